@@ -1,1 +1,20 @@
-//! The pure checking core. No leptos, no web-sys: everything here runs natively and in wasm32.
+//! The pure checking core. No leptos, no web-sys: everything here runs natively and in wasm32,
+//! so the CLI, the page and the tests all call the same code.
+
+pub mod budget;
+pub mod entry;
+pub mod evaluate;
+pub mod finding;
+pub mod format;
+pub mod grade;
+pub mod indicator;
+pub mod number;
+pub mod rounding;
+pub mod rubric;
+pub mod rules;
+pub mod scoring;
+pub mod text;
+
+pub use evaluate::{evaluate, evaluate_with, status, Evaluation};
+pub use format::SelfEvaluation;
+pub use text::{Lang, Text};

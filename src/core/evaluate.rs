@@ -1,0 +1,150 @@
+//! The one entry point: a document in, every computed figure and finding out.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::budget::{self, BudgetResult};
+use super::entry::Entries;
+use super::finding::{counts, Finding, Severity};
+use super::format::SelfEvaluation;
+use super::indicator::{self, IndicatorResult};
+use super::rubric::{self, Rubric};
+use super::rules::{self, catalogue, Context};
+use super::scoring::{self, ScoreResult};
+use super::text::Text;
+
+/// Which rubric was applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RubricInfo {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its year.
+    pub year: String,
+    /// Its source document.
+    pub source: String,
+    /// True for an illustrative rubric.
+    pub example: bool,
+}
+
+/// Everything the checker computes for one document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// The rubric applied.
+    pub rubric: RubricInfo,
+    /// Budget rates.
+    pub budget: BudgetResult,
+    /// Indicator completion and scores, in document order.
+    pub indicators: Vec<IndicatorResult>,
+    /// Rubric scores, total, grade.
+    pub scores: ScoreResult,
+    /// Every finding: field errors first, then the rules in catalogue order.
+    pub findings: Vec<Finding>,
+}
+
+impl Evaluation {
+    /// (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        counts(&self.findings)
+    }
+
+    /// True when nothing stands in the way of submission (no error).
+    pub fn ready(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Findings grouped by the path they concern (for the page's per-field messages).
+    pub fn by_path(&self) -> HashMap<&str, Vec<&Finding>> {
+        let mut m: HashMap<&str, Vec<&Finding>> = HashMap::new();
+        for f in &self.findings {
+            m.entry(f.path.as_str()).or_default().push(f);
+        }
+        m
+    }
+
+    /// The computed indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+/// The rubric a document uses: its own copy, else its preset, else the default preset. A preset
+/// id this build does not know is reported (rule `entry.invalid` at `rubric.preset`).
+pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
+    if let Some(r) = &doc.rubric.inline {
+        return (r.clone(), None);
+    }
+    let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
+    match rubric::preset(id) {
+        Some(r) => (r, None),
+        None => {
+            let f = catalogue::fire(
+                "entry.invalid",
+                "rubric.preset",
+                &[
+                    ("value", id.to_string()),
+                    ("reason_zh", format!("没有这个评分标准预设，已改用“{}”", rubric::DEFAULT_PRESET)),
+                    ("reason_en", format!("no such rubric preset; '{}' is used instead", rubric::DEFAULT_PRESET)),
+                ],
+            );
+            (rubric::preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
+        }
+    }
+}
+
+/// Evaluates a document against its own rubric.
+pub fn evaluate(doc: &SelfEvaluation) -> Evaluation {
+    let (rubric, problem) = rubric_of(doc);
+    let mut ev = evaluate_with(doc, &rubric);
+    if let Some(f) = problem {
+        ev.findings.insert(0, f);
+    }
+    ev
+}
+
+/// Evaluates a document against the given rubric (e.g. a finance bureau's rubric file).
+pub fn evaluate_with(doc: &SelfEvaluation, rubric: &Rubric) -> Evaluation {
+    let mut e = Entries::default();
+    if super::number::is_blank(&doc.unit.name) {
+        e.required("unit.name", ("单位名称", "the unit's name"));
+    }
+    if super::number::is_blank(&doc.unit.year) {
+        e.required("unit.year", ("年度", "the year"));
+    }
+    let budget = budget::compute(doc, &mut e);
+    let indicators = indicator::compute(doc, &mut e);
+    let scores = scoring::compute(rubric, doc, &budget, &indicators, &mut e);
+    if super::number::is_blank(&doc.stated.total) {
+        e.required("stated.total", ("自评总分", "the stated total score"));
+    }
+    let mut findings = e.findings;
+    let ctx = Context { doc, rubric, budget: &budget, indicators: &indicators, scores: &scores };
+    findings.extend(rules::check_all(&ctx));
+    Evaluation {
+        rubric: RubricInfo {
+            id: rubric.id.clone(),
+            name: rubric.name.clone(),
+            year: rubric.year.clone(),
+            source: rubric.source.clone(),
+            example: rubric.example,
+        },
+        budget,
+        indicators,
+        scores,
+        findings,
+    }
+}
+
+/// The summary line: 可以提交 or 尚有 N 个错误 / M 个提醒.
+pub fn status(ev: &Evaluation) -> Text {
+    let (e, w, _) = ev.counts();
+    if e == 0 && w == 0 {
+        Text::new("可以提交", "ready to submit")
+    } else if e == 0 {
+        Text::new(format!("可以提交（有 {w} 个提醒）"), format!("ready to submit ({w} warnings)"))
+    } else {
+        Text::new(format!("尚有 {e} 个错误 / {w} 个提醒"), format!("{e} errors / {w} warnings to resolve"))
+    }
+}

@@ -1,0 +1,284 @@
+//! Completion and score of each performance indicator.
+//!
+//! Policy (财预〔2020〕10号 and the scoring practice that follows it):
+//! - "≥": actual ≥ target scores the full weight, else weight × actual ÷ target;
+//! - "≤" (reverse): actual ≤ target scores full, else weight × target ÷ actual;
+//! - "=": the target exactly scores full, else weight × (1 − |actual − target| ÷ target), floored at 0;
+//! - 定性: tiers of the weight — 达成 80–100%, 部分达成 60–80%, 未达成 0–60%; the unit's stated
+//!   score must fall in its tier, so there is a range and no single computed score;
+//! - `scoring = "deduct"`: full at the target, then `deduct_per_unit` points per unit of deviation
+//!   beyond it, floored at 0 (control-rate indicators).
+//!
+//! Completion % is the share of the target reached (for "≤", of the allowance kept), rounded by
+//! [`super::rounding`]; a shortfall is any completion short of the target.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::entry::Entries;
+use super::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
+use super::number::{is_blank, Kind};
+use super::rounding::{percent, round2};
+use super::text::Text;
+
+/// The computed figures of one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorResult {
+    /// The task's id.
+    pub task: String,
+    /// The indicator's id.
+    pub id: String,
+    /// The rubric node it counts under ("" when none).
+    pub node: String,
+    /// Target, when numeric and valid.
+    pub target: Option<Decimal>,
+    /// Actual, when numeric and valid.
+    pub actual: Option<Decimal>,
+    /// Weight, when given and valid.
+    pub weight: Option<Decimal>,
+    /// The stated score, when given and valid.
+    pub stated_score: Option<Decimal>,
+    /// Completion in % (2 dp), when computable.
+    pub completion: Option<Decimal>,
+    /// The recognised tier of a 定性 indicator: 0 达成, 1 部分达成, 2 未达成.
+    pub tier: Option<usize>,
+    /// True when the actual falls short of the target (or a 定性 tier below 达成).
+    pub shortfall: bool,
+    /// The score by the method; `None` when not scored or not computable (定性: see `range`).
+    pub score: Option<Decimal>,
+    /// For 定性: the tier's score range (lower, upper).
+    pub range: Option<(Decimal, Decimal)>,
+    /// How completion and score were obtained.
+    pub explain: Text,
+}
+
+impl IndicatorResult {
+    /// The score that counts toward the rubric: the computed one, else (定性) the stated one when
+    /// it lies in its tier.
+    pub fn counted_score(&self) -> Option<Decimal> {
+        self.score.or(match (self.range, self.stated_score) {
+            (Some((lo, hi)), Some(s)) if s >= lo && s <= hi => Some(s),
+            _ => None,
+        })
+    }
+}
+
+/// Recognises a 定性 tier from its value, its label or its English name.
+pub fn tier_of(actual: &str) -> Option<usize> {
+    let a = actual.trim();
+    TIERS.iter().position(|(v, zh, en, _, _)| a == *v || a == *zh || a.eq_ignore_ascii_case(en))
+}
+
+fn fmt(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Scores every indicator of the document, in document order.
+pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
+    doc.indicators().map(|(t, i)| one(t, i, e)).collect()
+}
+
+fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let p = |f| path::indicator(&task.id, &ind.id, f);
+    if is_blank(&ind.name) {
+        e.required(&p("name"), ("指标名称", "the indicator's name"));
+    }
+    let qualitative = ind.direction == direction::QUALITATIVE;
+    let weight = e.opt(&p("weight"), &ind.weight, Kind::Weight);
+    let stated_score = e.opt(&p("stated_score"), &ind.stated_score, Kind::Score);
+    let mut r = IndicatorResult {
+        task: task.id.clone(),
+        id: ind.id.clone(),
+        node: ind.node.trim().to_string(),
+        target: None,
+        actual: None,
+        weight,
+        stated_score,
+        completion: None,
+        tier: None,
+        shortfall: false,
+        score: None,
+        range: None,
+        explain: Text::default(),
+    };
+    if is_blank(&ind.actual) {
+        e.required(&p("actual"), ("实际完成值", "the actual value"));
+        return r;
+    }
+    if qualitative {
+        r.tier = tier_of(&ind.actual);
+        if let Some(t) = r.tier {
+            let (_, zh, en, lo, hi) = TIERS[t];
+            r.shortfall = t > 0;
+            if let Some(w) = weight {
+                let lo_s = round2(w * Decimal::from(lo) / Decimal::ONE_HUNDRED);
+                let hi_s = round2(w * Decimal::from(hi) / Decimal::ONE_HUNDRED);
+                r.range = Some((lo_s, hi_s));
+                r.explain = Text::new(
+                    format!("{zh}：得分区间 {lo_s}–{hi_s}（分值 {} × {lo}%–{hi}%）", fmt(w)),
+                    format!("{en}: score range {lo_s}–{hi_s} (weight {} × {lo}%–{hi}%)", fmt(w)),
+                );
+            } else {
+                r.explain = Text::new(zh, en);
+            }
+        }
+        return r;
+    }
+    let target = e.opt(&p("target"), &ind.target, Kind::Value);
+    let actual = e.opt(&p("actual"), &ind.actual, Kind::Value);
+    r.target = target;
+    r.actual = actual;
+    let (Some(t), Some(a)) = (target, actual) else { return r };
+    let dir = ind.direction.as_str();
+    let (reached, shortfall) = match dir {
+        direction::AT_MOST => (a <= t, a > t),
+        direction::EQUAL => (a == t, a != t),
+        _ => (a >= t, a < t),
+    };
+    r.shortfall = shortfall;
+    // Completion: share of the target reached.
+    r.completion = match dir {
+        direction::AT_MOST if reached => Some(round2(Decimal::ONE_HUNDRED)),
+        direction::AT_MOST => percent(t, a),
+        direction::EQUAL if t.is_zero() => Some(round2(if reached { Decimal::ONE_HUNDRED } else { Decimal::ZERO })),
+        direction::EQUAL => percent(t - (a - t).abs(), t).map(|c| c.max(round2(Decimal::ZERO))),
+        _ if t.is_zero() => Some(round2(Decimal::ONE_HUNDRED)),
+        _ => percent(a, t),
+    };
+    let unit = ind.unit.as_str();
+    let completion_text = match r.completion {
+        Some(c) => format!("{c}%"),
+        None => "—".to_string(),
+    };
+    let base = match dir {
+        direction::AT_MOST => format!("完成率 {completion_text}（指标 ≤ {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
+        direction::EQUAL => format!("完成率 {completion_text}（指标 = {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
+        _ => format!("完成率 {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
+    };
+    let base_en = match dir {
+        direction::AT_MOST => format!("completion {completion_text} (target ≤ {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
+        direction::EQUAL => format!("completion {completion_text} (target = {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
+        _ => format!("completion {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
+    };
+    let Some(w) = weight else {
+        r.explain = Text::new(base, base_en);
+        return r;
+    };
+    let (score, how_zh, how_en) = if ind.scoring == "deduct" {
+        let per = e.opt(&p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight).unwrap_or(Decimal::ONE);
+        let beyond = match dir {
+            direction::AT_MOST => (a - t).max(Decimal::ZERO),
+            direction::EQUAL => (a - t).abs(),
+            _ => (t - a).max(Decimal::ZERO),
+        };
+        let s = round2((w - per * beyond).max(Decimal::ZERO));
+        (
+            s,
+            format!("{s} = {} − {} × {}，最低 0", fmt(w), fmt(per), fmt(beyond)),
+            format!("{s} = {} − {} × {}, floored at 0", fmt(w), fmt(per), fmt(beyond)),
+        )
+    } else if reached {
+        let s = round2(w);
+        (s, format!("{s}：达到指标值，得满分"), format!("{s}: target reached, full marks"))
+    } else {
+        match dir {
+            direction::AT_MOST => {
+                let s = if a.is_zero() { round2(w) } else { round2(w * t / a) };
+                (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)))
+            }
+            direction::EQUAL => {
+                let s = if t.is_zero() { round2(Decimal::ZERO) } else { round2((w * (Decimal::ONE - (a - t).abs() / t)).max(Decimal::ZERO)) };
+                (
+                    s,
+                    format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
+                    format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
+                )
+            }
+            _ => {
+                let s = round2(w * a / t);
+                (s, format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)))
+            }
+        }
+    };
+    r.score = Some(score);
+    r.explain = Text::new(format!("{base}；得分 {how_zh}"), format!("{base_en}; score {how_en}"));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn ind(dir: &str, target: &str, actual: &str, weight: &str) -> Indicator {
+        Indicator { id: "i".into(), name: "n".into(), direction: dir.into(), target: target.into(), actual: actual.into(), weight: weight.into(), ..Default::default() }
+    }
+
+    fn run(i: Indicator) -> IndicatorResult {
+        let t = Task { id: "t".into(), name: "t".into(), indicators: vec![] };
+        one(&t, &i, &mut Entries::default())
+    }
+
+    #[test]
+    fn at_least_proportional_like_the_seed_attendance() {
+        let r = run(ind("≥", "100", "85.79", "20"));
+        assert!(r.shortfall);
+        assert_eq!(r.completion, Some(d("85.79")));
+        assert_eq!(r.score, Some(d("17.16")));
+        assert!(r.explain.zh.contains("17.16 = 20 × 85.79 / 100"), "{}", r.explain.zh);
+    }
+
+    #[test]
+    fn at_least_reached_is_full_and_not_above() {
+        let r = run(ind("≥", "100", "120", "10"));
+        assert!(!r.shortfall);
+        assert_eq!(r.score, Some(d("10.00")));
+        assert_eq!(r.completion, Some(d("120.00")));
+    }
+
+    #[test]
+    fn at_most_reverse_indicator() {
+        let r = run(ind("≤", "5", "8", "10"));
+        assert!(r.shortfall);
+        assert_eq!(r.score, Some(d("6.25")));
+        assert_eq!(r.completion, Some(d("62.50")));
+        let ok = run(ind("≤", "0", "0", "10"));
+        assert!(!ok.shortfall);
+        assert_eq!(ok.score, Some(d("10.00")));
+    }
+
+    #[test]
+    fn deduction_floors_at_zero() {
+        let mut i = ind("≤", "5", "8", "10");
+        i.scoring = "deduct".into();
+        i.deduct_per_unit = "2".into();
+        assert_eq!(run(i.clone()).score, Some(d("4.00")));
+        i.actual = "20".into();
+        assert_eq!(run(i).score, Some(d("0.00")));
+    }
+
+    #[test]
+    fn qualitative_tiers_give_a_range() {
+        let mut i = ind("定性", "完成", "部分达成", "10");
+        i.stated_score = "7".into();
+        let r = run(i);
+        assert_eq!(r.tier, Some(1));
+        assert!(r.shortfall);
+        assert_eq!(r.range, Some((d("6.00"), d("8.00"))));
+        assert_eq!(r.counted_score(), Some(d("7")));
+        assert_eq!(tier_of("achieved"), Some(0));
+        assert_eq!(tier_of("好"), None);
+    }
+
+    #[test]
+    fn unweighted_indicator_has_completion_but_no_score() {
+        let r = run(ind("≥", "100", "98.67", ""));
+        assert_eq!(r.score, None);
+        assert_eq!(r.completion, Some(d("98.67")));
+        assert!(r.shortfall);
+    }
+}

@@ -1,0 +1,117 @@
+//! The one rounding policy of the checker.
+//!
+//! Every rate and score is rounded half-up (四舍五入, away from zero at the midpoint) to 2
+//! decimal places from the exact quotient, and shown with exactly 2 decimals ("30.00"). Scores
+//! are computed from the *rounded* rates the report shows (10 × 95.68% = 9.568 → 9.57), and sums
+//! add the rounded parts, because that is the arithmetic a reviewer redoes with the printed
+//! figures. A stated figure is compared with the computed one at the stated precision: "98.6"
+//! matches a computed 98.596 because both are 98.6 at 1 decimal.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Decimal places of every computed rate and score.
+pub const DP: u32 = 2;
+
+/// Rounds half-up to `dp` places and pads to exactly `dp` places ("30" → "30.00").
+pub fn round_to(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
+/// Rounds half-up to the policy's 2 places.
+pub fn round2(d: Decimal) -> Decimal {
+    round_to(d, DP)
+}
+
+/// Whether a stated figure equals a computed one at the stated figure's own precision
+/// (its number of decimals).
+pub fn matches_at_stated_precision(stated: Decimal, computed: Decimal) -> bool {
+    let dp = stated.scale();
+    round_to(computed, dp) == round_to(stated, dp)
+}
+
+/// `part ÷ whole × 100`, rounded by the policy; `None` when the whole is zero (0 ÷ 0 is "not
+/// applicable", never 0%).
+pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let q = part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(round2(q))
+}
+
+/// Formats with thousands separators and exactly `dp` decimals: 35408.62 → "35,408.62".
+pub fn group_thousands(d: Decimal, dp: u32) -> String {
+    let r = round_to(d, dp);
+    let s = r.abs().to_string();
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    if r.is_sign_negative() && !r.is_zero() {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn seed_rates_round_half_up_from_the_exact_quotient() {
+        assert_eq!(percent(d("26393.83"), d("27585.71")), Some(d("95.68")));
+        assert_eq!(percent(d("33814.57"), d("35408.62")), Some(d("95.50")));
+        assert_eq!(percent(d("7420.74"), d("7822.91")), Some(d("94.86")));
+        assert_eq!(percent(d("3130"), d("3532")), Some(d("88.62")));
+        assert_eq!(percent(d("658"), d("661")), Some(d("99.55")));
+    }
+
+    #[test]
+    fn midpoint_rounds_away_from_zero_and_pads() {
+        assert_eq!(round2(d("9.565")).to_string(), "9.57");
+        assert_eq!(round2(d("30")).to_string(), "30.00");
+        assert_eq!(round2(d("0.125")).to_string(), "0.13");
+    }
+
+    #[test]
+    fn zero_budget_is_not_applicable() {
+        assert_eq!(percent(d("0"), d("0")), None);
+        assert_eq!(percent(d("5"), d("0")), None);
+    }
+
+    #[test]
+    fn stated_precision_comparison() {
+        assert!(matches_at_stated_precision(d("98.6"), d("98.596")));
+        assert!(!matches_at_stated_precision(d("98.59"), d("98.596")));
+        assert!(matches_at_stated_precision(d("95.50"), d("95.50")));
+        assert!(!matches_at_stated_precision(d("95.68"), d("95.50")));
+        assert!(matches_at_stated_precision(d("96"), d("95.50")));
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(d("35408.62"), 2), "35,408.62");
+        assert_eq!(group_thousands(d("408.6"), 2), "408.60");
+        assert_eq!(group_thousands(d("1234567"), 0), "1,234,567");
+        assert_eq!(group_thousands(d("-1234.5"), 2), "-1,234.50");
+    }
+}

@@ -1,0 +1,217 @@
+//! Rubrics (评分标准) as data.
+//!
+//! Policy: a rubric is a tree of indicators with weights and a scoring method each, loaded from a
+//! data file that names its year and source document (文号). Rubrics differ by place and year, so
+//! no weight or structure lives in code: presets are JSON files under `data/rubrics/` compiled into
+//! the binary, a document may carry its own copy (weights editable), and a finance bureau can
+//! publish one per year as a file of its own (`selfcheck check --rubric FILE`).
+
+use serde::{Deserialize, Serialize};
+
+use super::format::{json_error, LoadError};
+use super::text::Text;
+
+/// The `format` tag of a rubric file.
+pub const FORMAT: &str = "selfcheck/rubric";
+/// The current rubric format version.
+pub const VERSION: u32 = 1;
+
+/// A scoring rubric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Rubric {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`VERSION`].
+    pub version: u32,
+    /// Stable id, e.g. `national-2020`.
+    pub id: String,
+    /// 名称 (zh-CN).
+    pub name: String,
+    /// Name in English.
+    pub name_en: String,
+    /// The year it applies to ("2021"), or the year it was issued.
+    pub year: String,
+    /// 适用范围, e.g. 全国 / 广州市.
+    pub region: String,
+    /// The document that sets it, with its 文号.
+    pub source: String,
+    /// True for an illustrative set of leaves that the unit must replace with the year's notice.
+    pub example: bool,
+    /// What a user should know before applying it.
+    pub note: String,
+    /// The level-1 indicators; their weights add up to 100.
+    pub nodes: Vec<Node>,
+    /// Bounds of 其他加减分项 (e.g. "-5" and "5"); blank: unbounded.
+    pub adjustment_min: String,
+    /// Upper bound of 其他加减分项.
+    pub adjustment_max: String,
+}
+
+impl Default for Rubric {
+    fn default() -> Self {
+        Rubric {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            id: String::new(),
+            name: String::new(),
+            name_en: String::new(),
+            year: String::new(),
+            region: String::new(),
+            source: String::new(),
+            example: false,
+            note: String::new(),
+            nodes: Vec::new(),
+            adjustment_min: String::new(),
+            adjustment_max: String::new(),
+        }
+    }
+}
+
+/// An indicator of the rubric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Node {
+    /// Stable id, unique in the rubric; stated scores and indicators refer to it.
+    pub id: String,
+    /// 指标名称 (zh-CN).
+    pub name: String,
+    /// Name in English.
+    pub name_en: String,
+    /// 分值, as text so it can be edited and checked like any entry.
+    pub weight: String,
+    /// How its score is obtained.
+    pub method: Method,
+    /// 评分标准 in words, as the source document states it.
+    pub criteria: String,
+    /// Sub-indicators; their weights add up to this node's.
+    pub children: Vec<Node>,
+}
+
+/// Scoring methods of a rubric node.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Method {
+    /// The sum of the children's scores; on a leaf, the same as `Manual`.
+    #[default]
+    Auto,
+    /// weight × 执行率 of a budget row (default the total), capped at the weight.
+    ExecutionRate {
+        /// Budget row id; blank or "total" for the 合计 row.
+        #[serde(default)]
+        row: String,
+    },
+    /// The sum of the scores of the document's indicators attached to this node.
+    Indicators {
+        /// When no indicator is attached, this node's weight moves to that node (the national
+        /// rule: with no 满意度 indicator its 10 points go to 产出).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        fallback_to: String,
+    },
+    /// Scored by judgement: the unit's stated score, checked against the weight.
+    Manual,
+}
+
+impl Rubric {
+    /// Reads a rubric file. A file of another format or a newer version is refused.
+    pub fn from_json(text: &str) -> Result<Rubric, LoadError> {
+        let r: Rubric = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        if r.format != FORMAT || r.version == 0 || r.version > VERSION {
+            return Err(LoadError {
+                line: 1,
+                column: 1,
+                message: Text::new(
+                    format!("不是评分标准文件：format 应为“{FORMAT}”、version 为 1–{VERSION}"),
+                    format!("not a rubric file: format should be '{FORMAT}' and version 1–{VERSION}"),
+                ),
+            });
+        }
+        Ok(r)
+    }
+
+    /// Writes the rubric as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Every node with its depth (1 for level-1) and parent id, depth-first in order.
+    pub fn walk(&self) -> Vec<(usize, Option<&str>, &Node)> {
+        fn go<'a>(out: &mut Vec<(usize, Option<&'a str>, &'a Node)>, depth: usize, parent: Option<&'a str>, nodes: &'a [Node]) {
+            for n in nodes {
+                out.push((depth, parent, n));
+                go(out, depth + 1, Some(&n.id), &n.children);
+            }
+        }
+        let mut out = Vec::new();
+        go(&mut out, 1, None, &self.nodes);
+        out
+    }
+
+    /// The node with this id, anywhere in the tree.
+    pub fn find(&self, id: &str) -> Option<&Node> {
+        self.walk().into_iter().map(|(_, _, n)| n).find(|n| n.id == id)
+    }
+
+    /// The node with this id, mutably (for editing weights).
+    pub fn find_mut(&mut self, id: &str) -> Option<&mut Node> {
+        fn go<'a>(nodes: &'a mut [Node], id: &str) -> Option<&'a mut Node> {
+            for n in nodes {
+                if n.id == id {
+                    return Some(n);
+                }
+                if let Some(f) = go(&mut n.children, id) {
+                    return Some(f);
+                }
+            }
+            None
+        }
+        go(&mut self.nodes, id)
+    }
+}
+
+/// The preset files compiled into the binary: (id, JSON text).
+const PRESET_FILES: &[(&str, &str)] = &[
+    ("national-2020", include_str!("../../data/rubrics/national-2020.json")),
+    ("guangzhou-dept", include_str!("../../data/rubrics/guangzhou-dept.json")),
+    ("guangzhou-dept-example", include_str!("../../data/rubrics/guangzhou-dept-example.json")),
+];
+
+/// All presets, in menu order. A preset that fails to load is a build defect caught by tests.
+pub fn presets() -> Vec<Rubric> {
+    PRESET_FILES.iter().filter_map(|(_, text)| Rubric::from_json(text).ok()).collect()
+}
+
+/// The preset with this id.
+pub fn preset(id: &str) -> Option<Rubric> {
+    PRESET_FILES.iter().find(|(pid, _)| *pid == id).and_then(|(_, text)| Rubric::from_json(text).ok())
+}
+
+/// The preset a new document starts with.
+pub const DEFAULT_PRESET: &str = "guangzhou-dept";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_loads_names_its_source_and_keeps_its_id() {
+        for (id, text) in PRESET_FILES {
+            let r = Rubric::from_json(text).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(&r.id, id);
+            assert!(!r.source.is_empty(), "{id} has no source");
+            assert!(!r.year.is_empty(), "{id} has no year");
+        }
+        assert_eq!(presets().len(), PRESET_FILES.len());
+    }
+
+    #[test]
+    fn rubric_round_trips() {
+        let r = preset("national-2020").unwrap();
+        assert_eq!(Rubric::from_json(&r.to_json()).unwrap(), r);
+    }
+
+    #[test]
+    fn refuses_a_self_evaluation_as_a_rubric() {
+        assert!(Rubric::from_json(r#"{"format":"selfcheck/self-evaluation","version":1}"#).is_err());
+    }
+}

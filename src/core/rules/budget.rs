@@ -1,0 +1,219 @@
+//! Checks of the budget table: arithmetic, stated rates, and the explanations a shortfall,
+//! an overrun or an in-year adjustment calls for.
+
+use rust_decimal::Decimal;
+
+use super::catalogue::fire;
+use super::{missing_explanations, thresholds, Context};
+use crate::core::budget::{money, RowResult};
+use crate::core::finding::Finding;
+use crate::core::format::{group, path, BudgetRow};
+use crate::core::number::is_blank;
+use crate::core::rounding::{matches_at_stated_precision, round2};
+
+/// Every row with the text the unit typed: the total first, then the detail rows.
+fn rows<'a>(ctx: &'a Context) -> Vec<(&'a RowResult, &'a BudgetRow)> {
+    let mut v = vec![(&ctx.budget.total, &ctx.doc.budget.total)];
+    v.extend(ctx.budget.rows.iter().zip(ctx.doc.budget.rows.iter()));
+    v
+}
+
+fn names(r: &RowResult) -> [(&'static str, String); 2] {
+    if r.id == "total" {
+        [("row_zh", "合计".to_string()), ("row_en", "total".to_string())]
+    } else {
+        [("row_zh", r.name.clone()), ("row_en", r.name.clone())]
+    }
+}
+
+/// A row's reason: the row's own, or for the total the budget's overall reason.
+fn reason_of<'a>(ctx: &'a Context, r: &RowResult, raw: &'a BudgetRow) -> &'a str {
+    if r.id == "total" && is_blank(&raw.reason) {
+        &ctx.doc.budget.reason
+    } else {
+        &raw.reason
+    }
+}
+
+fn reason_path(r: &RowResult) -> String {
+    if r.id == "total" {
+        "budget.reason".to_string()
+    } else {
+        path::budget_row(&r.id, "reason")
+    }
+}
+
+/// The rate a row shows: computed from its amounts, else as stated.
+fn shown_rate(r: &RowResult) -> Option<Decimal> {
+    r.rate.or(r.stated_rate)
+}
+
+/// 执行数 > 预算数 with no reason given.
+pub fn over_execution(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, raw) in rows(ctx) {
+        if let (Some(b), Some(a), Some(rate)) = (r.budget, r.actual, r.rate) {
+            if a > b && is_blank(reason_of(ctx, r, raw)) {
+                let [n1, n2] = names(r);
+                out.push(fire("budget.over_execution", &reason_path(r), &[n1, n2, ("actual", money(a)), ("budget", money(b)), ("rate", rate.to_string())]));
+            }
+        }
+    }
+    out
+}
+
+/// A stated rate that differs from the amounts' rate at the stated precision.
+pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, _) in rows(ctx) {
+        if let (Some(stated), Some(rate), Some(a), Some(b)) = (r.stated_rate, r.rate, r.actual, r.budget) {
+            if !matches_at_stated_precision(stated, rate) {
+                let [n1, n2] = names(r);
+                out.push(fire(
+                    "budget.rate_mismatch",
+                    &path::budget_row(&r.id, "stated_rate"),
+                    &[n1, n2, ("stated", stated.to_string()), ("computed", rate.to_string()), ("formula", format!("{} ÷ {} × 100", money(a), money(b)))],
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Rows of a group whose typed amounts do not add up to the total's.
+pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let t = &ctx.budget.total;
+    for (g, gzh, gen) in [(group::SOURCE, "按资金来源", "fund source"), (group::TYPE, "按支出类型", "expenditure type")] {
+        let members: Vec<&RowResult> = ctx.budget.rows.iter().filter(|r| r.group == g).collect();
+        if members.is_empty() || members.iter().any(|r| r.derived) {
+            continue;
+        }
+        let fields: [(&str, &str, &str, fn(&RowResult) -> Option<Decimal>); 3] = [
+            ("initial", "年初预算数", "initial budgets", |r| r.initial),
+            ("adjusted", "全年预算数", "budgets", |r| r.budget),
+            ("actual", "执行数", "spending", |r| r.actual),
+        ];
+        for (field, fzh, fen, get) in fields {
+            let (Some(total), true) = (get(t), members.iter().all(|r| get(r).is_some())) else { continue };
+            let sum: Decimal = members.iter().filter_map(|r| get(r)).sum();
+            if round2(sum) != round2(total) {
+                out.push(fire(
+                    "budget.rows_sum",
+                    &path::budget_row("total", field),
+                    &[
+                        ("group_zh", gzh.into()),
+                        ("group_en", gen.into()),
+                        ("field_zh", fzh.into()),
+                        ("field_en", fen.into()),
+                        ("sum", money(sum)),
+                        ("total", money(total)),
+                        ("diff", money(sum - total)),
+                    ],
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// An overall rate that lies outside the range of the rates of a group that partitions it.
+pub fn rate_outside_parts(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(total) = shown_rate(&ctx.budget.total) else { return out };
+    for (g, gzh, gen) in [(group::SOURCE, "按资金来源", "fund-source"), (group::TYPE, "按支出类型", "expenditure-type")] {
+        let rates: Vec<Decimal> = ctx.budget.rows.iter().filter(|r| r.group == g).filter_map(shown_rate).collect();
+        let count = ctx.budget.rows.iter().filter(|r| r.group == g).count();
+        if rates.len() < 2 || rates.len() != count {
+            continue;
+        }
+        let min = rates.iter().copied().fold(rates[0], Decimal::min);
+        let max = rates.iter().copied().fold(rates[0], Decimal::max);
+        if total < min || total > max {
+            out.push(fire(
+                "budget.rate_outside_parts",
+                &path::budget_row("total", "stated_rate"),
+                &[("total", total.to_string()), ("group_zh", gzh.into()), ("group_en", gen.into()), ("min", min.to_string()), ("max", max.to_string())],
+            ));
+        }
+    }
+    out
+}
+
+/// Execution below the threshold (90%) with no reason.
+pub fn low_execution(ctx: &Context) -> Vec<Finding> {
+    let th = thresholds::get().execution_reason_below;
+    let mut out = Vec::new();
+    for (r, raw) in rows(ctx) {
+        if let Some(rate) = shown_rate(r) {
+            if rate < th && is_blank(reason_of(ctx, r, raw)) {
+                let [n1, n2] = names(r);
+                out.push(fire("budget.low_execution", &reason_path(r), &[n1, n2, ("rate", rate.to_string()), ("threshold", th.to_string())]));
+            }
+        }
+    }
+    out
+}
+
+/// Overall execution below 100% without both a reason and a measure.
+pub fn shortfall_unexplained(ctx: &Context) -> Vec<Finding> {
+    let Some(rate) = shown_rate(&ctx.budget.total) else { return vec![] };
+    if rate >= Decimal::ONE_HUNDRED {
+        return vec![];
+    }
+    let b = &ctx.doc.budget;
+    let Some((mzh, men)) = missing_explanations(&b.reason, &b.measure) else { return vec![] };
+    let at = if is_blank(&b.reason) { "budget.reason" } else { "budget.measure" };
+    vec![fire("budget.shortfall_unexplained", at, &[("rate", rate.to_string()), ("missing_zh", mzh), ("missing_en", men)])]
+}
+
+/// A budget changed during the year (年初 ≠ 调整后) with no reason.
+pub fn adjusted_unexplained(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, raw) in rows(ctx) {
+        if let (Some(i), false) = (r.initial, is_blank(&raw.adjusted)) {
+            let Some(adj) = r.budget else { continue };
+            if i != adj && is_blank(reason_of(ctx, r, raw)) {
+                let [n1, n2] = names(r);
+                out.push(fire("budget.adjusted_unexplained", &reason_path(r), &[n1, n2, ("initial", money(i)), ("adjusted", money(adj))]));
+            }
+        }
+    }
+    out
+}
+
+/// A budget adjusted during the year to exactly what was spent.
+pub fn adjusted_to_spending(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, raw) in rows(ctx) {
+        if let (Some(i), Some(adj), Some(a), false) = (r.initial, r.budget, r.actual, is_blank(&raw.adjusted)) {
+            if adj == a && i != adj {
+                let [n1, n2] = names(r);
+                out.push(fire("budget.adjusted_to_spending", &path::budget_row(&r.id, "adjusted"), &[n1, n2, ("initial", money(i)), ("adjusted", money(adj))]));
+            }
+        }
+    }
+    out
+}
+
+/// A zero budget: the rate is not applicable.
+pub fn not_applicable(ctx: &Context) -> Vec<Finding> {
+    rows(ctx)
+        .into_iter()
+        .filter(|(r, _)| r.not_applicable)
+        .map(|(r, _)| {
+            let [n1, n2] = names(r);
+            fire("budget.not_applicable", &path::budget_row(&r.id, "adjusted"), &[n1, n2])
+        })
+        .collect()
+}
+
+/// Stated rates written with different numbers of decimals.
+pub fn mixed_precision(ctx: &Context) -> Vec<Finding> {
+    let scales: Vec<(u32, &str)> = rows(ctx).into_iter().filter_map(|(r, _)| r.stated_rate.map(|s| (s.scale(), r.id.as_str()))).collect();
+    let Some(&(first, _)) = scales.first() else { return vec![] };
+    match scales.iter().find(|(s, _)| *s != first) {
+        Some(&(other, id)) => vec![fire("format.mixed_precision", &path::budget_row(id, "stated_rate"), &[("a", first.to_string()), ("b", other.to_string())])],
+        None => vec![],
+    }
+}

@@ -1,0 +1,96 @@
+//! Checks of the performance indicators.
+
+use rust_decimal::Decimal;
+
+use super::catalogue::fire;
+use super::{missing_explanations, thresholds, Context};
+use crate::core::finding::Finding;
+use crate::core::format::{direction, path, Indicator, TIERS};
+use crate::core::indicator::IndicatorResult;
+use crate::core::number::is_blank;
+
+/// Each computed indicator with the indicator as typed.
+pub fn pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a IndicatorResult, &'a Indicator)> {
+    ctx.indicators.iter().zip(ctx.doc.indicators().map(|(_, i)| i))
+}
+
+/// How far an indicator got, in words: "85.79%" or the tier's name.
+pub fn completion_text(r: &IndicatorResult, lang_en: bool) -> String {
+    match (r.completion, r.tier) {
+        (Some(c), _) => format!("{c}%"),
+        (None, Some(t)) => (if lang_en { TIERS[t].2 } else { TIERS[t].1 }).to_string(),
+        _ => "—".to_string(),
+    }
+}
+
+/// A shortfall (actual short of target, or a tier below 达成) without 偏差原因 and 改进措施.
+pub fn shortfall_unexplained(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (r, i) in pairs(ctx) {
+        if !r.shortfall {
+            continue;
+        }
+        if let Some((mzh, men)) = missing_explanations(&i.reason, &i.measure) {
+            let field = if is_blank(&i.reason) { "reason" } else { "measure" };
+            out.push(fire(
+                "indicator.shortfall_unexplained",
+                &path::indicator(&r.task, &r.id, field),
+                &[
+                    ("name", i.name.clone()),
+                    ("actual", i.actual.trim().to_string()),
+                    ("target", i.target.trim().to_string()),
+                    ("unit", i.unit.clone()),
+                    ("completion", completion_text(r, false)),
+                    ("missing_zh", mzh),
+                    ("missing_en", men),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+/// A "≥" indicator completed far above its target: the target may have been set too low.
+pub fn far_above_target(ctx: &Context) -> Vec<Finding> {
+    let th = thresholds::get().far_above_target_percent;
+    pairs(ctx)
+        .filter(|(r, i)| i.direction != direction::AT_MOST && i.direction != direction::EQUAL && r.target.is_some_and(|t| t > Decimal::ZERO))
+        .filter(|(r, _)| r.completion.is_some_and(|c| c > th))
+        .map(|(r, i)| {
+            fire(
+                "indicator.far_above_target",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[
+                    ("name", i.name.clone()),
+                    ("actual", i.actual.trim().to_string()),
+                    ("target", i.target.trim().to_string()),
+                    ("unit", i.unit.clone()),
+                    ("completion", completion_text(r, false)),
+                    ("threshold", th.to_string()),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// A quantitative indicator with an actual value but no target.
+pub fn target_missing(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(_, i)| i.direction != direction::QUALITATIVE && is_blank(&i.target) && !is_blank(&i.actual))
+        .map(|(r, i)| {
+            fire(
+                "indicator.target_missing",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string()), ("unit", i.unit.clone())],
+            )
+        })
+        .collect()
+}
+
+/// A 定性 indicator whose actual value is not one of the tiers.
+pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(r, i)| i.direction == direction::QUALITATIVE && !is_blank(&i.actual) && r.tier.is_none())
+        .map(|(r, i)| fire("indicator.tier_unknown", &path::indicator(&r.task, &r.id, "actual"), &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())]))
+        .collect()
+}

@@ -1,0 +1,80 @@
+//! The rule catalogue and its checks.
+//!
+//! Each rule kind is one pure function from the computed [`Context`] to its findings; `check_all`
+//! runs them in catalogue order. Thresholds come from `data/thresholds.json` with their source.
+
+pub mod budget;
+pub mod catalogue;
+pub mod indicator;
+pub mod narrative;
+pub mod score;
+pub mod thresholds;
+
+use crate::core::budget::BudgetResult;
+use crate::core::finding::Finding;
+use crate::core::format::SelfEvaluation;
+use crate::core::indicator::IndicatorResult;
+use crate::core::rubric::Rubric;
+use crate::core::scoring::ScoreResult;
+
+/// Everything a check may look at: the document as typed and what the core computed from it.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a SelfEvaluation,
+    /// The rubric in force.
+    pub rubric: &'a Rubric,
+    /// Computed budget rates.
+    pub budget: &'a BudgetResult,
+    /// Computed indicators, in document order.
+    pub indicators: &'a [IndicatorResult],
+    /// Computed rubric scores and total.
+    pub scores: &'a ScoreResult,
+}
+
+/// A rule kind's check.
+pub type Check = fn(&Context) -> Vec<Finding>;
+
+/// Every check, by the rule id it fires (entry.* rules fire while values are read).
+pub const CHECKS: &[(&str, Check)] = &[
+    ("budget.over_execution", budget::over_execution),
+    ("budget.rate_mismatch", budget::rate_mismatch),
+    ("budget.rows_sum", budget::rows_sum),
+    ("budget.rate_outside_parts", budget::rate_outside_parts),
+    ("budget.low_execution", budget::low_execution),
+    ("budget.shortfall_unexplained", budget::shortfall_unexplained),
+    ("budget.adjusted_unexplained", budget::adjusted_unexplained),
+    ("budget.adjusted_to_spending", budget::adjusted_to_spending),
+    ("budget.not_applicable", budget::not_applicable),
+    ("indicator.shortfall_unexplained", indicator::shortfall_unexplained),
+    ("indicator.far_above_target", indicator::far_above_target),
+    ("indicator.target_missing", indicator::target_missing),
+    ("indicator.tier_unknown", indicator::tier_unknown),
+    ("score.out_of_range", score::out_of_range),
+    ("score.weights_sum", score::weights_sum),
+    ("score.stated_mismatch", score::stated_mismatch),
+    ("score.total_mismatch", score::total_mismatch),
+    ("score.below_full_unexplained", score::below_full_unexplained),
+    ("score.adjustment_unexplained", score::adjustment_unexplained),
+    ("score.grade_missing", score::grade_missing),
+    ("score.grade_mismatch", score::grade_mismatch),
+    ("narrative.claims_all_met", narrative::claims_all_met),
+    ("format.mixed_precision", budget::mixed_precision),
+];
+
+/// Runs every check.
+pub fn check_all(ctx: &Context) -> Vec<Finding> {
+    CHECKS.iter().flat_map(|(_, check)| check(ctx)).collect()
+}
+
+/// "偏差原因和改进措施" / "the reason and the measure", for whichever of the two is blank;
+/// `None` when both are there.
+pub fn missing_explanations(reason: &str, measure: &str) -> Option<(String, String)> {
+    let r = crate::core::number::is_blank(reason);
+    let m = crate::core::number::is_blank(measure);
+    match (r, m) {
+        (false, false) => None,
+        (true, true) => Some(("偏差原因和改进措施".into(), "a reason (偏差原因) and a measure (改进措施)".into())),
+        (true, false) => Some(("偏差原因".into(), "a reason (偏差原因)".into())),
+        (false, true) => Some(("改进措施".into(), "a measure (改进措施)".into())),
+    }
+}

@@ -1,0 +1,204 @@
+//! Checks of the scores: ranges, weights, stated against computed, the total and the grade.
+
+use rust_decimal::Decimal;
+
+use super::catalogue::fire;
+use super::indicator::pairs;
+use super::{missing_explanations, Context};
+use crate::core::finding::Finding;
+use crate::core::format::path;
+use crate::core::grade::Grade;
+use crate::core::number::{self, is_blank, Kind};
+use crate::core::rounding::{matches_at_stated_precision, round2};
+
+fn fmt(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// A stated score above its weight or below zero (rubric nodes and indicators).
+pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for n in &ctx.scores.nodes {
+        if let (Some(s), Some(w)) = (n.stated, n.effective_weight) {
+            if s < Decimal::ZERO || s > w {
+                out.push(fire("score.out_of_range", &path::stated_score(&n.id, "score"), &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w))]));
+            }
+        }
+    }
+    for (r, i) in pairs(ctx) {
+        if let (Some(s), Some(w)) = (r.stated_score, r.weight) {
+            if s < Decimal::ZERO || s > w {
+                out.push(fire("score.out_of_range", &path::indicator(&r.task, &r.id, "stated_score"), &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))]));
+            }
+        }
+    }
+    out
+}
+
+/// Weights that do not add up: level 1 to 100, children to their parent, attached indicators
+/// to their node.
+pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let nodes = &ctx.scores.nodes;
+    let level1: Vec<Option<Decimal>> = nodes.iter().filter(|n| n.depth == 1).map(|n| n.weight).collect();
+    if !level1.is_empty() && level1.iter().all(Option::is_some) {
+        let sum: Decimal = level1.iter().flatten().sum();
+        if sum != Decimal::ONE_HUNDRED {
+            let first = nodes.iter().find(|n| n.depth == 1).map(|n| n.id.as_str()).unwrap_or("");
+            out.push(fire(
+                "score.weights_sum",
+                &path::rubric_weight(first),
+                &[("parent_zh", "一级指标".into()), ("parent_en", "level-1 indicators".into()), ("sum", fmt(sum)), ("expected", "100".into())],
+            ));
+        }
+    }
+    for p in nodes.iter().filter(|n| !n.leaf) {
+        let kids: Vec<_> = nodes.iter().filter(|c| c.parent.as_deref() == Some(&p.id)).collect();
+        if let (Some(w), true) = (p.weight, kids.iter().all(|k| k.weight.is_some())) {
+            let sum: Decimal = kids.iter().filter_map(|k| k.weight).sum();
+            if sum != w {
+                out.push(fire(
+                    "score.weights_sum",
+                    &path::rubric_weight(&kids[0].id),
+                    &[("parent_zh", format!("“{}”", p.name)), ("parent_en", format!("'{}'", p.name_en)), ("sum", fmt(sum)), ("expected", fmt(w))],
+                ));
+            }
+        }
+    }
+    for n in nodes.iter().filter(|n| n.method == "indicators") {
+        let attached: Vec<_> = ctx.indicators.iter().filter(|i| i.node == n.id).collect();
+        let Some(w) = n.effective_weight else { continue };
+        if attached.is_empty() || attached.iter().any(|i| i.weight.is_none()) {
+            continue;
+        }
+        let sum: Decimal = attached.iter().filter_map(|i| i.weight).sum();
+        if sum != w {
+            out.push(fire(
+                "score.weights_sum",
+                &path::indicator(&attached[0].task, &attached[0].id, "weight"),
+                &[("parent_zh", format!("“{}”所含绩效指标", n.name)), ("parent_en", format!("indicators of '{}'", n.name_en)), ("sum", fmt(sum)), ("expected", fmt(w))],
+            ));
+        }
+    }
+    out
+}
+
+/// A stated score that the method and the values do not give.
+pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
+    let src = ctx.rubric.source.clone();
+    let mut out = Vec::new();
+    for n in &ctx.scores.nodes {
+        if let (Some(s), Some(c)) = (n.stated, n.computed) {
+            if !matches_at_stated_precision(s, c) {
+                out.push(fire(
+                    "score.stated_mismatch",
+                    &path::stated_score(&n.id, "score"),
+                    &[("name", n.name.clone()), ("stated", s.to_string()), ("computed", c.to_string()), ("formula", n.explain.zh.clone()), ("rubric_source", src.clone())],
+                ));
+            }
+        }
+    }
+    for (r, i) in pairs(ctx) {
+        let Some(s) = r.stated_score else { continue };
+        let bad = match (r.score, r.range) {
+            (Some(c), _) => (!matches_at_stated_precision(s, c)).then(|| c.to_string()),
+            (None, Some((lo, hi))) => (s < lo || s > hi).then(|| format!("{lo}–{hi}")),
+            _ => None,
+        };
+        if let Some(computed) = bad {
+            out.push(fire(
+                "score.stated_mismatch",
+                &path::indicator(&r.task, &r.id, "stated_score"),
+                &[("name", i.name.clone()), ("stated", s.to_string()), ("computed", computed), ("formula", r.explain.zh.clone()), ("rubric_source", src.clone())],
+            ));
+        }
+    }
+    out
+}
+
+/// A stated total that is not Σ level-1 scores + 其他加减分项.
+pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
+    match (ctx.scores.stated_total, ctx.scores.total) {
+        (Some(s), Some(t)) if !matches_at_stated_precision(s, t) => vec![fire(
+            "score.total_mismatch",
+            "stated.total",
+            &[("stated", s.to_string()), ("computed", t.to_string()), ("formula", ctx.scores.total_explain.zh.clone())],
+        )],
+        _ => vec![],
+    }
+}
+
+/// A judged (manual) score below its weight without 扣分原因 and 改进措施.
+pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for n in ctx.scores.nodes.iter().filter(|n| n.leaf && (n.method == "manual" || n.method == "auto")) {
+        let (Some(s), Some(w)) = (n.stated, n.effective_weight) else { continue };
+        if s >= w {
+            continue;
+        }
+        let st = ctx.doc.stated.scores.get(&n.id);
+        let (reason, measure) = st.map(|x| (x.reason.as_str(), x.measure.as_str())).unwrap_or(("", ""));
+        if let Some((mzh, men)) = missing_explanations(reason, measure) {
+            let field = if is_blank(reason) { "reason" } else { "measure" };
+            out.push(fire(
+                "score.below_full_unexplained",
+                &path::stated_score(&n.id, field),
+                &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w)), ("missing_zh", mzh), ("missing_en", men)],
+            ));
+        }
+    }
+    out
+}
+
+/// 其他加减分项 without a reason or outside the rubric's bounds.
+pub fn adjustment_unexplained(ctx: &Context) -> Vec<Finding> {
+    let min = number::parse_opt(&ctx.rubric.adjustment_min, Kind::Score).ok().flatten();
+    let max = number::parse_opt(&ctx.rubric.adjustment_max, Kind::Score).ok().flatten();
+    let mut out = Vec::new();
+    for a in &ctx.doc.stated.adjustments {
+        let Ok(Some(p)) = number::parse_opt(&a.points, Kind::Score) else { continue };
+        if p.is_zero() {
+            continue;
+        }
+        let problem = if is_blank(&a.reason) {
+            Some(("未写明事由".to_string(), "no reason given".to_string(), "reason"))
+        } else if min.is_some_and(|m| p < m) || max.is_some_and(|m| p > m) {
+            let lo = min.map(fmt).unwrap_or("−∞".into());
+            let hi = max.map(fmt).unwrap_or("+∞".into());
+            Some((format!("超出评分标准允许的 {lo} 至 {hi} 分"), format!("outside the rubric's bounds {lo} to {hi}"), "points"))
+        } else {
+            None
+        };
+        if let Some((zh, en, field)) = problem {
+            out.push(fire("score.adjustment_unexplained", &path::adjustment(&a.id, field), &[("points", fmt(p)), ("problem_zh", zh), ("problem_en", en)]));
+        }
+    }
+    out
+}
+
+/// No grade stated although the total is known.
+pub fn grade_missing(ctx: &Context) -> Vec<Finding> {
+    let total = ctx.scores.total.or(ctx.scores.stated_total);
+    match total {
+        Some(t) if is_blank(&ctx.doc.stated.grade) => {
+            let g = Grade::of(t).label();
+            vec![fire("score.grade_missing", "stated.grade", &[("total", round2(t).to_string()), ("grade_zh", g.zh), ("grade_en", g.en)])]
+        }
+        _ => vec![],
+    }
+}
+
+/// A stated grade that is not the total's grade.
+pub fn grade_mismatch(ctx: &Context) -> Vec<Finding> {
+    let stated = ctx.doc.stated.grade.trim();
+    if stated.is_empty() {
+        return vec![];
+    }
+    let Some(t) = ctx.scores.total.or(ctx.scores.stated_total) else { return vec![] };
+    let g = Grade::of(t);
+    if Grade::parse(stated) == Some(g) {
+        return vec![];
+    }
+    let l = g.label();
+    vec![fire("score.grade_mismatch", "stated.grade", &[("stated", stated.to_string()), ("total", round2(t).to_string()), ("grade_zh", l.zh), ("grade_en", l.en)])]
+}

@@ -1,0 +1,231 @@
+//! Scores of the rubric tree, 其他加减分项, the total and the grade.
+//!
+//! Policy: a node with children scores the sum of its children; an `execution_rate` leaf scores
+//! weight × 执行率 (the rounded rate the report shows), capped at the weight; an `indicators` leaf
+//! scores the sum of its attached indicators' scores; a `manual` leaf has no computed score. Where
+//! nothing can be computed the unit's stated score is used (and marked as such), so the total
+//! can always be checked: total = Σ level-1 scores + Σ 其他加减分项, graded by [`Grade::of`].
+//! All sums add 2-dp rounded parts.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::budget::BudgetResult;
+use super::entry::Entries;
+use super::format::{path, SelfEvaluation};
+use super::grade::Grade;
+use super::indicator::IndicatorResult;
+use super::number::Kind;
+use super::rounding::round2;
+use super::rubric::{Method, Node, Rubric};
+use super::text::Text;
+
+/// The computed figures of one rubric node.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeResult {
+    /// Node id.
+    pub id: String,
+    /// zh-CN name.
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// 1 for level-1 indicators.
+    pub depth: usize,
+    /// Parent node id.
+    pub parent: Option<String>,
+    /// True when the node has no children.
+    pub leaf: bool,
+    /// The method's kind: auto / execution_rate / indicators / manual.
+    pub method: String,
+    /// The weight as written, when valid.
+    pub weight: Option<Decimal>,
+    /// The weight after a fallback moved weight into or out of this node.
+    pub effective_weight: Option<Decimal>,
+    /// The score by the method, when computable.
+    pub computed: Option<Decimal>,
+    /// The unit's stated score, when given and valid.
+    pub stated: Option<Decimal>,
+    /// The score that counts: computed, else stated.
+    pub score: Option<Decimal>,
+    /// How the score was obtained.
+    pub explain: Text,
+}
+
+/// Everything the rubric gives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreResult {
+    /// Every node, depth-first in rubric order.
+    pub nodes: Vec<NodeResult>,
+    /// Σ 其他加减分项 (valid ones).
+    pub adjustments: Decimal,
+    /// The total, when every level-1 node has a score.
+    pub total: Option<Decimal>,
+    /// How the total was obtained.
+    pub total_explain: Text,
+    /// The grade of the total.
+    pub grade: Option<Grade>,
+    /// The stated total, when valid.
+    pub stated_total: Option<Decimal>,
+}
+
+impl ScoreResult {
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&NodeResult> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+fn method_kind(m: &Method) -> &'static str {
+    match m {
+        Method::Auto => "auto",
+        Method::ExecutionRate { .. } => "execution_rate",
+        Method::Indicators { .. } => "indicators",
+        Method::Manual => "manual",
+    }
+}
+
+fn join_sum(parts: &[Decimal]) -> String {
+    if parts.is_empty() {
+        return "0".to_string();
+    }
+    parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" + ").replace("+ -", "− ")
+}
+
+/// Scores the rubric for the document.
+pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, inds: &[IndicatorResult], e: &mut Entries) -> ScoreResult {
+    // Weights and the fallback moves (a node with no indicators gives its weight away).
+    let walk = rubric.walk();
+    let mut weights: Vec<(String, Option<Decimal>)> = walk
+        .iter()
+        .map(|(_, _, n)| (n.id.clone(), e.opt(&path::rubric_weight(&n.id), &n.weight, Kind::Weight)))
+        .collect();
+    let written: Vec<Option<Decimal>> = weights.iter().map(|(_, w)| *w).collect();
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for (_, _, n) in &walk {
+        if let Method::Indicators { fallback_to } = &n.method {
+            let attached = inds.iter().any(|i| i.node == n.id);
+            if !attached && !fallback_to.is_empty() && n.children.is_empty() {
+                let w = weights.iter().find(|(id, _)| *id == n.id).and_then(|(_, w)| *w).unwrap_or_default();
+                if let Some(t) = weights.iter_mut().find(|(id, _)| id == fallback_to) {
+                    t.1 = Some(t.1.unwrap_or_default() + w);
+                    moved.push((n.id.clone(), fallback_to.clone()));
+                }
+                if let Some(s) = weights.iter_mut().find(|(id, _)| *id == n.id) {
+                    s.1 = Some(Decimal::ZERO);
+                }
+            }
+        }
+    }
+    let mut nodes = Vec::with_capacity(walk.len());
+    for (i, (depth, parent, n)) in walk.iter().enumerate() {
+        let stated = doc
+            .stated
+            .scores
+            .get(&n.id)
+            .and_then(|s| e.opt(&path::stated_score(&n.id, "score"), &s.score, Kind::Score));
+        nodes.push(NodeResult {
+            id: n.id.clone(),
+            name: n.name.clone(),
+            name_en: n.name_en.clone(),
+            depth: *depth,
+            parent: parent.map(str::to_string),
+            leaf: n.children.is_empty(),
+            method: method_kind(&n.method).to_string(),
+            weight: written[i],
+            effective_weight: weights[i].1,
+            computed: None,
+            stated,
+            score: None,
+            explain: Text::default(),
+        });
+    }
+    // Bottom-up: children come after their parent in the walk, so go in reverse.
+    for i in (0..nodes.len()).rev() {
+        let n: &Node = walk[i].2;
+        let (computed, explain) = if !n.children.is_empty() {
+            let kids: Vec<Option<Decimal>> = nodes.iter().filter(|c| c.parent.as_deref() == Some(&n.id)).map(|c| c.score).collect();
+            if kids.iter().all(Option::is_some) {
+                let parts: Vec<Decimal> = kids.into_iter().flatten().collect();
+                let s = round2(parts.iter().copied().sum());
+                (Some(s), Text::same(format!("{s} = {}", join_sum(&parts))))
+            } else {
+                (None, Text::new("下级指标得分不全，无法合计", "some sub-indicators have no score"))
+            }
+        } else {
+            leaf_score(n, nodes[i].effective_weight, budget, inds, &moved)
+        };
+        let node = &mut nodes[i];
+        node.computed = computed;
+        node.score = computed.or(node.stated);
+        node.explain = if computed.is_none() && node.stated.is_some() {
+            Text::new(
+                format!("采用自评得分 {}（{}）", node.stated.unwrap_or_default(), explain.zh),
+                format!("the unit's stated score {} is used ({})", node.stated.unwrap_or_default(), explain.en),
+            )
+        } else {
+            explain
+        };
+    }
+    // 其他加减分项 and the total.
+    let adj: Vec<Decimal> = doc
+        .stated
+        .adjustments
+        .iter()
+        .filter_map(|a| e.opt(&path::adjustment(&a.id, "points"), &a.points, Kind::Score))
+        .map(round2)
+        .collect();
+    let adjustments = round2(adj.iter().copied().sum());
+    let level1: Vec<Option<Decimal>> = nodes.iter().filter(|n| n.depth == 1).map(|n| n.score).collect();
+    let (total, total_explain) = if !level1.is_empty() && level1.iter().all(Option::is_some) {
+        let parts: Vec<Decimal> = level1.into_iter().flatten().map(round2).collect();
+        let t = round2(parts.iter().copied().sum::<Decimal>() + adjustments);
+        (
+            Some(t),
+            Text::new(
+                format!("{t} = {}（一级指标）+ {adjustments}（其他加减分项）", join_sum(&parts)),
+                format!("{t} = {} (level-1) + {adjustments} (adjustments)", join_sum(&parts)),
+            ),
+        )
+    } else {
+        (None, Text::new("一级指标得分不全，无法计算总分", "a level-1 indicator has no score: no total"))
+    };
+    let stated_total = e.opt("stated.total", &doc.stated.total, Kind::Score);
+    ScoreResult { nodes, adjustments, total, total_explain, grade: total.map(Grade::of), stated_total }
+}
+
+fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[IndicatorResult], moved: &[(String, String)]) -> (Option<Decimal>, Text) {
+    match &n.method {
+        Method::ExecutionRate { row } => {
+            let Some(w) = weight else { return (None, Text::new("分值无效", "invalid weight")) };
+            let Some(r) = budget.row(row) else { return (None, Text::new(format!("预算表中没有“{row}”行"), format!("no budget row '{row}'"))) };
+            let Some(rate) = r.rate else { return (None, Text::new("执行率无法计算", "no execution rate")) };
+            let raw = round2(w * rate / Decimal::ONE_HUNDRED);
+            if raw > w {
+                let s = round2(w);
+                (Some(s), Text::new(format!("{s} = {} × {rate}%，封顶 {}", w.normalize(), w.normalize()), format!("{s} = {} × {rate}%, capped at {}", w.normalize(), w.normalize())))
+            } else {
+                (Some(raw), Text::same(format!("{raw} = {} × {rate}%", w.normalize())))
+            }
+        }
+        Method::Indicators { .. } => {
+            if moved.iter().any(|(from, _)| *from == n.id) {
+                return (Some(round2(Decimal::ZERO)), Text::new("未设置指标，分值已并入其他指标", "no indicators: its weight moved to another node"));
+            }
+            let attached: Vec<&IndicatorResult> = inds.iter().filter(|i| i.node == n.id).collect();
+            if attached.is_empty() {
+                return (None, Text::new("没有归入本项的绩效指标", "no indicator is attached"));
+            }
+            let scores: Vec<Option<Decimal>> = attached.iter().map(|i| i.counted_score()).collect();
+            if scores.iter().any(Option::is_none) {
+                return (None, Text::new("有绩效指标未能计分（缺分值或数值）", "an attached indicator has no score"));
+            }
+            let parts: Vec<Decimal> = scores.into_iter().flatten().map(round2).collect();
+            let s = round2(parts.iter().copied().sum());
+            let note = moved.iter().filter(|(_, to)| *to == n.id).map(|(f, _)| f.as_str()).collect::<Vec<_>>();
+            let extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
+            let extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };
+            (Some(s), Text::new(format!("{s} = {}，各指标得分之和{extra_zh}", join_sum(&parts)), format!("{s} = {}, the sum of its indicators{extra_en}", join_sum(&parts))))
+        }
+        Method::Manual | Method::Auto => (None, Text::new("按评分细则人工评分", "scored by judgement")),
+    }
+}
