@@ -102,10 +102,16 @@ export async function openBrowser(options = {}) {
     newPage: () => context.newPage(),
     /** Waits until `#app` exists and has rendered content. */
     waitForApp: async (p = page, timeout = 15000) => {
-      await p.waitForFunction(() => {
-        const app = document.querySelector('#app');
-        return !!app && app.childElementCount > 0 && app.textContent.trim().length > 0;
-      }, null, { timeout });
+      try {
+        await p.waitForFunction(() => {
+          const app = document.querySelector('#app');
+          return !!app && app.childElementCount > 0 && app.textContent.trim().length > 0;
+        }, null, { timeout });
+      } catch (err) {
+        err.message += `\n#app did not render at ${p.url()}; console errors so far:\n  ` +
+          (consoleErrors.join('\n  ') || '(none)');
+        throw err;
+      }
     },
     /** Requests that left the machine (anything but 127.0.0.1, data:, blob:, allowPrefixes). */
     outsideRequests: () => requests.filter((u) => !isLocalUrl(u, allowPrefixes)),

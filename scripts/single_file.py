@@ -129,17 +129,16 @@ def build(dist: Path) -> str:
         '<script type="module">\n'
         f'// ---- wasm-bindgen glue ({js_path.name}), exports removed ----\n'
         f'{script_safe(glue, js_path.name)}\n'
-        f'// ---- {wasm_path.name}, embedded ----\n'
-        f'const __selfcheckWasmB64 = "{wasm_b64}";\n'
-        'const __selfcheckWasmBytes = (() => {\n'
-        '  const s = atob(__selfcheckWasmB64);\n'
-        '  const b = new Uint8Array(s.length);\n'
-        '  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);\n'
-        '  return b;\n'
-        '})();\n'
-        f'const wasm = await {init_name}({{ module_or_path: __selfcheckWasmBytes }});\n'
-        f'{expose}'
-        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+        f'// ---- {wasm_path.name}, embedded (own block scope: the glue has a top-level `wasm`) ----\n'
+        '{\n'
+        f'  const b64 = "{wasm_b64}";\n'
+        '  const s = atob(b64);\n'
+        '  const bytes = new Uint8Array(s.length);\n'
+        '  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n'
+        f'  const wasm = await {init_name}({{ module_or_path: bytes }});\n'
+        f'  {expose}'
+        '  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+        '}\n'
         '</script>'
     )
     page = page[:loader.start()] + '\x00LOADER\x00' + page[loader.end():]
@@ -154,9 +153,10 @@ def build(dist: Path) -> str:
             return ''
         if 'stylesheet' in rel:
             css = local_file(dist, href).read_text(encoding='utf-8')
-            if re.search(r'@import\b', css):
+            code = re.sub(r'/\*.*?\*/', '', css, flags=re.S)  # ignore comments
+            if re.search(r'@import\b', code):
                 raise InlineError(f'{href} uses @import')
-            for u in re.findall(r'url\(\s*[\'"]?([^\'")]+)', css):
+            for u in re.findall(r'url\(\s*[\'"]?([^\'")]+)', code):
                 if not u.startswith(('data:', '#')):
                     raise InlineError(f'{href} references another file: url({u})')
             if re.search(r'</style', css, re.I):

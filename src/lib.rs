@@ -5,6 +5,7 @@
 //! browser dependency and builds natively (CLI, tests, benches) and for wasm32 (the page).
 //! [`app`] is the Leptos page; it only exists on wasm32.
 
+pub mod cli;
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@ pub mod format;
 pub mod grade;
 pub mod indicator;
 pub mod number;
+pub mod report;
 pub mod rounding;
 pub mod rubric;
 pub mod rules;

@@ -1,0 +1,236 @@
+//! The `selfcheck` command line: batch checking for a finance bureau reviewer, and the same
+//! figures and findings an officer sees in the page.
+//!
+//! `selfcheck check [--json] [--lang en] [--rubric FILE] FILE...` exits 0 when no file has an
+//! error finding, 1 when any has, 2 when a file cannot be read or parsed (with line and column).
+
+use std::io::Write;
+
+use crate::core::budget::money;
+use crate::core::evaluate::{evaluate, evaluate_with, status, Evaluation};
+use crate::core::format::SelfEvaluation;
+use crate::core::rubric::Rubric;
+use crate::core::rules::catalogue;
+use crate::core::text::Lang;
+
+/// The usage text.
+pub const USAGE: &str = "\
+selfcheck — 绩效自评自查 (self-evaluation checker)
+
+USAGE:
+  selfcheck check [--json] [--lang zh|en] [--rubric RUBRIC.json] FILE...
+  selfcheck report [--lang zh|en] FILE        print the generated 自评报告
+  selfcheck rules                              print the rule catalogue (Markdown)
+
+EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.
+";
+
+struct Opts {
+    json: bool,
+    lang: Lang,
+    rubric: Option<String>,
+    files: Vec<String>,
+}
+
+fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts { json: false, lang: Lang::Zh, rubric: None, files: vec![] };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => o.json = true,
+            "--lang" => {
+                let v = it.next().ok_or("--lang needs zh or en")?;
+                o.lang = Lang::parse(v).ok_or_else(|| format!("unknown language '{v}' (zh or en)"))?;
+            }
+            "--rubric" => o.rubric = Some(it.next().ok_or("--rubric needs a file")?.clone()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => o.files.push(a.clone()),
+        }
+    }
+    Ok(o)
+}
+
+/// Reads and parses a document file, or says why not (with line and column).
+pub fn load(path: &str, lang: Lang) -> Result<SelfEvaluation, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    SelfEvaluation::from_json(&text).map_err(|e| format!("{path}:{}:{}: {}", e.line, e.column, e.message.get(lang)))
+}
+
+/// Runs the command line with `args` (without the program name); returns the exit code.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(cmd) = args.first() else {
+        let _ = write!(err, "{USAGE}");
+        return 2;
+    };
+    let opts = match parse_opts(&args[1..]) {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = writeln!(err, "selfcheck: {e}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    match cmd.as_str() {
+        "check" => check(&opts, out, err),
+        "report" => report(&opts, out, err),
+        "rules" => {
+            let _ = write!(out, "{}", rules_markdown());
+            0
+        }
+        "-h" | "--help" | "help" => {
+            let _ = write!(out, "{USAGE}");
+            0
+        }
+        other => {
+            let _ = writeln!(err, "selfcheck: unknown command '{other}'\n\n{USAGE}");
+            2
+        }
+    }
+}
+
+fn check(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    if o.files.is_empty() {
+        let _ = writeln!(err, "selfcheck check: no FILE given\n\n{USAGE}");
+        return 2;
+    }
+    let rubric = match &o.rubric {
+        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|t| Rubric::from_json(&t).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message.get(o.lang)))) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let _ = writeln!(err, "{p}: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut code = 0;
+    let mut json = Vec::new();
+    for f in &o.files {
+        let doc = match load(f, o.lang) {
+            Ok(d) => d,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = 2;
+                continue;
+            }
+        };
+        let ev = match &rubric {
+            Some(r) => evaluate_with(&doc, r),
+            None => evaluate(&doc),
+        };
+        if !ev.ready() && code == 0 {
+            code = 1;
+        }
+        if o.json {
+            json.push(serde_json::json!({ "file": f, "evaluation": ev }));
+        } else {
+            let _ = write!(out, "{}", summary(f, &doc, &ev, o.lang));
+        }
+    }
+    if o.json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+    }
+    code
+}
+
+fn report(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let [f] = o.files.as_slice() else {
+        let _ = writeln!(err, "selfcheck report: give exactly one FILE");
+        return 2;
+    };
+    match load(f, o.lang) {
+        Ok(doc) => {
+            let ev = evaluate(&doc);
+            let _ = write!(out, "{}", crate::core::report::generate(&doc, &ev, o.lang));
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            2
+        }
+    }
+}
+
+/// Pads to `cols` terminal columns, counting CJK characters as two.
+fn pad(s: &str, cols: usize) -> String {
+    let w: usize = s.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
+}
+
+fn opt(d: Option<rust_decimal::Decimal>, suffix: &str) -> String {
+    d.map(|v| format!("{v}{suffix}")).unwrap_or_else(|| "—".to_string())
+}
+
+/// The text summary of one file: rates, scores, total and grade, then one line per finding
+/// (`rule  severity  path  message`).
+pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut s = String::new();
+    let unit = &doc.unit.amount_unit;
+    s.push_str(&format!("== {file}: {} {} ({})\n", doc.unit.name, doc.unit.year, status(ev).get(lang)));
+    s.push_str(if zh { "-- 预算执行\n" } else { "-- Budget execution\n" });
+    for r in std::iter::once(&ev.budget.total).chain(ev.budget.rows.iter()) {
+        let amounts = match (r.budget, r.actual) {
+            (Some(b), Some(a)) => format!("{} / {} {unit}", money(a), money(b)),
+            _ => "—".to_string(),
+        };
+        let rate = if r.not_applicable { (if zh { "不适用" } else { "n/a" }).to_string() } else { opt(r.rate, "%") };
+        let stated = r.stated_rate.map(|v| format!(" ({} {v}%)", if zh { "填报" } else { "stated" })).unwrap_or_default();
+        let derived = if r.derived { if zh { " [推算]" } else { " [derived]" } } else { "" };
+        s.push_str(&format!("  {} {amounts:>28}  {rate:>8}{stated}{derived}\n", pad(&r.name, 22)));
+    }
+    s.push_str(if zh { "-- 评分\n" } else { "-- Scores\n" });
+    s.push_str(&format!("  {} ({})\n", ev.rubric.name, ev.rubric.source));
+    for n in &ev.scores.nodes {
+        let name = if zh || n.name_en.is_empty() { &n.name } else { &n.name_en };
+        let indent = "  ".repeat(n.depth);
+        s.push_str(&format!(
+            "{indent}{name}: {} / {}  ({})\n",
+            opt(n.score, ""),
+            opt(n.effective_weight, ""),
+            n.explain.get(lang)
+        ));
+    }
+    if !ev.scores.adjustments.is_zero() || !doc.stated.adjustments.is_empty() {
+        s.push_str(&format!("  {}: {}\n", if zh { "其他加减分项" } else { "adjustments" }, ev.scores.adjustments));
+    }
+    let grade = ev.scores.grade.map(|g| g.label().get(lang).to_string()).unwrap_or_else(|| "—".into());
+    s.push_str(&format!(
+        "  {}: {}  ({})  {}: {grade}\n",
+        if zh { "总分" } else { "total" },
+        opt(ev.scores.total, ""),
+        ev.scores.total_explain.get(lang),
+        if zh { "等级" } else { "grade" }
+    ));
+    let shortfalls: Vec<_> = ev.indicators.iter().filter(|i| i.shortfall).collect();
+    if !shortfalls.is_empty() {
+        s.push_str(if zh { "-- 未完成指标\n" } else { "-- Shortfalls\n" });
+        for (r, (_, i)) in ev.indicators.iter().zip(doc.indicators()).filter(|(r, _)| r.shortfall) {
+            s.push_str(&format!("  {}: {} ({})\n", i.name, crate::core::rules::indicator::completion_text(r, !zh), r.explain.get(lang)));
+        }
+    }
+    let (e, w, i) = ev.counts();
+    s.push_str(&format!("-- {} ({e} error, {w} warning, {i} info)\n", if zh { "自查结果" } else { "Findings" }));
+    for f in &ev.findings {
+        s.push_str(&format!("  {}\n", f.line(lang)));
+    }
+    s
+}
+
+/// The rule catalogue as Markdown: the body of `docs/rules.md`.
+pub fn rules_markdown() -> String {
+    let mut s = String::from("# 规则目录 / Rule catalogue\n\n");
+    s.push_str("Generated from `data/rules.json` by `selfcheck rules`; a test keeps this file equal to that output.\n\n");
+    s.push_str("| id | severity | category | 规则 | rule | source |\n|---|---|---|---|---|---|\n");
+    for r in catalogue::rules() {
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            r.id,
+            r.severity.id(),
+            r.category,
+            r.title.zh.replace('|', "\\|"),
+            r.title.en.replace('|', "\\|"),
+            r.source.replace('|', "\\|")
+        ));
+    }
+    s
+}
