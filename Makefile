@@ -36,8 +36,9 @@ help:
 setup:
 	@scripts/setup.sh
 
+# Builds into target/trunk-serve (not dist/, so a running server never clobbers `make dist`).
 serve: $(SETUP)
-	trunk serve --address 127.0.0.1 --port 8080
+	trunk serve --address 127.0.0.1 --port 8080 --dist target/trunk-serve
 
 # Release build with relative asset URLs (works under any sub-path), then the single file.
 dist: $(SETUP)
