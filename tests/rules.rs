@@ -1,0 +1,781 @@
+//! Every rule of the catalogue (`data/rules.json`) has a case that fires it and a clean case that
+//! does not. The suite iterates the catalogue, so a rule added without a case here fails it.
+//!
+//! Each case starts from [`base`], a small document with no findings at all (national rubric,
+//! 1,000.00 万元 budget executed at 96.00%, three indicators on target, total 99.60, grade 优), makes
+//! one change, evaluates it, and asserts the rule's id, severity, path and that both language
+//! versions of the message carry this case's numbers. The clean case is the same change with the
+//! defect repaired (or the base itself), and must not fire the rule anywhere.
+//!
+//! Rules of category `report` fire from the report/crosscheck code, not from `evaluate`; their
+//! cases live with that code. For those, this suite requires that some other file under `tests/`
+//! names the rule id in quotes (see [`external_rules_have_tests`]).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use selfcheck::core::evaluate::evaluate;
+use selfcheck::core::finding::{Finding, Severity};
+use selfcheck::core::format::{
+    group, Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
+};
+use selfcheck::core::rubric::preset;
+use selfcheck::core::rules::{catalogue, CHECKS};
+
+fn row(id: &str, g: &str, name: &str, budget: &str, actual: &str, rate: &str) -> BudgetRow {
+    BudgetRow {
+        id: id.into(),
+        group: g.into(),
+        name: name.into(),
+        adjusted: budget.into(),
+        actual: actual.into(),
+        stated_rate: rate.into(),
+        ..Default::default()
+    }
+}
+
+fn ind(id: &str, name: &str, node: &str, target: &str, actual: &str, weight: &str, score: &str) -> Indicator {
+    Indicator {
+        id: id.into(),
+        name: name.into(),
+        category: "产出-数量".into(),
+        direction: "≥".into(),
+        unit: "%".into(),
+        target: target.into(),
+        actual: actual.into(),
+        weight: weight.into(),
+        stated_score: score.into(),
+        node: node.into(),
+        ..Default::default()
+    }
+}
+
+fn score(s: &str) -> StatedScore {
+    StatedScore { score: s.into(), ..Default::default() }
+}
+
+/// The clean document every case starts from. Its arithmetic, by hand:
+/// 960.00 ÷ 1,000.00 = 96.00%; 780 ÷ 800 = 97.50%, 180 ÷ 200 = 90.00% (96.00 lies between);
+/// 590 ÷ 600 = 98.33%, 370 ÷ 400 = 92.50%; execution 10 × 96.00% = 9.60; indicators on target
+/// score their weights 50 / 30 / 10; total 9.60 + 50 + 30 + 10 = 99.60, grade 优.
+fn base() -> SelfEvaluation {
+    SelfEvaluation {
+        unit: Unit { name: "测试单位".into(), year: "2023".into(), level: "市本级".into(), ..Default::default() },
+        budget: Budget {
+            total: row("total", "", "合计", "1,000.00", "960.00", "96.00"),
+            rows: vec![
+                row("fin", group::SOURCE, "财政拨款", "800.00", "780.00", "97.50"),
+                row("other", group::SOURCE, "其他资金", "200.00", "180.00", "90.00"),
+                row("basic", group::TYPE, "基本支出", "600.00", "590.00", "98.33"),
+                row("project", group::TYPE, "项目支出", "400.00", "370.00", "92.50"),
+            ],
+            reason: "部分项目按合同进度于次年支付。".into(),
+            measure: "加强预算执行进度管理。".into(),
+        },
+        rubric: RubricChoice { preset: "national-2020".into(), inline: None },
+        tasks: vec![Task {
+            id: "t1".into(),
+            name: "任务一".into(),
+            indicators: vec![
+                ind("i1", "体检参加率", "output", "100", "100", "50", "50"),
+                ind("i2", "就业率", "outcome", "95", "96", "30", "30"),
+                ind("i3", "满意度", "satisfaction", "90", "92", "10", "10"),
+            ],
+        }],
+        stated: Stated {
+            scores: [("execution", "9.60"), ("output", "50"), ("outcome", "30"), ("satisfaction", "10")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), score(v)))
+                .collect(),
+            adjustments: vec![],
+            total: "99.60".into(),
+            grade: "优".into(),
+        },
+        narrative: BTreeMap::from([("achievements".to_string(), "年度任务按计划推进。".to_string())]),
+        ..Default::default()
+    }
+}
+
+/// The base on the Guangzhou preset (管理效能 manual 50 + 履职效能 50): 45 + 50 = 95.
+fn gz_base() -> SelfEvaluation {
+    let mut d = base();
+    d.rubric.preset = "guangzhou-dept".into();
+    for i in &mut d.tasks[0].indicators {
+        i.node = "duties".into();
+        i.weight = String::new();
+        i.stated_score = String::new();
+    }
+    d.stated.scores = BTreeMap::from([
+        (
+            "management".to_string(),
+            StatedScore { score: "45".into(), reason: "预算执行率未达 100%。".into(), measure: "加强执行进度管理。".into() },
+        ),
+        ("duties".to_string(), score("50")),
+    ]);
+    d.stated.total = "95".into();
+    d
+}
+
+fn run(d: SelfEvaluation) -> Vec<Finding> {
+    evaluate(&d).findings
+}
+
+fn with(change: impl FnOnce(&mut SelfEvaluation)) -> Vec<Finding> {
+    let mut d = base();
+    change(&mut d);
+    run(d)
+}
+
+fn gz_with(change: impl FnOnce(&mut SelfEvaluation)) -> Vec<Finding> {
+    let mut d = gz_base();
+    change(&mut d);
+    run(d)
+}
+
+fn fin(d: &mut SelfEvaluation) -> &mut BudgetRow {
+    &mut d.budget.rows[0]
+}
+
+fn other(d: &mut SelfEvaluation) -> &mut BudgetRow {
+    &mut d.budget.rows[1]
+}
+
+fn i1(d: &mut SelfEvaluation) -> &mut Indicator {
+    &mut d.tasks[0].indicators[0]
+}
+
+/// One way to fire a rule, and the same situation repaired.
+struct Case {
+    rule: &'static str,
+    severity: Severity,
+    path: &'static str,
+    /// Substrings both the zh and en message must contain: this case's numbers and names.
+    numbers: &'static [&'static str],
+    fire: fn() -> Vec<Finding>,
+    clean: fn() -> Vec<Finding>,
+}
+
+use Severity::{Error, Info, Warning};
+
+fn cases() -> Vec<Case> {
+    vec![
+        // ---- entry ----
+        Case {
+            rule: "entry.invalid",
+            severity: Error,
+            path: "budget.rows.fin.actual",
+            numbers: &["78O.00", "O"],
+            fire: || with(|d| fin(d).actual = "78O.00".into()),
+            clean: || with(|d| fin(d).actual = "７８０．００".into()),
+        },
+        Case {
+            rule: "entry.invalid",
+            severity: Error,
+            path: "rubric.preset",
+            numbers: &["no-such-rubric", "guangzhou-dept"],
+            fire: || with(|d| d.rubric.preset = "no-such-rubric".into()),
+            clean: || with(|d| d.rubric.preset = " national-2020 ".into()),
+        },
+        Case {
+            rule: "entry.invalid",
+            severity: Error,
+            path: "stated.adjustments.a1.points",
+            numbers: &["加1分"],
+            fire: || with(|d| d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "加1分".into(), reason: "获表彰".into() })),
+            clean: || with(|d| d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "+0".into(), reason: "获表彰".into() })),
+        },
+        Case {
+            rule: "entry.required",
+            severity: Error,
+            path: "unit.name",
+            numbers: &["单位名称", "name"],
+            fire: || with(|d| d.unit.name = "　".into()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "entry.required",
+            severity: Error,
+            path: "budget.total.actual",
+            numbers: &["合计执行数", "total spending"],
+            fire: || with(|d| d.budget.total.actual.clear()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "entry.required",
+            severity: Error,
+            path: "tasks.t1.indicators.i2.actual",
+            numbers: &["实际完成值", "actual"],
+            fire: || with(|d| d.tasks[0].indicators[1].actual.clear()),
+            clean: || run(base()),
+        },
+        // ---- budget ----
+        Case {
+            rule: "budget.over_execution",
+            severity: Warning,
+            path: "budget.rows.fin.reason",
+            numbers: &["财政拨款", "820.00", "800.00", "102.50"],
+            fire: || with(|d| fin(d).actual = "820.00".into()),
+            clean: || {
+                with(|d| {
+                    fin(d).actual = "820.00".into();
+                    fin(d).reason = "追加疫情防控支出，经批准动用结转资金。".into();
+                })
+            },
+        },
+        Case {
+            rule: "budget.over_execution",
+            severity: Warning,
+            path: "budget.reason",
+            numbers: &["合计", "total", "1,010.00", "1,000.00", "101.00"],
+            fire: || {
+                with(|d| {
+                    d.budget.total.actual = "1,010.00".into();
+                    d.budget.reason.clear();
+                })
+            },
+            clean: || with(|d| d.budget.total.actual = "1,010.00".into()),
+        },
+        Case {
+            rule: "budget.rate_mismatch",
+            severity: Error,
+            path: "budget.rows.fin.stated_rate",
+            numbers: &["97.05", "97.50", "780.00 ÷ 800.00"],
+            fire: || with(|d| fin(d).stated_rate = "97.05%".into()),
+            clean: || with(|d| fin(d).stated_rate = "97.5%".into()),
+        },
+        Case {
+            rule: "budget.rows_sum",
+            severity: Error,
+            path: "budget.total.actual",
+            numbers: &["970.00", "960.00", "10.00"],
+            fire: || {
+                with(|d| {
+                    fin(d).actual = "790.00".into();
+                    fin(d).stated_rate = "98.75".into();
+                })
+            },
+            clean: || run(base()),
+        },
+        Case {
+            rule: "budget.rate_outside_parts",
+            severity: Error,
+            path: "budget.total.stated_rate",
+            numbers: &["96.00", "97.50", "98.00"],
+            fire: || {
+                with(|d| {
+                    for r in d.budget.rows[..2].iter_mut() {
+                        r.adjusted.clear();
+                        r.actual.clear();
+                    }
+                    other(d).stated_rate = "98.00".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    for r in d.budget.rows[..2].iter_mut() {
+                        r.adjusted.clear();
+                        r.actual.clear();
+                    }
+                })
+            },
+        },
+        Case {
+            rule: "budget.low_execution",
+            severity: Error,
+            path: "budget.rows.other.reason",
+            numbers: &["其他资金", "85.00", "90"],
+            fire: || {
+                with(|d| {
+                    other(d).actual = "170.00".into();
+                    other(d).stated_rate = "85.00".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    other(d).actual = "170.00".into();
+                    other(d).stated_rate = "85.00".into();
+                    other(d).reason = "部分项目延期至次年实施。".into();
+                })
+            },
+        },
+        Case {
+            rule: "budget.shortfall_unexplained",
+            severity: Error,
+            path: "budget.measure",
+            numbers: &["96.00", "改进措施", "measure"],
+            fire: || with(|d| d.budget.measure = " ".into()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "budget.shortfall_unexplained",
+            severity: Error,
+            path: "budget.reason",
+            numbers: &["96.00", "偏差原因和改进措施", "a reason (偏差原因) and a measure"],
+            fire: || {
+                with(|d| {
+                    d.budget.reason.clear();
+                    d.budget.measure.clear();
+                })
+            },
+            clean: || {
+                // Fully executed: nothing to explain.
+                with(|d| {
+                    d.budget.reason.clear();
+                    d.budget.measure.clear();
+                    d.budget.total.actual = "1,000.00".into();
+                    d.budget.total.stated_rate = "100.00".into();
+                    fin(d).actual = "800.00".into();
+                    fin(d).stated_rate = "100.00".into();
+                    other(d).actual = "200.00".into();
+                    other(d).stated_rate = "100.00".into();
+                })
+            },
+        },
+        Case {
+            rule: "budget.adjusted_unexplained",
+            severity: Warning,
+            path: "budget.rows.fin.reason",
+            numbers: &["财政拨款", "750.00", "800.00"],
+            fire: || with(|d| fin(d).initial = "750.00".into()),
+            clean: || {
+                with(|d| {
+                    fin(d).initial = "750.00".into();
+                    fin(d).reason = "年中追加疫情防控经费 50 万元。".into();
+                })
+            },
+        },
+        Case {
+            rule: "budget.adjusted_to_spending",
+            severity: Warning,
+            path: "budget.rows.fin.adjusted",
+            numbers: &["财政拨款", "850.00", "780.00"],
+            fire: || {
+                with(|d| {
+                    fin(d).initial = "850.00".into();
+                    fin(d).adjusted = "780.00".into();
+                    fin(d).reason = "年中调减。".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    fin(d).initial = "850.00".into();
+                    fin(d).reason = "年中调减。".into();
+                })
+            },
+        },
+        Case {
+            rule: "budget.not_applicable",
+            severity: Info,
+            path: "budget.rows.fund.adjusted",
+            numbers: &["政府性基金预算"],
+            fire: || with(|d| d.budget.rows.push(row("fund", group::SOURCE, "政府性基金预算", "0", "0", ""))),
+            clean: || run(base()),
+        },
+        // ---- indicator ----
+        Case {
+            rule: "indicator.shortfall_unexplained",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.reason",
+            numbers: &["体检参加率", "85.79", "100", "85.79%"],
+            fire: || with(|d| i1(d).actual = "85.79".into()),
+            clean: || {
+                with(|d| {
+                    i1(d).actual = "85.79".into();
+                    i1(d).reason = "疫情期间部分人员未能参加。".into();
+                    i1(d).measure = "加强宣传动员。".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.shortfall_unexplained",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.measure",
+            numbers: &["体检参加率", "部分达成", "改进措施"],
+            fire: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.direction = "定性".into();
+                    i.target = "全面完成".into();
+                    i.actual = "部分达成".into();
+                    i.stated_score = "35".into();
+                    i.reason = "疫情影响。".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.direction = "定性".into();
+                    i.target = "全面完成".into();
+                    i.actual = "达成".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.far_above_target",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["体检参加率", "200.00%", "150", "50"],
+            fire: || with(|d| i1(d).target = "50".into()),
+            clean: || with(|d| i1(d).target = "70".into()),
+        },
+        Case {
+            rule: "indicator.target_missing",
+            severity: Info,
+            path: "tasks.t1.indicators.i2.target",
+            numbers: &["就业率", "96%"],
+            fire: || with(|d| d.tasks[0].indicators[1].target.clear()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "indicator.tier_unknown",
+            severity: Error,
+            path: "tasks.t1.indicators.i3.actual",
+            numbers: &["满意度", "很好"],
+            fire: || {
+                with(|d| {
+                    d.tasks[0].indicators[2].direction = "定性".into();
+                    d.tasks[0].indicators[2].actual = "很好".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.tasks[0].indicators[2].direction = "定性".into();
+                    d.tasks[0].indicators[2].actual = "达成".into();
+                })
+            },
+        },
+        // ---- score ----
+        Case {
+            rule: "score.out_of_range",
+            severity: Error,
+            path: "stated.scores.output.score",
+            numbers: &["产出指标", "55", "50"],
+            fire: || with(|d| d.stated.scores.get_mut("output").unwrap().score = "55".into()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "score.out_of_range",
+            severity: Error,
+            path: "tasks.t1.indicators.i2.stated_score",
+            numbers: &["就业率", "-1", "30"],
+            fire: || with(|d| d.tasks[0].indicators[1].stated_score = "-1".into()),
+            clean: || with(|d| d.tasks[0].indicators[1].stated_score = "30.0".into()),
+        },
+        Case {
+            rule: "score.weights_sum",
+            severity: Error,
+            path: "rubric.execution.weight",
+            numbers: &["95", "100"],
+            fire: || {
+                with(|d| {
+                    let mut r = preset("national-2020").unwrap();
+                    r.find_mut("outcome").unwrap().weight = "25".into();
+                    d.rubric.inline = Some(r);
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let r = preset("national-2020").unwrap();
+                    d.rubric.inline = Some(r);
+                })
+            },
+        },
+        Case {
+            rule: "score.weights_sum",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.weight",
+            numbers: &["产出指标", "40", "50"],
+            fire: || {
+                with(|d| {
+                    i1(d).weight = "40".into();
+                    i1(d).stated_score = "40".into();
+                })
+            },
+            clean: || run(base()),
+        },
+        Case {
+            rule: "score.stated_mismatch",
+            severity: Error,
+            path: "stated.scores.execution.score",
+            numbers: &["预算执行率", "9.50", "9.60", "10 × 96.00%"],
+            fire: || with(|d| d.stated.scores.get_mut("execution").unwrap().score = "9.50".into()),
+            clean: || with(|d| d.stated.scores.get_mut("execution").unwrap().score = "9.6".into()),
+        },
+        Case {
+            rule: "score.stated_mismatch",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.stated_score",
+            numbers: &["体检参加率", "45", "42.90", "50 × 85.8 / 100"],
+            fire: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.actual = "85.8".into();
+                    i.stated_score = "45".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.actual = "85.8".into();
+                    i.stated_score = "42.9".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                    d.stated.scores.get_mut("output").unwrap().score = "42.90".into();
+                    d.stated.total = "92.50".into();
+                })
+            },
+        },
+        Case {
+            rule: "score.total_mismatch",
+            severity: Error,
+            path: "stated.total",
+            numbers: &["98.60", "99.60", "9.60 + 50.00 + 30.00 + 10.00"],
+            fire: || with(|d| d.stated.total = "98.60".into()),
+            clean: || with(|d| d.stated.total = "99.6分".into()),
+        },
+        Case {
+            rule: "score.below_full_unexplained",
+            severity: Error,
+            path: "stated.scores.management.reason",
+            numbers: &["管理效能", "45", "50", "偏差原因和改进措施"],
+            fire: || {
+                gz_with(|d| {
+                    let m = d.stated.scores.get_mut("management").unwrap();
+                    m.reason.clear();
+                    m.measure.clear();
+                })
+            },
+            clean: || run(gz_base()),
+        },
+        Case {
+            rule: "score.adjustment_unexplained",
+            severity: Error,
+            path: "stated.adjustments.a1.reason",
+            numbers: &["-0.5", "未写明事由", "no reason"],
+            fire: || {
+                with(|d| {
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: String::new() });
+                    d.stated.total = "99.10".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: "审计发现问题一项。".into() });
+                    d.stated.total = "99.10".into();
+                })
+            },
+        },
+        Case {
+            rule: "score.adjustment_unexplained",
+            severity: Error,
+            path: "stated.adjustments.a1.points",
+            numbers: &["6", "-5", "5"],
+            fire: || {
+                with(|d| {
+                    d.rubric.inline = Some(preset("guangzhou-dept-example").unwrap());
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "6".into(), reason: "获国家级表彰。".into() });
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.rubric.inline = Some(preset("guangzhou-dept-example").unwrap());
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "5".into(), reason: "获国家级表彰。".into() });
+                })
+            },
+        },
+        Case {
+            rule: "score.grade_missing",
+            severity: Warning,
+            path: "stated.grade",
+            numbers: &["99.60", "优", "excellent"],
+            fire: || with(|d| d.stated.grade.clear()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "score.grade_mismatch",
+            severity: Warning,
+            path: "stated.grade",
+            numbers: &["良", "99.60", "excellent"],
+            fire: || with(|d| d.stated.grade = "良".into()),
+            clean: || with(|d| d.stated.grade = "优秀".into()),
+        },
+        // ---- narrative, format ----
+        Case {
+            rule: "narrative.claims_all_met",
+            severity: Warning,
+            path: "narrative.achievements",
+            numbers: &["各项绩效目标均已完成", "体检参加率", "85.79%"],
+            fire: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.actual = "85.79".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                    d.narrative.insert("achievements".into(), "年度工作有序开展，各项绩效目标均已完成。".into());
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.narrative.insert("achievements".into(), "年度工作有序开展，各项绩效目标均已完成。".into());
+                })
+            },
+        },
+        Case {
+            rule: "format.mixed_precision",
+            severity: Info,
+            path: "budget.rows.fin.stated_rate",
+            numbers: &["2", "1"],
+            fire: || with(|d| fin(d).stated_rate = "97.5".into()),
+            clean: || run(base()),
+        },
+    ]
+}
+
+#[test]
+fn the_base_documents_are_clean() {
+    let f = run(base());
+    assert!(f.is_empty(), "base has findings: {:#?}", f.iter().map(|f| f.line(Default::default())).collect::<Vec<_>>());
+    let ev = evaluate(&base());
+    assert_eq!(ev.scores.total.map(|t| t.to_string()), Some("99.60".into()));
+    let f = run(gz_base());
+    assert!(f.is_empty(), "gz base has findings: {:#?}", f.iter().map(|f| f.line(Default::default())).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_catalogue_rule_has_a_firing_and_a_clean_case() {
+    let cases = cases();
+    let covered: BTreeSet<&str> = cases.iter().map(|c| c.rule).collect();
+    let missing: Vec<&str> = catalogue::rules()
+        .iter()
+        .filter(|r| r.category != "report")
+        .map(|r| r.id.as_str())
+        .filter(|id| !covered.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "rules without a case in tests/rules.rs: {missing:?}");
+    let unknown: Vec<&str> = covered.iter().copied().filter(|id| catalogue::rule(id).is_none()).collect();
+    assert!(unknown.is_empty(), "cases for rules not in the catalogue: {unknown:?}");
+}
+
+#[test]
+fn each_case_fires_at_its_path_with_its_numbers_and_its_clean_twin_does_not() {
+    let mut failures = Vec::new();
+    for c in cases() {
+        let rule = catalogue::rule(c.rule).expect("rule in catalogue");
+        if rule.severity != c.severity {
+            failures.push(format!("{}: catalogue says {:?}, the case expects {:?}", c.rule, rule.severity, c.severity));
+        }
+        let fired = (c.fire)();
+        let hit: Vec<&Finding> = fired.iter().filter(|f| f.rule == c.rule && f.path == c.path).collect();
+        match hit.first() {
+            None => failures.push(format!(
+                "{} did not fire at {}; findings: {:?}",
+                c.rule,
+                c.path,
+                fired.iter().map(|f| format!("{} @ {}", f.rule, f.path)).collect::<Vec<_>>()
+            )),
+            Some(f) => {
+                if f.severity != c.severity {
+                    failures.push(format!("{} at {}: severity {:?}", c.rule, c.path, f.severity));
+                }
+                let fixed = rule.source.split('{').next().unwrap_or_default();
+                if f.category != rule.category || !f.source.starts_with(fixed) || f.source.contains('{') {
+                    failures.push(format!("{}: category/source not the catalogue's", c.rule));
+                }
+                for n in c.numbers {
+                    if !f.message.zh.contains(n) && !f.message.en.contains(n) {
+                        failures.push(format!("{} at {}: message lacks '{n}': {} / {}", c.rule, c.path, f.message.zh, f.message.en));
+                    }
+                }
+                for m in [&f.message.zh, &f.message.en, &f.rule_title.zh, &f.rule_title.en] {
+                    if m.contains('{') {
+                        failures.push(format!("{}: unfilled placeholder in '{m}'", c.rule));
+                    }
+                }
+            }
+        }
+        let clean = (c.clean)();
+        let still: Vec<String> = clean.iter().filter(|f| f.rule == c.rule).map(|f| format!("{} ({})", f.path, f.message.zh)).collect();
+        if !still.is_empty() {
+            failures.push(format!("{}: the clean case fires it: {still:?}", c.rule));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Numbers are present in *both* languages, not just one.
+#[test]
+fn messages_carry_numbers_in_both_languages() {
+    for c in cases() {
+        let fired = (c.fire)();
+        let Some(f) = fired.iter().find(|f| f.rule == c.rule && f.path == c.path) else { continue };
+        for n in c.numbers.iter().filter(|n| n.chars().all(|ch| ch.is_ascii_digit() || ".,-%×÷ /".contains(ch))) {
+            assert!(f.message.zh.contains(n), "{}: zh message lacks {n}: {}", c.rule, f.message.zh);
+            assert!(f.message.en.contains(n), "{}: en message lacks {n}: {}", c.rule, f.message.en);
+        }
+    }
+}
+
+#[test]
+fn checks_and_catalogue_correspond() {
+    let checks: BTreeSet<&str> = CHECKS.iter().map(|(id, _)| *id).collect();
+    assert_eq!(checks.len(), CHECKS.len(), "a rule id appears twice in CHECKS");
+    for id in &checks {
+        assert!(catalogue::rule(id).is_some(), "CHECKS has {id}, which is not in data/rules.json");
+    }
+    for r in catalogue::rules() {
+        match r.category.as_str() {
+            // Fired while values are read (src/core/entry.rs, src/core/evaluate.rs).
+            "entry" => assert!(!checks.contains(r.id.as_str()), "{} is an entry rule but also a check", r.id),
+            // Fired by the report/crosscheck code, outside `evaluate`.
+            "report" => {}
+            _ => assert!(checks.contains(r.id.as_str()), "{} is in data/rules.json but no check fires it (add it to CHECKS)", r.id),
+        }
+    }
+    for id in ["entry.invalid", "entry.required"] {
+        assert!(catalogue::rule(id).is_some(), "{id} missing from the catalogue");
+    }
+    // CHECKS runs in catalogue order, so findings come out in the order docs/rules.md lists them.
+    let order: Vec<&str> = catalogue::rules().iter().map(|r| r.id.as_str()).filter(|id| checks.contains(id)).collect();
+    assert_eq!(order, CHECKS.iter().map(|(id, _)| *id).collect::<Vec<_>>(), "CHECKS is not in catalogue order");
+}
+
+/// Rules of category `report` are fired outside `evaluate` (the report/crosscheck code); their
+/// firing and clean cases live in that code's tests. Every such rule must be named, in quotes, by
+/// some test file other than this one.
+#[test]
+fn external_rules_have_tests() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut texts = String::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/ readable").flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "rs") && p.file_name().is_some_and(|n| n != "rules.rs") {
+            texts.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+        }
+        if p.is_dir() {
+            for sub in std::fs::read_dir(&p).into_iter().flatten().flatten() {
+                if sub.path().extension().is_some_and(|e| e == "rs") {
+                    texts.push_str(&std::fs::read_to_string(sub.path()).unwrap_or_default());
+                }
+            }
+        }
+    }
+    let untested: Vec<&str> = catalogue::rules()
+        .iter()
+        .filter(|r| r.category == "report")
+        .map(|r| r.id.as_str())
+        .filter(|id| !texts.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(untested.is_empty(), "report rules no test under tests/ names: {untested:?}");
+}
+
+/// Every rule has a title, a message and a source in both languages.
+#[test]
+fn catalogue_sources_and_titles_are_present() {
+    for r in catalogue::rules() {
+        assert!(!r.title.zh.is_empty() && !r.title.en.is_empty(), "{} lacks a title", r.id);
+        assert!(!r.message.zh.is_empty() && !r.message.en.is_empty(), "{} lacks a message", r.id);
+        assert!(!r.source.is_empty(), "{} lacks a source", r.id);
+    }
+}
