@@ -15,7 +15,7 @@ SHELL := /bin/bash
 .NOTPARALLEL:
 .DELETE_ON_ERROR:
 
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export CARGO_TERM_PROGRESS_WHEN := never
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 # wasm-bindgen-test-runner: run the wasm tests in the browser (via CHROMEDRIVER) even where a test

@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION="${TRUNK_VERSION:-0.21.14}"
 WASM_OPT_VERSION="version_132"          # npm binaryen@132.0.0, see e2e/package.json
-export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/e2e/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -24,7 +24,7 @@ for tool in cargo rustup node npm python3; do
 done
 
 # 1. The wasm target.
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if [[ "$(rustup target list --installed)" == *wasm32-unknown-unknown* ]]; then
   say "rust target wasm32-unknown-unknown: present"
 else
   say "rust target wasm32-unknown-unknown: installing"
@@ -46,7 +46,8 @@ TRUNK_WB="$(sed -n 's/^wasm_bindgen *= *"\(.*\)".*/\1/p' Trunk.toml)"
 
 # 3. Trunk.
 have_version() { # <command> <expected substring of `command --version`>
-  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+  local out
+  command -v "$1" >/dev/null 2>&1 && out="$("$1" --version 2>/dev/null)" && [[ "$out" == *"$2"* ]]
 }
 if have_version trunk "trunk $TRUNK_VERSION"; then
   say "trunk $TRUNK_VERSION: present"
