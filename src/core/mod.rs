@@ -2,13 +2,19 @@
 //! so the CLI, the page and the tests all call the same code.
 
 pub mod budget;
+pub mod draft;
+pub mod edit;
 pub mod entry;
 pub mod evaluate;
 pub mod finding;
 pub mod format;
 pub mod grade;
+pub mod ids;
+pub mod incremental;
 pub mod indicator;
 pub mod number;
+pub mod paste;
+pub mod ooxml;
 pub mod report;
 pub mod rounding;
 pub mod rubric;
