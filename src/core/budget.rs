@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::Entries;
 use super::format::{path, BudgetRow, SelfEvaluation};
 use super::number::{is_blank, Kind};
-use super::rounding::{group_thousands, percent};
+use super::rounding::{checked_sum, group_thousands, percent};
 use super::text::Text;
 
 /// The computed figures of one budget row.
@@ -158,31 +158,32 @@ fn derive_remainder(rows: &mut [RowResult], raw: &[BudgetRow], group: &str, tota
     if others.iter().any(|&i| rows[i].budget.is_none() || rows[i].actual.is_none()) {
         return;
     }
-    let ob: Decimal = others.iter().map(|&i| rows[i].budget.unwrap_or_default()).sum();
-    let oa: Decimal = others.iter().map(|&i| rows[i].actual.unwrap_or_default()).sum();
+    let Some(ob) = checked_sum(others.iter().map(|&i| rows[i].budget.unwrap_or_default())) else { return };
+    let Some(oa) = checked_sum(others.iter().map(|&i| rows[i].actual.unwrap_or_default())) else { return };
+    let (Some(rb), Some(ra)) = (tb.checked_sub(ob), ta.checked_sub(oa)) else { return };
     let names: Vec<String> = others.iter().map(|&i| rows[i].name.clone()).collect();
     let r = &mut rows[blank[0]];
-    r.budget = Some(tb - ob);
-    r.actual = Some(ta - oa);
+    r.budget = Some(rb);
+    r.actual = Some(ra);
     r.derived = true;
     r.explain = Text::new(
         format!(
             "{}由合计减其余各行得出：预算 {} = {} − {}，执行 {} = {} − {}（{}）",
             r.name,
-            money(tb - ob),
+            money(rb),
             money(tb),
             money(ob),
-            money(ta - oa),
+            money(ra),
             money(ta),
             money(oa),
             names.join("、")
         ),
         format!(
             "derived as total − other rows: budget {} = {} − {}, spending {} = {} − {}",
-            money(tb - ob),
+            money(rb),
             money(tb),
             money(ob),
-            money(ta - oa),
+            money(ra),
             money(ta),
             money(oa)
         ),

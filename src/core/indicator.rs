@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::Entries;
 use super::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
 use super::number::{is_blank, Kind};
-use super::rounding::{percent, round2};
+use super::rounding::{mul_div, percent, round2};
 use super::text::Text;
 
 /// The computed figures of one indicator.
@@ -69,6 +69,11 @@ pub fn tier_of(actual: &str) -> Option<usize> {
     TIERS.iter().position(|(v, zh, en, _, _)| a == *v || a == *zh || a.eq_ignore_ascii_case(en))
 }
 
+/// The explanation of a score that cannot be computed from these values.
+fn out_of_range() -> Text {
+    Text::new("数值超出可计算范围，无法计分", "a value is out of the computable range: no score")
+}
+
 fn fmt(d: Decimal) -> String {
     d.normalize().to_string()
 }
@@ -111,8 +116,11 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             let (_, zh, en, lo, hi) = TIERS[t];
             r.shortfall = t > 0;
             if let Some(w) = weight {
-                let lo_s = round2(w * Decimal::from(lo) / Decimal::ONE_HUNDRED);
-                let hi_s = round2(w * Decimal::from(hi) / Decimal::ONE_HUNDRED);
+                let bound = |pct: u32| mul_div(w, Decimal::from(pct), Decimal::ONE_HUNDRED).map(round2);
+                let (Some(lo_s), Some(hi_s)) = (bound(lo), bound(hi)) else {
+                    r.explain = Text::new(format!("{zh}：{}", out_of_range().zh), format!("{en}: {}", out_of_range().en));
+                    return r;
+                };
                 r.range = Some((lo_s, hi_s));
                 r.explain = Text::new(
                     format!("{zh}：得分区间 {lo_s}–{hi_s}（分值 {} × {lo}%–{hi}%）", fmt(w)),
@@ -141,7 +149,11 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         direction::AT_MOST if reached => Some(round2(Decimal::ONE_HUNDRED)),
         direction::AT_MOST => percent(t, a),
         direction::EQUAL if t.is_zero() => Some(round2(if reached { Decimal::ONE_HUNDRED } else { Decimal::ZERO })),
-        direction::EQUAL => percent(t - (a - t).abs(), t).map(|c| c.max(round2(Decimal::ZERO))),
+        direction::EQUAL => a
+            .checked_sub(t)
+            .and_then(|dev| t.checked_sub(dev.abs()))
+            .and_then(|kept| percent(kept, t))
+            .map(|c| c.max(round2(Decimal::ZERO))),
         _ if t.is_zero() => Some(round2(Decimal::ONE_HUNDRED)),
         _ => percent(a, t),
     };
@@ -164,44 +176,63 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         r.explain = Text::new(base, base_en);
         return r;
     };
-    let (score, how_zh, how_en) = if ind.scoring == "deduct" {
+    let scored: Option<(Decimal, String, String)> = if ind.scoring == "deduct" {
         let per = e.opt(&p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight).unwrap_or(Decimal::ONE);
         let beyond = match dir {
-            direction::AT_MOST => (a - t).max(Decimal::ZERO),
-            direction::EQUAL => (a - t).abs(),
-            _ => (t - a).max(Decimal::ZERO),
+            direction::AT_MOST => a.checked_sub(t).map(|x| x.max(Decimal::ZERO)),
+            direction::EQUAL => a.checked_sub(t).map(|x| x.abs()),
+            _ => t.checked_sub(a).map(|x| x.max(Decimal::ZERO)),
         };
-        let s = round2((w - per * beyond).max(Decimal::ZERO));
-        (
-            s,
-            format!("{s} = {} − {} × {}，最低 0", fmt(w), fmt(per), fmt(beyond)),
-            format!("{s} = {} − {} × {}, floored at 0", fmt(w), fmt(per), fmt(beyond)),
-        )
+        beyond.and_then(|b| Some((b, w.checked_sub(per.checked_mul(b)?)?))).map(|(beyond, left)| {
+            let s = round2(left.max(Decimal::ZERO));
+            (
+                s,
+                format!("{s} = {} − {} × {}，最低 0", fmt(w), fmt(per), fmt(beyond)),
+                format!("{s} = {} − {} × {}, floored at 0", fmt(w), fmt(per), fmt(beyond)),
+            )
+        })
     } else if reached {
         let s = round2(w);
-        (s, format!("{s}：达到指标值，得满分"), format!("{s}: target reached, full marks"))
+        Some((s, format!("{s}：达到指标值，得满分"), format!("{s}: target reached, full marks")))
     } else {
         match dir {
             direction::AT_MOST => {
-                let s = if a.is_zero() { round2(w) } else { round2(w * t / a) };
-                (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)))
+                let s = if a.is_zero() { Some(round2(w)) } else { mul_div(w, t, a).map(round2) };
+                s.map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a))))
             }
             direction::EQUAL => {
-                let s = if t.is_zero() { round2(Decimal::ZERO) } else { round2((w * (Decimal::ONE - (a - t).abs() / t)).max(Decimal::ZERO)) };
-                (
-                    s,
-                    format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
-                    format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
-                )
+                let s = if t.is_zero() {
+                    Some(round2(Decimal::ZERO))
+                } else {
+                    a.checked_sub(t)
+                        .and_then(|dev| dev.abs().checked_div(t))
+                        .and_then(|ratio| Decimal::ONE.checked_sub(ratio))
+                        .and_then(|kept| w.checked_mul(kept))
+                        .map(|v| round2(v.max(Decimal::ZERO)))
+                };
+                s.map(|s| {
+                    (
+                        s,
+                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
+                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
+                    )
+                })
             }
-            _ => {
-                let s = round2(w * a / t);
-                (s, format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)))
-            }
+            _ => mul_div(w, a, t)
+                .map(round2)
+                .map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)))),
         }
     };
-    r.score = Some(score);
-    r.explain = Text::new(format!("{base}；得分 {how_zh}"), format!("{base_en}; score {how_en}"));
+    match scored {
+        Some((score, how_zh, how_en)) => {
+            r.score = Some(score);
+            r.explain = Text::new(format!("{base}；得分 {how_zh}"), format!("{base_en}; score {how_en}"));
+        }
+        None => {
+            let why = out_of_range();
+            r.explain = Text::new(format!("{base}；{}", why.zh), format!("{base_en}; {}", why.en));
+        }
+    }
     r
 }
 
@@ -272,6 +303,25 @@ mod tests {
         assert_eq!(r.counted_score(), Some(d("7")));
         assert_eq!(tier_of("achieved"), Some(0));
         assert_eq!(tier_of("好"), None);
+    }
+
+    #[test]
+    fn values_out_of_range_give_no_score_instead_of_a_panic() {
+        let huge = "-10000000000000000000000000";
+        let r = run(ind("≥", "-1", huge, "8000"));
+        assert_eq!(r.score, None);
+        assert!(r.explain.en.contains("out of the computable range"), "{}", r.explain.en);
+        let max = "79228162514264337593543950335";
+        for dir in ["≥", "≤", "="] {
+            let _ = run(ind(dir, max, "-1", max));
+            let _ = run(ind(dir, "-1", max, max));
+            let mut d = ind(dir, max, "-1", max);
+            d.scoring = "deduct".into();
+            d.deduct_per_unit = max.into();
+            assert_eq!(run(d).score, None, "{dir}");
+        }
+        let q = run(ind("定性", "完成", "部分达成", max));
+        assert_eq!(q.range, None);
     }
 
     #[test]

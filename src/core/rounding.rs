@@ -41,6 +41,27 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     Some(round2(q))
 }
 
+/// The sum of `parts`, or `None` when it leaves `Decimal`'s range (about ±7.9 × 10^28).
+///
+/// Policy: arithmetic on entered values never panics. A result out of range — which only a typo
+/// or a pasted garbage cell produces — is "not computable": the figure that needs it is left
+/// without a value (and the checks that need it stay silent) instead of crashing the page.
+pub fn checked_sum<I: IntoIterator<Item = Decimal>>(parts: I) -> Option<Decimal> {
+    parts.into_iter().try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p))
+}
+
+/// `a × b ÷ c`, exact where `Decimal` allows; `None` when `c` is zero or the result is out of
+/// range (same policy as [`checked_sum`]). When `a × b` alone would overflow, divides first.
+pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Option<Decimal> {
+    if c.is_zero() {
+        return None;
+    }
+    match a.checked_mul(b) {
+        Some(p) => p.checked_div(c),
+        None => a.checked_div(c)?.checked_mul(b),
+    }
+}
+
 /// Formats with thousands separators and exactly `dp` decimals: 35408.62 → "35,408.62".
 pub fn group_thousands(d: Decimal, dp: u32) -> String {
     let r = round_to(d, dp);
@@ -105,6 +126,19 @@ mod tests {
         assert!(matches_at_stated_precision(d("95.50"), d("95.50")));
         assert!(!matches_at_stated_precision(d("95.68"), d("95.50")));
         assert!(matches_at_stated_precision(d("96"), d("95.50")));
+    }
+
+    #[test]
+    fn checked_arithmetic_gives_none_instead_of_panicking() {
+        let max = Decimal::MAX;
+        assert_eq!(checked_sum([max, Decimal::ONE]), None);
+        assert_eq!(checked_sum([d("1.5"), d("-0.5")]), Some(d("1.0")));
+        assert_eq!(checked_sum(std::iter::empty()), Some(Decimal::ZERO));
+        assert_eq!(mul_div(max, d("8000"), d("100")), None);
+        assert_eq!(mul_div(d("10"), d("95.68"), d("100")), Some(d("9.568")));
+        assert_eq!(mul_div(d("10"), d("1"), Decimal::ZERO), None);
+        // a × b overflows but a ÷ c × b does not.
+        assert_eq!(mul_div(d(&format!("1{}", "0".repeat(27))), d("100"), d("1000")), Some(d(&format!("1{}", "0".repeat(26)))));
     }
 
     #[test]

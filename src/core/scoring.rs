@@ -16,7 +16,7 @@ use super::format::{path, SelfEvaluation};
 use super::grade::Grade;
 use super::indicator::IndicatorResult;
 use super::number::Kind;
-use super::rounding::round2;
+use super::rounding::{checked_sum, mul_div, round2};
 use super::rubric::{Method, Node, Rubric};
 use super::text::Text;
 
@@ -84,6 +84,11 @@ fn method_kind(m: &Method) -> &'static str {
     }
 }
 
+/// The explanation of a figure that cannot be computed because a value is out of range.
+fn out_of_range() -> Text {
+    Text::new("数值超出可计算范围，无法计算", "a value is out of the computable range")
+}
+
 fn join_sum(parts: &[Decimal]) -> String {
     if parts.is_empty() {
         return "0".to_string();
@@ -107,7 +112,7 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
             if !attached && !fallback_to.is_empty() && n.children.is_empty() {
                 let w = weights.iter().find(|(id, _)| *id == n.id).and_then(|(_, w)| *w).unwrap_or_default();
                 if let Some(t) = weights.iter_mut().find(|(id, _)| id == fallback_to) {
-                    t.1 = Some(t.1.unwrap_or_default() + w);
+                    t.1 = t.1.unwrap_or_default().checked_add(w);
                     moved.push((n.id.clone(), fallback_to.clone()));
                 }
                 if let Some(s) = weights.iter_mut().find(|(id, _)| *id == n.id) {
@@ -146,8 +151,10 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
             let kids: Vec<Option<Decimal>> = nodes.iter().filter(|c| c.parent.as_deref() == Some(&n.id)).map(|c| c.score).collect();
             if kids.iter().all(Option::is_some) {
                 let parts: Vec<Decimal> = kids.into_iter().flatten().collect();
-                let s = round2(parts.iter().copied().sum());
-                (Some(s), Text::same(format!("{s} = {}", join_sum(&parts))))
+                match checked_sum(parts.iter().copied()).map(round2) {
+                    Some(s) => (Some(s), Text::same(format!("{s} = {}", join_sum(&parts)))),
+                    None => (None, out_of_range()),
+                }
             } else {
                 (None, Text::new("下级指标得分不全，无法合计", "some sub-indicators have no score"))
             }
@@ -174,18 +181,20 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
         .filter_map(|a| e.opt(&path::adjustment(&a.id, "points"), &a.points, Kind::Score))
         .map(round2)
         .collect();
-    let adjustments = round2(adj.iter().copied().sum());
+    let adjustments = round2(checked_sum(adj.iter().copied()).unwrap_or_default());
     let level1: Vec<Option<Decimal>> = nodes.iter().filter(|n| n.depth == 1).map(|n| n.score).collect();
     let (total, total_explain) = if !level1.is_empty() && level1.iter().all(Option::is_some) {
         let parts: Vec<Decimal> = level1.into_iter().flatten().map(round2).collect();
-        let t = round2(parts.iter().copied().sum::<Decimal>() + adjustments);
-        (
+        match checked_sum(parts.iter().copied().chain([adjustments])).map(round2) {
+            None => (None, out_of_range()),
+            Some(t) => (
             Some(t),
             Text::new(
                 format!("{t} = {}（一级指标）+ {adjustments}（其他加减分项）", join_sum(&parts)),
                 format!("{t} = {} (level-1) + {adjustments} (adjustments)", join_sum(&parts)),
             ),
-        )
+            ),
+        }
     } else {
         (None, Text::new("一级指标得分不全，无法计算总分", "a level-1 indicator has no score: no total"))
     };
@@ -199,7 +208,7 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
             let Some(w) = weight else { return (None, Text::new("分值无效", "invalid weight")) };
             let Some(r) = budget.row(row) else { return (None, Text::new(format!("预算表中没有“{row}”行"), format!("no budget row '{row}'"))) };
             let Some(rate) = r.rate else { return (None, Text::new("执行率无法计算", "no execution rate")) };
-            let raw = round2(w * rate / Decimal::ONE_HUNDRED);
+            let Some(raw) = mul_div(w, rate, Decimal::ONE_HUNDRED).map(round2) else { return (None, out_of_range()) };
             if raw > w {
                 let s = round2(w);
                 (Some(s), Text::new(format!("{s} = {} × {rate}%，封顶 {}", w.normalize(), w.normalize()), format!("{s} = {} × {rate}%, capped at {}", w.normalize(), w.normalize())))
@@ -220,7 +229,7 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
                 return (None, Text::new("有绩效指标未能计分（缺分值或数值）", "an attached indicator has no score"));
             }
             let parts: Vec<Decimal> = scores.into_iter().flatten().map(round2).collect();
-            let s = round2(parts.iter().copied().sum());
+            let Some(s) = checked_sum(parts.iter().copied()).map(round2) else { return (None, out_of_range()) };
             let note = moved.iter().filter(|(_, to)| *to == n.id).map(|(f, _)| f.as_str()).collect::<Vec<_>>();
             let extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
             let extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };

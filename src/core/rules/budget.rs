@@ -9,7 +9,7 @@ use crate::core::budget::{money, RowResult};
 use crate::core::finding::Finding;
 use crate::core::format::{group, path, BudgetRow};
 use crate::core::number::is_blank;
-use crate::core::rounding::{matches_at_stated_precision, round2};
+use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
 
 /// Every row with the text the unit typed: the total first, then the detail rows.
 fn rows<'a>(ctx: &'a Context) -> Vec<(&'a RowResult, &'a BudgetRow)> {
@@ -96,7 +96,7 @@ pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
         ];
         for (field, fzh, fen, get) in fields {
             let (Some(total), true) = (get(t), members.iter().all(|r| get(r).is_some())) else { continue };
-            let sum: Decimal = members.iter().filter_map(|r| get(r)).sum();
+            let Some(sum) = checked_sum(members.iter().filter_map(|r| get(r))) else { continue };
             if round2(sum) != round2(total) {
                 out.push(fire(
                     "budget.rows_sum",
@@ -108,7 +108,7 @@ pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
                         ("field_en", fen.into()),
                         ("sum", money(sum)),
                         ("total", money(total)),
-                        ("diff", money(sum - total)),
+                        ("diff", sum.checked_sub(total).map(money).unwrap_or_default()),
                     ],
                 ));
             }

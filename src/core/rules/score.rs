@@ -9,7 +9,7 @@ use crate::core::finding::Finding;
 use crate::core::format::path;
 use crate::core::grade::Grade;
 use crate::core::number::{self, is_blank, Kind};
-use crate::core::rounding::{matches_at_stated_precision, round2};
+use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
 
 fn fmt(d: Decimal) -> String {
     d.normalize().to_string()
@@ -42,8 +42,8 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
     let nodes = &ctx.scores.nodes;
     let level1: Vec<Option<Decimal>> = nodes.iter().filter(|n| n.depth == 1).map(|n| n.weight).collect();
     if !level1.is_empty() && level1.iter().all(Option::is_some) {
-        let sum: Decimal = level1.iter().flatten().sum();
-        if sum != Decimal::ONE_HUNDRED {
+        let sum = checked_sum(level1.iter().flatten().copied());
+        if let Some(sum) = sum.filter(|s| *s != Decimal::ONE_HUNDRED) {
             let first = nodes.iter().find(|n| n.depth == 1).map(|n| n.id.as_str()).unwrap_or("");
             out.push(fire(
                 "score.weights_sum",
@@ -55,7 +55,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
     for p in nodes.iter().filter(|n| !n.leaf) {
         let kids: Vec<_> = nodes.iter().filter(|c| c.parent.as_deref() == Some(&p.id)).collect();
         if let (Some(w), true) = (p.weight, kids.iter().all(|k| k.weight.is_some())) {
-            let sum: Decimal = kids.iter().filter_map(|k| k.weight).sum();
+            let Some(sum) = checked_sum(kids.iter().filter_map(|k| k.weight)) else { continue };
             if sum != w {
                 out.push(fire(
                     "score.weights_sum",
@@ -71,7 +71,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
         if attached.is_empty() || attached.iter().any(|i| i.weight.is_none()) {
             continue;
         }
-        let sum: Decimal = attached.iter().filter_map(|i| i.weight).sum();
+        let Some(sum) = checked_sum(attached.iter().filter_map(|i| i.weight)) else { continue };
         if sum != w {
             out.push(fire(
                 "score.weights_sum",
