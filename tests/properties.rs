@@ -205,8 +205,13 @@ proptest! {
     fn the_parser_never_panics_on_number_like_text(s in field()) {
         for k in KINDS {
             if let Ok(v) = parse(&s, k) {
-                // A value that parsed is an exact decimal of at most 28 significant digits.
+                // A value that parsed is an exact decimal of at most 28 significant digits,
+                // never a negative zero, and negative only where the kind allows it.
                 prop_assert!(v.scale() <= 28);
+                prop_assert!(!(v.is_zero() && v.is_sign_negative()), "{s:?} gave -0");
+                if !matches!(k, Kind::Score | Kind::Value) {
+                    prop_assert!(!v.is_sign_negative(), "{s:?} is negative as {k:?}");
+                }
             }
         }
     }

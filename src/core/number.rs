@@ -131,13 +131,16 @@ pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
         return Err(NumError::NoDigits);
     }
     let significant = digits.trim_start_matches(['0', '.']).chars().filter(|c| c.is_ascii_digit()).count();
-    if significant > 28 {
+    // Decimal keeps at most 28 decimals and would round the 29th away silently.
+    let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len());
+    if significant > 28 || decimals > 28 {
         return Err(NumError::TooManyDigits);
     }
     let mut value = Decimal::from_str(&digits).map_err(|_| NumError::TooManyDigits)?;
-    if neg {
+    // "-0" is zero: never a negative zero that would print as "-0".
+    if neg && !value.is_zero() {
         value.set_sign_negative(true);
-        if !value.is_zero() && !matches!(kind, Kind::Score | Kind::Value) {
+        if !matches!(kind, Kind::Score | Kind::Value) {
             return Err(NumError::Negative);
         }
     }
@@ -260,6 +263,16 @@ mod tests {
             Err(NumError::WrongUnit { found: "元".into(), expected: "万元".into() })
         );
         assert_eq!(parse("95.68‰", Kind::Percent), Err(NumError::Invalid('‰')));
+    }
+
+    #[test]
+    fn no_silent_rounding_and_no_negative_zero() {
+        // 29 decimals: Decimal would round this to 0 without a word.
+        assert_eq!(parse(&format!("0.{}1", "0".repeat(28)), Kind::Score), Err(NumError::TooManyDigits));
+        assert_eq!(ok(&format!("0.{}1", "0".repeat(27)), Kind::Score), format!("0.{}1", "0".repeat(27)));
+        assert_eq!(ok("-0", Kind::Score), "0");
+        assert_eq!(ok("-0.00", WAN), "0.00");
+        assert!(!parse("－0", Kind::Value).unwrap().is_sign_negative());
     }
 
     #[test]
