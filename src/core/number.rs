@@ -190,7 +190,23 @@ fn check_suffix(suffix: &str, kind: Kind) -> Result<(), NumError> {
 
 /// Removes thousands separators and spaces, checking their places; rejects a second point.
 fn strip_separators(body: &str) -> Result<String, NumError> {
-    let compact: String = body.chars().filter(|c| *c != ' ').collect();
+    // A space between two digits separates thousands like a comma ("1 000") and must sit where a
+    // comma could: "95 68" is a typo, not 9568. Spaces next to a comma or point are slack
+    // ("35, 408.62", as text pasted from a PDF often has).
+    let chars: Vec<char> = body.trim().chars().collect();
+    let mut compact = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != ' ' {
+            compact.push(c);
+            continue;
+        }
+        let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+        let next = chars[i + 1..].iter().find(|c| **c != ' ');
+        let slack = matches!(prev, Some(',' | '.')) || matches!(next, Some(',' | '.'));
+        if !slack && !compact.ends_with(',') {
+            compact.push(',');
+        }
+    }
     if compact.matches('.').count() > 1 {
         return Err(NumError::TwoPoints);
     }
@@ -273,6 +289,18 @@ mod tests {
         assert_eq!(ok("-0", Kind::Score), "0");
         assert_eq!(ok("-0.00", WAN), "0.00");
         assert!(!parse("－0", Kind::Value).unwrap().is_sign_negative());
+    }
+
+    #[test]
+    fn a_space_inside_a_number_must_be_a_thousands_separator() {
+        assert_eq!(ok("1 000", WAN), "1000");
+        assert_eq!(ok("1 000 000.5", WAN), "1000000.5");
+        assert_eq!(ok("35, 408.62 万元", WAN), "35408.62");
+        assert_eq!(ok("- 2", Kind::Score), "-2");
+        assert_eq!(ok("95 .68 %", Kind::Percent), "95.68");
+        assert_eq!(parse("95 68", Kind::Percent), Err(NumError::BadSeparator));
+        assert_eq!(parse("12 3", WAN), Err(NumError::BadSeparator));
+        assert_eq!(parse("95.6 8", Kind::Percent), Err(NumError::BadSeparator));
     }
 
     #[test]
