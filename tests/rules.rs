@@ -257,6 +257,28 @@ fn cases() -> Vec<Case> {
             clean: || run(base()),
         },
         Case {
+            rule: "budget.rows_sum",
+            severity: Error,
+            path: "budget.total.adjusted",
+            numbers: &["1,050.00", "1,000.00", "50.00"],
+            // 财政拨款 alone exceeds the total, with 其他资金 left blank to be derived.
+            fire: || {
+                with(|d| {
+                    fin(d).adjusted = "1,050.00".into();
+                    fin(d).stated_rate = "74.29".into();
+                    other(d).adjusted.clear();
+                    other(d).actual.clear();
+                    other(d).stated_rate.clear();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    other(d).adjusted.clear();
+                    other(d).actual.clear();
+                })
+            },
+        },
+        Case {
             rule: "budget.rate_outside_parts",
             severity: Error,
             path: "budget.total.stated_rate",
@@ -369,7 +391,8 @@ fn cases() -> Vec<Case> {
             path: "budget.rows.fund.adjusted",
             numbers: &["政府性基金预算"],
             fire: || with(|d| d.budget.rows.push(row("fund", group::SOURCE, "政府性基金预算", "0", "0", ""))),
-            clean: || run(base()),
+            // Left blank, the row would be derived as total − the others = 0 ÷ 0: it stays blank.
+            clean: || with(|d| d.budget.rows.push(row("fund", group::SOURCE, "政府性基金预算", "", "", ""))),
         },
         // ---- indicator ----
         Case {

@@ -140,6 +140,11 @@ pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> BudgetResult {
 
 /// If exactly one row of `group` has neither budget nor spending typed, and every other row and
 /// the total have both, gives that row total − Σ others.
+///
+/// Nothing is derived when the remainder is negative (the typed rows already exceed the total:
+/// an arithmetic error that `budget.rows_sum` reports, not a row with a negative budget) or zero
+/// in both budget and spending (nothing is left for the row: it stays blank rather than
+/// becoming a "budget 0, not applicable" row the unit never typed).
 fn derive_remainder(rows: &mut [RowResult], raw: &[BudgetRow], group: &str, total: &RowResult) {
     let (Some(tb), Some(ta)) = (total.budget, total.actual) else { return };
     let members: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].group == group).collect();
@@ -161,6 +166,9 @@ fn derive_remainder(rows: &mut [RowResult], raw: &[BudgetRow], group: &str, tota
     let Some(ob) = checked_sum(others.iter().map(|&i| rows[i].budget.unwrap_or_default())) else { return };
     let Some(oa) = checked_sum(others.iter().map(|&i| rows[i].actual.unwrap_or_default())) else { return };
     let (Some(rb), Some(ra)) = (tb.checked_sub(ob), ta.checked_sub(oa)) else { return };
+    if rb.is_sign_negative() && !rb.is_zero() || ra.is_sign_negative() && !ra.is_zero() || rb.is_zero() && ra.is_zero() {
+        return;
+    }
     let names: Vec<String> = others.iter().map(|&i| rows[i].name.clone()).collect();
     let r = &mut rows[blank[0]];
     r.budget = Some(rb);
@@ -225,6 +233,25 @@ mod tests {
         assert_eq!(other.rate, Some(d("94.86")));
         assert!(b.total.explain.zh.contains("95.50% = 33,814.57 ÷ 35,408.62 × 100"));
         assert!(other.explain.zh.contains("7,822.91 = 35,408.62 − 27,585.71"));
+    }
+
+    #[test]
+    fn no_negative_or_empty_remainder_is_derived() {
+        // The typed row already exceeds the total: nothing to derive.
+        let over = doc(vec![row("fin", group::SOURCE, "40,000.00", "26393.83"), row("other", group::SOURCE, "", "")]);
+        let b = compute(&over, &mut Entries::default());
+        let other = b.row("other").unwrap();
+        assert!(!other.derived);
+        assert_eq!((other.budget, other.rate), (None, None));
+        // The typed rows are the whole total: the blank row stays blank, not "budget 0".
+        let whole = doc(vec![row("fin", group::SOURCE, "35408.62", "33814.57"), row("other", group::SOURCE, "", "")]);
+        let b = compute(&whole, &mut Entries::default());
+        let other = b.row("other").unwrap();
+        assert!(!other.derived && !other.not_applicable);
+        // Spending fully accounted for but budget left over: derived, rate 0.00%.
+        let left = doc(vec![row("fin", group::SOURCE, "35000.00", "33814.57"), row("other", group::SOURCE, "", "")]);
+        let b = compute(&left, &mut Entries::default());
+        assert_eq!(b.row("other").unwrap().rate, Some(d("0.00")));
     }
 
     #[test]

@@ -80,7 +80,8 @@ pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// Rows of a group whose typed amounts do not add up to the total's.
+/// Rows of a group whose typed amounts do not add up to the total's. When some rows of the group
+/// are blank, the typed ones must not already exceed the total (no row can be negative).
 pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let t = &ctx.budget.total;
@@ -95,9 +96,10 @@ pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
             ("actual", "执行数", "spending", |r| r.actual),
         ];
         for (field, fzh, fen, get) in fields {
-            let (Some(total), true) = (get(t), members.iter().all(|r| get(r).is_some())) else { continue };
+            let Some(total) = get(t) else { continue };
+            let complete = members.iter().all(|r| get(r).is_some());
             let Some(sum) = checked_sum(members.iter().filter_map(|r| get(r))) else { continue };
-            if round2(sum) != round2(total) {
+            if if complete { round2(sum) != round2(total) } else { round2(sum) > round2(total) } {
                 out.push(fire(
                     "budget.rows_sum",
                     &path::budget_row("total", field),
