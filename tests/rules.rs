@@ -244,6 +244,26 @@ fn cases() -> Vec<Case> {
             clean: || with(|d| fin(d).stated_rate = "97.5%".into()),
         },
         Case {
+            rule: "budget.rate_mismatch",
+            severity: Error,
+            path: "budget.rows.fin.stated_rate",
+            numbers: &["95.3", "95.25", "761.96 ÷ 800.00"],
+            // 761.9608 ÷ 800 = 95.2451%: 95.25 at 2 dp but 95.2 at 1 dp (not 95.3, which is
+            // what rounding the 2-dp rate again would give).
+            fire: || {
+                with(|d| {
+                    fin(d).actual = "761.9608".into();
+                    fin(d).stated_rate = "95.3".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    fin(d).actual = "761.9608".into();
+                    fin(d).stated_rate = "95.2".into();
+                })
+            },
+        },
+        Case {
             rule: "budget.rows_sum",
             severity: Error,
             path: "budget.total.actual",

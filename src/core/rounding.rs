@@ -41,6 +41,15 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     Some(round2(q))
 }
 
+/// `part ÷ whole × 100` unrounded; `None` when the whole is zero or out of range.
+///
+/// Policy: a stated figure is compared with the *exact* quotient at the stated precision, never
+/// with the 2-dp rate rounded again: 95.2451% is 95.25 at 2 dp, and 95.25 rounds half-up to 95.3,
+/// but a unit that writes the exact quotient to 1 dp correctly writes 95.2.
+pub fn exact_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    mul_div(part, Decimal::ONE_HUNDRED, whole)
+}
+
 /// The sum of `parts`, or `None` when it leaves `Decimal`'s range (about ±7.9 × 10^28).
 ///
 /// Policy: arithmetic on entered values never panics. A result out of range — which only a typo
@@ -126,6 +135,18 @@ mod tests {
         assert!(matches_at_stated_precision(d("95.50"), d("95.50")));
         assert!(!matches_at_stated_precision(d("95.68"), d("95.50")));
         assert!(matches_at_stated_precision(d("96"), d("95.50")));
+    }
+
+    #[test]
+    fn stated_precision_compares_with_the_exact_quotient_not_the_rounded_rate() {
+        let exact = exact_percent(d("952451"), d("1000000")).unwrap();
+        assert_eq!(percent(d("952451"), d("1000000")), Some(d("95.25")));
+        assert!(matches_at_stated_precision(d("95.2"), exact));
+        assert!(!matches_at_stated_precision(d("95.3"), exact));
+        assert!(matches_at_stated_precision(d("95.25"), exact));
+        // Double rounding would have said the opposite.
+        assert!(!matches_at_stated_precision(d("95.2"), d("95.25")));
+        assert_eq!(exact_percent(d("1"), Decimal::ZERO), None);
     }
 
     #[test]

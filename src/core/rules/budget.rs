@@ -9,7 +9,7 @@ use crate::core::budget::{money, RowResult};
 use crate::core::finding::Finding;
 use crate::core::format::{group, path, BudgetRow};
 use crate::core::number::is_blank;
-use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
+use crate::core::rounding::{checked_sum, exact_percent, matches_at_stated_precision, round2};
 
 /// Every row with the text the unit typed: the total first, then the detail rows.
 fn rows<'a>(ctx: &'a Context) -> Vec<(&'a RowResult, &'a BudgetRow)> {
@@ -62,12 +62,14 @@ pub fn over_execution(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// A stated rate that differs from the amounts' rate at the stated precision.
+/// A stated rate that differs from the amounts' rate at the stated precision (compared with the
+/// exact quotient, see [`exact_percent`]).
 pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (r, _) in rows(ctx) {
         if let (Some(stated), Some(rate), Some(a), Some(b)) = (r.stated_rate, r.rate, r.actual, r.budget) {
-            if !matches_at_stated_precision(stated, rate) {
+            let exact = exact_percent(a, b).unwrap_or(rate);
+            if !matches_at_stated_precision(stated, exact) {
                 let [n1, n2] = names(r);
                 out.push(fire(
                     "budget.rate_mismatch",
