@@ -322,6 +322,39 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "budget.rate_outside_parts",
+            severity: Error,
+            path: "budget.total.stated_rate",
+            numbers: &["95.48", "95.6", "96.0"],
+            // Parts stated to 1 dp: "95.6" stands for [95.55, 95.65], above the total 95.48.
+            fire: || {
+                with(|d| {
+                    d.budget.total.actual = "954.80".into();
+                    d.budget.total.stated_rate = "95.48".into();
+                    for r in d.budget.rows[..2].iter_mut() {
+                        r.adjusted.clear();
+                        r.actual.clear();
+                    }
+                    fin(d).stated_rate = "95.6".into();
+                    other(d).stated_rate = "96.0".into();
+                })
+            },
+            // "95.5" stands for [95.45, 95.55], which holds 95.48: a correct total is not flagged.
+            clean: || {
+                with(|d| {
+                    d.budget.total.actual = "954.80".into();
+                    d.budget.total.stated_rate = "95.48".into();
+                    for r in d.budget.rows[..2].iter_mut() {
+                        r.adjusted.clear();
+                        r.actual.clear();
+                    }
+                    fin(d).stated_rate = "95.5".into();
+                    other(d).stated_rate = "96.0".into();
+                    d.budget.rows.push(row("fund", group::SOURCE, "政府性基金预算", "0", "0", ""));
+                })
+            },
+        },
+        Case {
             rule: "budget.low_execution",
             severity: Error,
             path: "budget.rows.other.reason",

@@ -121,19 +121,46 @@ pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// The interval a row's rate stands for: the exact quotient when the amounts are known, else the
+/// stated rate ± half a unit of its last decimal ("95.5" stands for [95.45, 95.55]).
+fn rate_interval(r: &RowResult) -> Option<(Decimal, Decimal)> {
+    if let (Some(a), Some(b)) = (r.actual, r.budget) {
+        if let Some(x) = exact_percent(a, b) {
+            return Some((x, x));
+        }
+    }
+    let s = r.stated_rate?;
+    let half = Decimal::try_new(5, s.scale() + 1).unwrap_or(Decimal::ZERO);
+    Some((s.checked_sub(half)?, s.checked_add(half)?))
+}
+
 /// An overall rate that lies outside the range of the rates of a group that partitions it.
+///
+/// Policy: the overall rate of a partition lies between the rates of its parts. Each rate is
+/// taken at the precision it is known to (see [`rate_interval`]), so parts stated to 1 dp do not
+/// make a correct total look wrong; rows with a zero budget and no spending take no part.
 pub fn rate_outside_parts(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(total) = shown_rate(&ctx.budget.total) else { return out };
+    let Some((t_lo, t_hi)) = rate_interval(&ctx.budget.total) else { return out };
     for (g, gzh, gen) in [(group::SOURCE, "按资金来源", "fund-source"), (group::TYPE, "按支出类型", "expenditure-type")] {
-        let rates: Vec<Decimal> = ctx.budget.rows.iter().filter(|r| r.group == g).filter_map(shown_rate).collect();
-        let count = ctx.budget.rows.iter().filter(|r| r.group == g).count();
-        if rates.len() < 2 || rates.len() != count {
+        let members: Vec<&RowResult> = ctx
+            .budget
+            .rows
+            .iter()
+            .filter(|r| r.group == g)
+            .filter(|r| !(r.not_applicable && r.actual.is_none_or(|a| a.is_zero())))
+            .collect();
+        let shown: Vec<Decimal> = members.iter().copied().filter_map(shown_rate).collect();
+        let intervals: Vec<(Decimal, Decimal)> = members.iter().copied().filter_map(rate_interval).collect();
+        if shown.len() < 2 || shown.len() != members.len() || intervals.len() != members.len() {
             continue;
         }
-        let min = rates.iter().copied().fold(rates[0], Decimal::min);
-        let max = rates.iter().copied().fold(rates[0], Decimal::max);
-        if total < min || total > max {
+        let lo = intervals.iter().map(|i| i.0).fold(intervals[0].0, Decimal::min);
+        let hi = intervals.iter().map(|i| i.1).fold(intervals[0].1, Decimal::max);
+        if t_hi < lo || t_lo > hi {
+            let min = shown.iter().copied().fold(shown[0], Decimal::min);
+            let max = shown.iter().copied().fold(shown[0], Decimal::max);
             out.push(fire(
                 "budget.rate_outside_parts",
                 &path::budget_row("total", "stated_rate"),
