@@ -19,7 +19,10 @@ selfcheck — 绩效自评自查 (self-evaluation checker)
 
 USAGE:
   selfcheck check [--json] [--lang zh|en] [--rubric RUBRIC.json] FILE...
-  selfcheck report [--lang zh|en] FILE        print the generated 自评报告
+  selfcheck report [--lang zh|en] [--docx OUT.docx] FILE
+                                               print the generated 自评报告 (or write it as .docx)
+  selfcheck crosscheck [--json] [--lang zh|en] FILE.json REPORT.txt
+                                               check a written report's figures against FILE
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.
@@ -29,11 +32,12 @@ struct Opts {
     json: bool,
     lang: Lang,
     rubric: Option<String>,
+    docx: Option<String>,
     files: Vec<String>,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { json: false, lang: Lang::Zh, rubric: None, files: vec![] };
+    let mut o = Opts { json: false, lang: Lang::Zh, rubric: None, docx: None, files: vec![] };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -43,6 +47,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
                 o.lang = Lang::parse(v).ok_or_else(|| format!("unknown language '{v}' (zh or en)"))?;
             }
             "--rubric" => o.rubric = Some(it.next().ok_or("--rubric needs a file")?.clone()),
+            "--docx" => o.docx = Some(it.next().ok_or("--docx needs an output file")?.clone()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => o.files.push(a.clone()),
         }
@@ -72,6 +77,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match cmd.as_str() {
         "check" => check(&opts, out, err),
         "report" => report(&opts, out, err),
+        "crosscheck" => crosscheck(&opts, out, err),
         "rules" => {
             let _ = write!(out, "{}", rules_markdown());
             0
@@ -140,7 +146,19 @@ fn report(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match load(f, o.lang) {
         Ok(doc) => {
             let ev = evaluate(&doc);
-            let _ = write!(out, "{}", crate::core::report::generate(&doc, &ev, o.lang));
+            let r = crate::core::report::build(&doc, &ev, o.lang);
+            // Notes for the officer go to stderr so stdout is the report alone.
+            for n in &r.notes {
+                let _ = writeln!(err, "note: {n}");
+            }
+            if let Some(path) = &o.docx {
+                if let Err(e) = std::fs::write(path, crate::core::report::docx::to_docx(&r)) {
+                    let _ = writeln!(err, "{path}: {e}");
+                    return 2;
+                }
+                return 0;
+            }
+            let _ = write!(out, "{}", crate::core::report::render_text(&r));
             0
         }
         Err(e) => {
@@ -148,6 +166,49 @@ fn report(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             2
         }
     }
+}
+
+/// `crosscheck FILE.json REPORT.txt`: every figure of the report with what it matched, then the
+/// findings; exit 1 when a finding is an error.
+fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let [f, t] = o.files.as_slice() else {
+        let _ = writeln!(err, "selfcheck crosscheck: give FILE.json and REPORT.txt");
+        return 2;
+    };
+    let doc = match load(f, o.lang) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    let text = match std::fs::read(t) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            let _ = writeln!(err, "{t}: {e}");
+            return 2;
+        }
+    };
+    let ev = evaluate(&doc);
+    let cc = crate::core::crosscheck::analyse(&text, &doc, &ev);
+    let code = if cc.findings.iter().any(|f| f.severity == crate::core::finding::Severity::Error) { 1 } else { 0 };
+    if o.json {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&cc).unwrap_or_default());
+        return code;
+    }
+    let zh = o.lang == Lang::Zh;
+    let _ = writeln!(out, "== {t} × {f}: {} {}", cc.figures.len(), if zh { "个数字" } else { "figures" });
+    for g in &cc.figures {
+        let status = serde_json::to_value(g.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let what = if g.label.zh.is_empty() { String::new() } else { format!("{} {}", g.label.get(o.lang), g.computed.clone().unwrap_or_default()) };
+        let _ = writeln!(out, "  {:>3} {:<14} {:<15} {what}", g.n, g.raw, status);
+    }
+    let (e, w, i) = crate::core::finding::counts(&cc.findings);
+    let _ = writeln!(out, "-- {} ({e} error, {w} warning, {i} info)", if zh { "核对结果" } else { "Findings" });
+    for f in &cc.findings {
+        let _ = writeln!(out, "  {}", f.line(o.lang));
+    }
+    code
 }
 
 /// Pads to `cols` terminal columns, counting CJK characters as two.

@@ -1,0 +1,246 @@
+//! Cross-checking written reports against the seed's figures: our own text with the seed's
+//! figures and traps, texts made to be wrong, the generated report, and (when present) the real
+//! seed report from the shared fixtures.
+
+use selfcheck::core::crosscheck::{analyse, check, CrossCheck, FigureKind, Status, Target};
+use selfcheck::core::evaluate;
+use selfcheck::core::finding::{Finding, Severity};
+use selfcheck::core::format::{Adjustment, SelfEvaluation};
+use selfcheck::core::report;
+use selfcheck::core::text::Lang;
+
+const TEXT: &str = include_str!("fixtures/ftu-2021-report.txt");
+
+fn seed() -> SelfEvaluation {
+    SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()
+}
+
+fn run(text: &str) -> CrossCheck {
+    let doc = seed();
+    analyse(text, &doc, &evaluate(&doc))
+}
+
+fn rules(f: &[Finding]) -> Vec<&str> {
+    f.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn only<'a>(cc: &'a CrossCheck, rule: &str) -> Vec<&'a Finding> {
+    cc.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+#[test]
+fn every_seed_figure_is_found_and_matched() {
+    let cc = run(TEXT);
+    let raws: Vec<&str> = cc.figures.iter().map(|f| f.raw.as_str()).collect();
+    assert_eq!(
+        raws,
+        [
+            "35,408.62万", "33,814.57万元", "27,585.71万元", "26,393.83万元", "95.68%", "93.53分", "100分", "95.68%", "94.86%", "95.94%", "92.92%", "95.50%", "43.53分", "50分", "85.79%",
+            "98.67%", "100%", "395节次", "5个", "5个", "3个", "88.62%", "99.55%", "98.6%", "9.6%", "95.50%", "95.68%"
+        ]
+    );
+    let by = |n: usize| &cc.figures[n - 1];
+    assert_eq!(by(1).matched, Some(Target::Budget("total".into())));
+    assert_eq!(by(2).matched, Some(Target::Actual("total".into())));
+    assert_eq!(by(3).matched, Some(Target::Budget("fin".into())));
+    // 支出决算 after 其中…财政拨款: the 财政拨款 spending, across a PDF line break (财政拨\n款).
+    assert_eq!(by(4).matched, Some(Target::Actual("fin".into())));
+    assert_eq!(by(6).matched, Some(Target::Total));
+    assert_eq!(by(7).matched, Some(Target::FullMarks));
+    assert_eq!(by(8).matched, Some(Target::Rate("fin".into())));
+    // 其他资金 is derived as total − 财政拨款: 7,420.74 / 7,822.91 → 94.86.
+    assert_eq!(by(9).matched, Some(Target::Rate("other".into())));
+    assert_eq!(by(9).status, Status::Matched);
+    // 基本支出 / 项目支出 have only stated rates: matched, but not recomputable.
+    assert_eq!(by(10).status, Status::MatchedStated);
+    let unverifiable: Vec<&str> = only(&cc, "report.figure_unverifiable").iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(unverifiable, ["report.text.10", "report.text.11"]);
+    assert_eq!(by(12).matched, Some(Target::Rate("total".into())));
+    assert_eq!(by(13).matched, Some(Target::Score("management".into())));
+    assert_eq!(by(14).matched, Some(Target::Score("duties".into())));
+    assert_eq!(by(15).matched, Some(Target::IndicatorActual("i-checkup".into())));
+    assert_eq!(by(16).matched, Some(Target::IndicatorActual("i-allowance".into())));
+    assert_eq!(by(18).matched, Some(Target::IndicatorActual("i-inspection".into())), "full-width ３９５");
+    assert_eq!(by(18).kind, FigureKind::Count);
+    assert_eq!(by(21).status, Status::Difference, "比上年增加 3 个 is a change");
+    assert_eq!(by(22).matched, Some(Target::IndicatorActual("i-report".into())));
+    assert_eq!(by(23).matched, Some(Target::IndicatorActual("i-expansion-report".into())));
+    assert_eq!(by(24).matched, Some(Target::IndicatorActual("i-employment".into())), "98.6 at 1 dp");
+    assert_eq!(by(26).matched, Some(Target::Rate("total".into())));
+    for f in &cc.figures {
+        assert!(!matches!(f.status, Status::Mismatch), "{f:?}");
+        assert_eq!(f.path, format!("report.text.{}", f.n));
+        assert_eq!(TEXT[f.start..f.end].split_whitespace().collect::<String>().replace('３', "3").replace('９', "9").replace('５', "5"), f.raw, "span of {}", f.n);
+    }
+    assert!(!cc.findings.iter().any(|f| f.severity == Severity::Error), "{:?}", rules(&cc.findings));
+}
+
+#[test]
+fn the_rate_after_the_totals_is_the_fin_rate_and_is_flagged() {
+    let cc = run(TEXT);
+    let f = only(&cc, "report.figure_ambiguous");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].path, "report.text.5");
+    assert_eq!(f[0].severity, Severity::Warning);
+    let m = &f[0].message.zh;
+    assert!(m.contains("95.68%") && m.contains("95.50%") && m.contains("财政拨款执行率") && m.contains("26,393.83 ÷ 27,585.71"), "{m}");
+    assert_eq!(cc.figures[4].matched, Some(Target::Rate("fin".into())));
+    assert!(!f[0].message.en.is_empty());
+}
+
+#[test]
+fn all_met_claim_contradicted_by_the_attendance() {
+    let cc = run(TEXT);
+    let f = only(&cc, "report.claim_contradicted");
+    assert_eq!(f.len(), 1, "{:?}", rules(&cc.findings));
+    assert!(f[0].message.zh.contains("均已完成") && f[0].message.zh.contains("85.79%"), "{}", f[0].message.zh);
+    assert_eq!(f[0].path, "report.text.15");
+}
+
+#[test]
+fn percent_versus_percentage_points() {
+    let cc = run(TEXT);
+    let f = only(&cc, "report.percent_vs_points");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.zh.contains("9.6个百分点"));
+    // Written correctly, or as a threshold, nothing is said.
+    let ok = run("毕业去向落实率 98.6%，比全省高校平均水平高出 9.6 个百分点。执行率低于 90% 的须说明原因。执行率不低于 95% 以上。");
+    assert!(only(&ok, "report.percent_vs_points").is_empty(), "{:?}", rules(&ok.findings));
+    // A relative change of an amount is fine in %.
+    let amt = run("项目经费比上年增长 12%。");
+    assert!(only(&amt, "report.percent_vs_points").is_empty());
+}
+
+#[test]
+fn grade_missing_then_stated_then_wrong() {
+    assert_eq!(only(&run(TEXT), "report.grade_missing").len(), 1);
+    let good = TEXT.replace("（满分 100 分）。", "（满分 100 分），评价等级为“优”。");
+    let cc = run(&good);
+    assert!(only(&cc, "report.grade_missing").is_empty() && only(&cc, "report.grade_mismatch").is_empty());
+    let bad = TEXT.replace("（满分 100 分）。", "（满分 100 分），评价等级为良。");
+    let cc = run(&bad);
+    let f = only(&cc, "report.grade_mismatch");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.zh.contains("“良”") && f[0].message.zh.contains("“优”"));
+}
+
+#[test]
+fn a_changed_digit_is_a_mismatch() {
+    let cc = run(&TEXT.replace("33,814.57", "33,841.57"));
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1, "{:?}", rules(&cc.findings));
+    assert_eq!(f[0].path, "report.text.2");
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(f[0].message.zh.contains("33,841.57万元") && f[0].message.zh.contains("33,814.57万元"), "{}", f[0].message.zh);
+
+    let cc = run(&TEXT.replace("劳模津贴发放率 98.67%", "劳模津贴发放率 97.67%"));
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.zh.contains("劳模津贴发放率") && f[0].message.zh.contains("98.67%"));
+
+    let cc = run(&TEXT.replace("管理效能得分 43.53 分", "管理效能得分 45.53 分"));
+    assert!(rules(&cc.findings).contains(&"report.figure_mismatch"));
+    // …and the stated total no longer adds up.
+    assert!(rules(&cc.findings).contains(&"report.sum_mismatch"), "{:?}", rules(&cc.findings));
+}
+
+#[test]
+fn swapped_rates_say_what_each_value_is() {
+    let t = TEXT.replace("财政拨款资金执行率 95.68%", "财政拨款资金执行率 95.50%").replace("总执行率 95.50%。", "总执行率 95.68%。");
+    let cc = run(&t);
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 2, "{:?}", cc.findings);
+    assert!(f[0].message.zh.contains("95.50 是总执行率"), "{}", f[0].message.zh);
+    assert!(f[1].message.zh.contains("95.68 是一般公共预算财政拨款执行率"), "{}", f[1].message.zh);
+}
+
+#[test]
+fn a_total_that_is_not_the_sum() {
+    let t = "全年预算数 35,408.62 万元，其中财政拨款 27,585.71 万元、其他资金 7,900.00 万元。";
+    let cc = run(t);
+    let s = only(&cc, "report.sum_mismatch");
+    assert_eq!(s.len(), 1, "{:?}", cc.findings);
+    assert!(s[0].message.zh.contains("35,485.71万元"), "{}", s[0].message.zh);
+    let m = only(&cc, "report.figure_mismatch");
+    assert_eq!(m.len(), 1);
+    assert!(m[0].message.zh.contains("其他资金全年预算数") && m[0].message.zh.contains("7,822.91"), "{}", m[0].message.zh);
+
+    let cc = run("自评总分 95.53 分，其中管理效能 43.53 分、履职效能 50 分。");
+    assert_eq!(only(&cc, "report.sum_mismatch").len(), 1, "{:?}", cc.findings);
+    assert_eq!(only(&cc, "report.figure_mismatch").len(), 1);
+    // Parts that add up, rounded to 2 dp, are fine.
+    let cc = run("全年预算数 35,408.62 万元，其中财政拨款 27,585.71 万元、其他资金 7,822.91 万元。");
+    assert!(cc.findings.iter().all(|f| f.rule != "report.sum_mismatch" && f.rule != "report.figure_mismatch"));
+}
+
+#[test]
+fn units_and_full_width_digits() {
+    let cc = run("全年预算数 354,086,200 元，执行数３．３８亿元，总执行率９５．５０％。");
+    let st: Vec<Status> = cc.figures.iter().map(|f| f.status).collect();
+    assert_eq!(st, [Status::Matched, Status::Matched, Status::Matched], "{:?}", cc.figures);
+    let cc = run("全年预算数 354,086,300 元。");
+    assert_eq!(only(&cc, "report.figure_mismatch").len(), 1);
+}
+
+#[test]
+fn no_adjustments_claim_against_the_data() {
+    let mut doc = seed();
+    doc.stated.adjustments.push(Adjustment { id: "a1".into(), points: "+1".into(), reason: "获评先进".into() });
+    let f = check("管理效能得分 43.53 分，履职效能得分 50 分，无其他加减分项。", &doc, &evaluate(&doc));
+    assert!(f.iter().any(|f| f.rule == "report.claim_contradicted" && f.message.zh.contains("加减分")), "{f:?}");
+}
+
+#[test]
+fn key_figures_missing_from_a_short_report() {
+    let cc = run("本年度各项工作进展顺利。");
+    let missing: Vec<&str> = only(&cc, "report.summary_missing").iter().map(|f| f.message.zh.as_str()).collect();
+    assert!(missing.iter().any(|m| m.contains("自评总分") && m.contains("93.53")), "{missing:?}");
+    assert!(missing.iter().any(|m| m.contains("总执行率") && m.contains("95.50%")));
+    assert!(missing.iter().any(|m| m.contains("管理效能得分")));
+}
+
+#[test]
+fn the_generated_report_passes_its_own_cross_check() {
+    let doc = seed();
+    let ev = evaluate(&doc);
+    let text = report::generate(&doc, &ev, Lang::Zh);
+    let cc = analyse(&text, &doc, &ev);
+    let bad: Vec<&Finding> = cc.findings.iter().filter(|f| f.severity != Severity::Info && f.rule != "report.claim_contradicted").collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    // The only warning is the unit's own narrative ("均已完成" while the attendance is short).
+    assert_eq!(only(&cc, "report.claim_contradicted").len(), 1);
+    assert!(cc.figures.iter().all(|f| f.status != Status::Mismatch));
+    let matched = cc.figures.iter().filter(|f| matches!(f.status, Status::Matched | Status::MatchedStated)).count();
+    assert!(matched >= 40, "{matched}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    for t in ["", "。。。", "1,2,3,4", "９９９，９９９，９９９．９９万元", "%%%分分分", "（一）（二）", "等级", "执行率", "1.2.3.4%", "万元万元", "均已完成"] {
+        let _ = run(t);
+    }
+    let long = TEXT.repeat(20);
+    assert_eq!(run(&long).figures.len(), 27 * 20);
+}
+
+/// The real seed report, when the shared fixtures are beside the project (skipped otherwise).
+#[test]
+fn the_real_seed_report_when_present() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/guangzhou-ftu-2021-self-evaluation.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not present");
+        return;
+    };
+    let cc = run(&text);
+    assert!(!cc.findings.iter().any(|f| f.severity == Severity::Error), "{:?}", cc.findings);
+    let amb = only(&cc, "report.figure_ambiguous");
+    assert_eq!(amb.len(), 1);
+    assert!(amb[0].message.zh.contains("95.68%") && amb[0].message.zh.contains("95.50%"));
+    assert_eq!(only(&cc, "report.claim_contradicted").len(), 1);
+    assert_eq!(only(&cc, "report.percent_vs_points").len(), 1);
+    assert_eq!(only(&cc, "report.grade_missing").len(), 1);
+    for v in ["35,408.62万", "33,814.57万元", "27,585.71万元", "26,393.83万元", "93.53分", "94.86%", "95.94%", "92.92%", "95.50%", "43.53分", "85.79%", "98.67%", "88.62%", "99.55%", "98.6%"] {
+        let f = cc.figures.iter().find(|f| f.raw == v).unwrap_or_else(|| panic!("{v} not found"));
+        assert!(matches!(f.status, Status::Matched | Status::MatchedStated), "{v}: {:?}", f.status);
+    }
+}
