@@ -272,6 +272,24 @@ proptest! {
             prop_assert!(f.category != "internal", "unknown rule {}", f.rule);
             prop_assert!(!f.path.is_empty());
         }
+        // A computed indicator score lies in [0, weight]: no formula scores above the weight or
+        // below zero, whatever the signs of target and actual.
+        for i in &a.indicators {
+            if let (Some(s), Some(w)) = (i.score, i.weight) {
+                // (Scores are 2-dp figures: a weight of 0.005 scores 0.01 in full.)
+                let cap = round_to(w.max(Decimal::ZERO), 2);
+                prop_assert!(s >= Decimal::ZERO && s <= cap, "{} scored {s} of {w}: {}", i.id, i.explain.en);
+            }
+            if let Some(c) = i.completion {
+                prop_assert!(c >= Decimal::ZERO, "{}: completion {c}", i.id);
+            }
+        }
+        // An execution-rate score is capped at its weight.
+        for n in a.scores.nodes.iter().filter(|n| n.leaf && n.method == "execution_rate") {
+            if let (Some(c), Some(w)) = (n.computed, n.effective_weight) {
+                prop_assert!(c <= round_to(w.max(Decimal::ZERO), 2), "{}: {c} > {w}", n.id);
+            }
+        }
         // The document survives its own JSON.
         let back = SelfEvaluation::from_json(&doc.to_json()).unwrap();
         prop_assert_eq!(&back, &doc);

@@ -11,6 +11,14 @@
 //!
 //! Completion % is the share of the target reached (for "≤", of the allowance kept), rounded by
 //! [`super::rounding`]; a shortfall is any completion short of the target.
+//!
+//! The proportional formulas are only defined where the ratio means a share: a shortfall on a
+//! "≥" indicator is scored weight × actual ÷ target when the target is positive (floored at 0, so
+//! a negative actual scores 0, never below); on a "≤" indicator weight × target ÷ actual when the
+//! target is 0 or more (a target of 0 exceeded scores 0). A shortfall against a target of 0 or
+//! below ("≥ 0%" growth, "≤ −5%" change) has no proportional score: the indicator gets no
+//! computed score (the rubric's detailed criteria decide, and the unit's stated score counts),
+//! never a score above its weight. "=" measures the deviation against |target|.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -145,17 +153,20 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     };
     r.shortfall = shortfall;
     // Completion: share of the target reached.
+    let zero = round2(Decimal::ZERO);
     r.completion = match dir {
         direction::AT_MOST if reached => Some(round2(Decimal::ONE_HUNDRED)),
+        direction::AT_MOST if t.is_sign_negative() => None,
         direction::AT_MOST => percent(t, a),
-        direction::EQUAL if t.is_zero() => Some(round2(if reached { Decimal::ONE_HUNDRED } else { Decimal::ZERO })),
+        direction::EQUAL if t.is_zero() => Some(if reached { round2(Decimal::ONE_HUNDRED) } else { zero }),
         direction::EQUAL => a
             .checked_sub(t)
-            .and_then(|dev| t.checked_sub(dev.abs()))
-            .and_then(|kept| percent(kept, t))
-            .map(|c| c.max(round2(Decimal::ZERO))),
-        _ if t.is_zero() => Some(round2(Decimal::ONE_HUNDRED)),
-        _ => percent(a, t),
+            .and_then(|dev| t.abs().checked_sub(dev.abs()))
+            .and_then(|kept| percent(kept, t.abs()))
+            .map(|c| c.max(zero)),
+        _ if t.is_zero() && reached => Some(round2(Decimal::ONE_HUNDRED)),
+        _ if t <= Decimal::ZERO => None,
+        _ => percent(a, t).map(|c| c.max(zero)),
     };
     let unit = ind.unit.as_str();
     let completion_text = match r.completion {
@@ -165,11 +176,13 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let base = match dir {
         direction::AT_MOST => format!("完成率 {completion_text}（指标 ≤ {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
         direction::EQUAL => format!("完成率 {completion_text}（指标 = {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
+        _ if r.completion.is_none() => format!("完成率 —（指标 ≥ {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
         _ => format!("完成率 {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
     };
     let base_en = match dir {
         direction::AT_MOST => format!("completion {completion_text} (target ≤ {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
         direction::EQUAL => format!("completion {completion_text} (target = {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
+        _ if r.completion.is_none() => format!("completion — (target ≥ {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
         _ => format!("completion {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
     };
     let Some(w) = weight else {
@@ -196,16 +209,17 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         Some((s, format!("{s}：达到指标值，得满分"), format!("{s}: target reached, full marks")))
     } else {
         match dir {
-            direction::AT_MOST => {
-                let s = if a.is_zero() { Some(round2(w)) } else { mul_div(w, t, a).map(round2) };
-                s.map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a))))
-            }
+            // a > t here, so t ≥ 0 makes a > 0.
+            direction::AT_MOST if t.is_sign_negative() && !t.is_zero() => None,
+            direction::AT_MOST => mul_div(w, t, a)
+                .map(round2)
+                .map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)))),
             direction::EQUAL => {
                 let s = if t.is_zero() {
                     Some(round2(Decimal::ZERO))
                 } else {
                     a.checked_sub(t)
-                        .and_then(|dev| dev.abs().checked_div(t))
+                        .and_then(|dev| dev.abs().checked_div(t.abs()))
                         .and_then(|ratio| Decimal::ONE.checked_sub(ratio))
                         .and_then(|kept| w.checked_mul(kept))
                         .map(|v| round2(v.max(Decimal::ZERO)))
@@ -213,23 +227,40 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
                 s.map(|s| {
                     (
                         s,
-                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
-                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t)),
+                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t.abs())),
+                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t.abs())),
                     )
                 })
             }
-            _ => mul_div(w, a, t)
-                .map(round2)
-                .map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}", fmt(w), fmt(a), fmt(t)))),
+            _ if t <= Decimal::ZERO => None,
+            _ => mul_div(w, a, t).map(|v| round2(v.max(Decimal::ZERO))).map(|s| {
+                let floor = if a.is_sign_negative() { "，最低 0" } else { "" };
+                let floor_en = if a.is_sign_negative() { ", floored at 0" } else { "" };
+                (s, format!("{s} = {} × {} / {}{floor}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}{floor_en}", fmt(w), fmt(a), fmt(t)))
+            }),
         }
     };
+    let proportional_undefined = ind.scoring != "deduct"
+        && !reached
+        && match dir {
+            direction::AT_MOST => t < Decimal::ZERO,
+            direction::EQUAL => false,
+            _ => t <= Decimal::ZERO,
+        };
     match scored {
         Some((score, how_zh, how_en)) => {
             r.score = Some(score);
             r.explain = Text::new(format!("{base}；得分 {how_zh}"), format!("{base_en}; score {how_en}"));
         }
         None => {
-            let why = out_of_range();
+            let why = if proportional_undefined {
+                Text::new(
+                    "指标值不为正，不适用按比例计分，按评分细则填报得分",
+                    "the target is not positive: no proportional score, score by the rubric's criteria",
+                )
+            } else {
+                out_of_range()
+            };
             r.explain = Text::new(format!("{base}；{}", why.zh), format!("{base_en}; {}", why.en));
         }
     }
@@ -306,9 +337,39 @@ mod tests {
     }
 
     #[test]
+    fn proportional_scores_stay_within_zero_and_the_weight() {
+        // ≥ with a negative actual: floored at 0, not −10.
+        let r = run(ind("≥", "100", "-50", "20"));
+        assert_eq!(r.score, Some(d("0.00")));
+        assert_eq!(r.completion, Some(d("0.00")));
+        // ≥ 0% growth missed: no proportional score (was a division by zero).
+        let r = run(ind("≥", "0", "-3", "10"));
+        assert!(r.shortfall);
+        assert_eq!((r.score, r.completion), (None, None));
+        assert!(r.explain.zh.contains("不适用按比例计分"), "{}", r.explain.zh);
+        assert!(r.explain.zh.starts_with("完成率 —（指标 ≥ 0，实际 -3）"), "{}", r.explain.zh);
+        // ≥ −5 reached by −10? No: −10 < −5 is a shortfall, and −10 / −5 = 200% would have
+        // scored twice the weight.
+        let r = run(ind("≥", "-5", "-10", "10"));
+        assert_eq!((r.score, r.completion), (None, None));
+        let r = run(ind("≥", "-5", "3", "10"));
+        assert_eq!(r.score, Some(d("10.00")));
+        assert_eq!(r.completion, None);
+        // ≤ −5 with −3: 10 × −5 / −3 = 16.67 > 10 before.
+        let r = run(ind("≤", "-5", "-3", "10"));
+        assert_eq!((r.score, r.completion), (None, None));
+        // ≤ 0 accidents with 2: the formula gives 0, as before.
+        let r = run(ind("≤", "0", "2", "10"));
+        assert_eq!((r.score, r.completion), (Some(d("0.00")), Some(d("0.00"))));
+        // = −10 with −12: deviation against |target| → 10 × (1 − 2/10) = 8.
+        let r = run(ind("=", "-10", "-12", "10"));
+        assert_eq!((r.score, r.completion), (Some(d("8.00")), Some(d("80.00"))));
+    }
+
+    #[test]
     fn values_out_of_range_give_no_score_instead_of_a_panic() {
         let huge = "-10000000000000000000000000";
-        let r = run(ind("≥", "-1", huge, "8000"));
+        let r = run(ind("≥", "1", huge, "8000"));
         assert_eq!(r.score, None);
         assert!(r.explain.en.contains("out of the computable range"), "{}", r.explain.en);
         let max = "79228162514264337593543950335";
