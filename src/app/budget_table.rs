@@ -1,0 +1,194 @@
+//! 预算执行: the budget table (合计, rows by fund source and by expenditure type), each row's
+//! computed 执行率 beside the stated one, derived rows marked, and the overall 偏差原因 / 改进措施.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::core::format::{group, path, ROW_NAMES};
+use crate::core::{edit, Lang, Text};
+
+use super::explain::Calc;
+use super::fields::{Field, Kind};
+use super::i18n::{pick, tr};
+use super::state::app;
+
+#[derive(Clone, PartialEq, Default)]
+struct RateView {
+    value: String,
+    explain: Text,
+    derived: bool,
+    below_full: bool,
+}
+
+fn rate_view(id: &str) -> Memo<RateView> {
+    let a = app();
+    let id = id.to_string();
+    Memo::new(move |_| {
+        a.ev.with(|e| {
+            e.budget
+                .row(&id)
+                .map(|r| RateView {
+                    value: match (r.rate, r.not_applicable) {
+                        (Some(x), _) => format!("{x}%"),
+                        (None, true) => "不适用".to_string(),
+                        _ => "—".to_string(),
+                    },
+                    explain: r.explain.clone(),
+                    derived: r.derived,
+                    below_full: r.rate.is_some_and(|x| x < Decimal::ONE_HUNDRED),
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+#[component]
+fn Row(id: String) -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let rv = rate_view(&id);
+    let p = {
+        let id = id.clone();
+        move |f: &str| path::budget_row(&id, f)
+    };
+    let total = id == "total";
+    let name_cell = if total {
+        view! { <th scope="row" class="name">{tr("合计", "Total")}</th> }.into_any()
+    } else {
+        view! { <td class="name"><Field p=p("name") label=("项目名称", "Row name") compact=true list="dl-budget-names" /></td> }.into_any()
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let cur = a.drafts.with_value(|d| d.current.clone());
+            if let Some((at, row)) = a.restructure(|d| edit::remove_budget_row(d, &id)) {
+                let name = row.name.clone();
+                a.notify_undo(Text::new(format!("已删除预算行“{name}”"), format!("Budget row '{name}' removed")), move |d, drafts| {
+                    if drafts.current == cur {
+                        edit::restore_budget_row(d, at, row)
+                    }
+                });
+            }
+        }
+    };
+    let value = Signal::derive(move || {
+        let v = rv.get();
+        if v.value == "不适用" && l.get() == Lang::En {
+            "n/a".to_string()
+        } else {
+            v.value
+        }
+    });
+    let explain = Signal::derive(move || rv.with(|v| v.explain.get(l.get()).to_string()));
+    view! {
+        <tr data-id=id.clone() class:total=total class:derived=move || rv.with(|v| v.derived)>
+            {name_cell}
+            <td><Field p=p("initial") label=("年初预算数", "Initial budget") kind=Kind::Number compact=true /></td>
+            <td><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true /></td>
+            <td><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true /></td>
+            <td><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
+            <td class="computed">
+                <Calc id=format!("calc-rate-{id}") value=value explain=explain tone=Signal::derive(move || if rv.with(|v| v.below_full) { "short" } else { "" }) />
+                <Show when=move || rv.with(|v| v.derived)>
+                    <span class="badge" title=move || pick(l.get(), "本行金额由合计减其余各行推算", "amounts derived as total − other rows")>{tr("推算", "derived")}</span>
+                </Show>
+            </td>
+            <td><Field p=p("reason") label=("说明（偏差、超支或调整原因）", "Note (shortfall, overspending or adjustment)") compact=true /></td>
+            <td class="actions">
+                {(!total).then(|| view! {
+                    <button type="button" class="icon danger" on:click=remove.clone()
+                        aria-label=move || pick(l.get(), "删除此行", "Remove this row") title=move || pick(l.get(), "删除此行", "Remove this row")>"✕"</button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Group(grp: &'static str, title: (&'static str, &'static str)) -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let ids = Memo::new(move |_| {
+        a.shape.track();
+        a.doc.with_untracked(|d| d.budget.rows.iter().filter(|r| r.group == grp).map(|r| r.id.clone()).collect::<Vec<_>>())
+    });
+    let choice = RwSignal::new(String::new());
+    let add = move |_| {
+        let name = choice.get_untracked();
+        let name = if name.is_empty() { String::new() } else { name };
+        let id = a.restructure(|d| edit::add_budget_row(d, grp, &name));
+        request_animation_frame(move || {
+            super::state::focus_by_id(&path::dom_id(&path::budget_row(&id, "adjusted")));
+        });
+    };
+    let select_id = format!("add-row-{grp}");
+    view! {
+        <tbody>
+            <tr class="group"><th colspan="8" scope="rowgroup">{move || pick(l.get(), title.0, title.1)}</th></tr>
+            <For each=move || ids.get() key=|id| id.clone() children=move |id| view! { <Row id=id /> } />
+            <tr class="add no-print">
+                <td colspan="8">
+                    <label for=select_id.clone()>{tr("添加一行：", "Add a row: ")}</label>
+                    <select id=select_id.clone() on:change=move |ev| choice.set(event_target_value(&ev))>
+                        <option value="">{tr("（空白，自填名称）", "(blank, type a name)")}</option>
+                        {ROW_NAMES.iter().filter(|(g, _, _)| *g == grp).map(|(_, zh, en)| {
+                            let zh = *zh;
+                            let en = *en;
+                            view! { <option value=zh>{move || pick(l.get(), zh, en)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="button" on:click=add>{tr("＋ 添加", "+ Add")}</button>
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+/// The section.
+#[component]
+pub fn BudgetTable() -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let unit = move || {
+        a.shape.track();
+        a.doc.with(|d| d.unit.amount_unit.clone())
+    };
+    let total_short = Memo::new(move |_| a.ev.with(|e| e.budget.total.rate.is_some_and(|r| r < Decimal::ONE_HUNDRED)));
+    view! {
+        <section id="sec-budget" aria-labelledby="h-budget">
+            <h2 id="h-budget">{tr("预算执行", "Budget execution")}</h2>
+            <p class="hint">
+                {move || pick(l.get(), "金额单位：", "Amounts in ")}<b>{unit}</b>
+                {tr("。执行率 = 执行数 ÷ 全年预算数 × 100（四舍五入到两位小数）；全年预算数空白时用年初预算数。某一组只有一行金额空白时，由合计减其余各行推算。",
+                    ". Rate = spending ÷ full-year budget × 100 (rounded half-up to 2 decimals); when the full-year budget is blank the initial budget is used. When exactly one row of a group is blank it is derived as total − the other rows.")}
+            </p>
+            <div class="table-wrap">
+                <table class="grid budget">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("项目", "Row")}</th>
+                            <th scope="col">{tr("年初预算数", "Initial budget")}</th>
+                            <th scope="col">{tr("全年预算数（调整后）", "Full-year budget (adjusted)")}</th>
+                            <th scope="col">{tr("执行数", "Spending")}</th>
+                            <th scope="col">{tr("填报执行率 %", "Stated rate %")}</th>
+                            <th scope="col">{tr("计算执行率", "Computed rate")}</th>
+                            <th scope="col">{tr("说明", "Note")}</th>
+                            <th scope="col"><span class="sr-only">{tr("操作", "Actions")}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody><Row id="total".to_string() /></tbody>
+                    <Group grp=group::SOURCE title=("按资金来源", "By fund source") />
+                    <Group grp=group::TYPE title=("按支出类型", "By expenditure type") />
+                </table>
+            </div>
+            <datalist id="dl-budget-names">
+                {ROW_NAMES.iter().map(|(_, zh, _)| view! { <option value=*zh></option> }).collect_view()}
+                <option value="其他资金"></option>
+            </datalist>
+            <div class="form-grid two">
+                <Field p="budget.reason" label=("预算执行偏差原因", "Reason for execution below 100%") kind=Kind::Multi required=Signal::from(total_short) />
+                <Field p="budget.measure" label=("改进措施", "Improvement measure") kind=Kind::Multi required=Signal::from(total_short) />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! The draft bar: switch between named drafts, new, duplicate, rename, delete (with undo), and
+//! the autosave state.
+
+use leptos::prelude::*;
+
+use crate::core::{Lang, Text};
+
+use super::i18n::{pick, tr};
+use super::state::{app, Action, Saved};
+
+fn stash_current() {
+    let a = app();
+    let doc = a.doc.get_untracked();
+    a.drafts.update_value(|d| d.current_mut().doc = doc);
+}
+
+fn open_current() {
+    let a = app();
+    let doc = a.drafts.with_value(|d| d.current().doc.clone());
+    a.open_document(doc);
+    a.refresh_drafts();
+}
+
+fn time_of(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+}
+
+/// The bar.
+#[component]
+pub fn DraftBar() -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let switch = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        stash_current();
+        if a.drafts.try_update_value(|d| d.select(&id)).unwrap_or(false) {
+            open_current();
+        }
+    };
+    let new_draft = move |_| {
+        stash_current();
+        let now = js_sys::Date::now();
+        a.drafts.update_value(|d| {
+            let name = d.unused_name(pick(l.get_untracked(), "新草稿", "New draft"));
+            d.add(&name, crate::core::draft::blank_document(), now);
+        });
+        open_current();
+    };
+    let duplicate = move |_| {
+        stash_current();
+        let now = js_sys::Date::now();
+        a.drafts.update_value(|d| {
+            let base = format!("{}{}", d.current().name, pick(l.get_untracked(), "（副本）", " (copy)"));
+            let name = d.unused_name(&base);
+            d.duplicate(&name, now);
+        });
+        open_current();
+    };
+    let delete = move |_| {
+        stash_current();
+        let now = js_sys::Date::now();
+        let id = a.drafts.with_value(|d| d.current.clone());
+        let removed = a.drafts.try_update_value(|d| d.delete(&id, now)).flatten();
+        if let Some((at, draft)) = removed {
+            let name = draft.name.clone();
+            open_current();
+            a.notify_undo(Text::new(format!("已删除草稿“{name}”"), format!("Draft '{name}' deleted")), move |_, drafts| drafts.restore(at, draft));
+        }
+    };
+    let current_name = Memo::new(move |_| a.draft_list.with(|(list, cur)| list.iter().find(|(id, _)| id == cur).map(|x| x.1.clone()).unwrap_or_default()));
+    let rename = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        let id = a.drafts.with_value(|d| d.current.clone());
+        if a.drafts.try_update_value(|d| d.rename(&id, &name)).unwrap_or(false) {
+            a.refresh_drafts();
+        } else {
+            a.notify(true, Text::new("草稿名称不能为空，已保留原名称。", "A draft name cannot be blank; the old name was kept."), Action::None);
+            a.refresh_drafts();
+        }
+    };
+    let saved = move || match a.saved.get() {
+        Saved::Idle => pick(l.get(), "修改后自动保存在本机浏览器中", "Changes are saved in this browser automatically").to_string(),
+        Saved::At(t) => match l.get() {
+            Lang::Zh => format!("已自动保存 {}", time_of(t)),
+            Lang::En => format!("Saved {}", time_of(t)),
+        },
+        Saved::Failed(m) => m.get(l.get()).to_string(),
+    };
+    let failed = move || matches!(a.saved.get(), Saved::Failed(_));
+    view! {
+        <div class="draft-bar" role="group" aria-label=move || pick(l.get(), "草稿", "Drafts")>
+            <label for="draft-select">{tr("草稿", "Draft")}</label>
+            <select id="draft-select" on:change=switch>
+                {move || a.draft_list.with(|(list, cur)| list.iter().map(|(id, name)| {
+                    view! { <option value=id.clone() selected=id == cur>{name.clone()}</option> }
+                }).collect_view())}
+            </select>
+            <label for="draft-name" class="sr-only">{tr("草稿名称", "Draft name")}</label>
+            <input id="draft-name" type="text" class="draft-name" prop:value=move || current_name.get() on:change=rename
+                title=move || pick(l.get(), "修改草稿名称", "Rename the draft") />
+            <button type="button" on:click=new_draft>{tr("新建", "New")}</button>
+            <button type="button" on:click=duplicate>{tr("复制", "Duplicate")}</button>
+            <button type="button" class="danger" on:click=delete>{tr("删除", "Delete")}</button>
+            <span class="saved" class:failed=failed role="status">{saved}</span>
+        </div>
+    }
+}

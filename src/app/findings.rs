@@ -1,0 +1,138 @@
+//! 自查结果: the status line and every finding, grouped by severity, each with its message, the
+//! rule and its source. Following a finding moves focus to the field it concerns.
+
+use leptos::prelude::*;
+
+use crate::core::finding::Severity;
+use crate::core::{status, Lang, Text};
+
+use super::i18n::{pick, tr};
+use super::state::app;
+
+/// Findings shown per group before "show all" (keeps each keystroke cheap on huge drafts).
+const SHOWN: usize = 100;
+
+#[derive(Clone, PartialEq)]
+struct Item {
+    key: String,
+    path: String,
+    message: Text,
+    title: Text,
+    source: String,
+    rule: String,
+}
+
+/// The status: 可以提交 / 尚有 N 个错误 / M 个提醒, with its tone.
+pub fn status_memo() -> Memo<(Text, &'static str)> {
+    let a = app();
+    Memo::new(move |_| {
+        a.ev.with(|e| {
+            let (errors, warnings, _) = e.counts();
+            let tone = if errors > 0 {
+                "error"
+            } else if warnings > 0 {
+                "warning"
+            } else {
+                "ok"
+            };
+            (status(e), tone)
+        })
+    })
+}
+
+#[component]
+fn Group(sev: Severity) -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let all = RwSignal::new(false);
+    let items = Memo::new(move |_| {
+        let limit = if all.get() { usize::MAX } else { SHOWN };
+        a.ev.with(|e| {
+            let mut seen = std::collections::HashMap::<(String, String), usize>::new();
+            let mut total = 0;
+            let mut v = Vec::new();
+            for f in e.findings.iter().filter(|f| f.severity == sev) {
+                total += 1;
+                if v.len() >= limit {
+                    continue;
+                }
+                let n = seen.entry((f.rule.clone(), f.path.clone())).or_insert(0);
+                *n += 1;
+                v.push(Item {
+                    key: format!("{}|{}|{}", f.rule, f.path, n),
+                    path: f.path.clone(),
+                    message: f.message.clone(),
+                    title: f.rule_title.clone(),
+                    source: f.source.clone(),
+                    rule: f.rule.clone(),
+                });
+            }
+            (v, total)
+        })
+    });
+    let heading = move || {
+        let n = items.with(|i| i.1);
+        match (sev, l.get()) {
+            (Severity::Error, Lang::Zh) => format!("错误（{n}）：提交前必须改正"),
+            (Severity::Warning, Lang::Zh) => format!("提醒（{n}）：审核时会被问到"),
+            (Severity::Info, Lang::Zh) => format!("提示（{n}）"),
+            (Severity::Error, Lang::En) => format!("Errors ({n}): fix before submitting"),
+            (Severity::Warning, Lang::En) => format!("Warnings ({n}): a reviewer will ask"),
+            (Severity::Info, Lang::En) => format!("Notes ({n})"),
+        }
+    };
+    view! {
+        <Show when=move || items.with(|i| i.1 > 0)>
+            <div class=format!("finding-group {}", sev.id())>
+                <h3>{heading}</h3>
+                <ol>
+                    <For each=move || items.with(|i| i.0.clone()) key=|i| i.key.clone() children=move |it: Item| {
+                        let path = it.path.clone();
+                        let message = it.message.clone();
+                        let title = it.title.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="finding" on:click=move |_| a.reveal(&path)>
+                                    <span class="msg">{move || message.get(l.get()).to_string()}</span>
+                                </button>
+                                <div class="rule">
+                                    <span>{tr("规则：", "Rule: ")}{move || title.get(l.get()).to_string()}</span>
+                                    " · "<span>{tr("依据：", "Source: ")}{it.source.clone()}</span>
+                                    " · "<code>{it.rule.clone()}</code>
+                                </div>
+                            </li>
+                        }
+                    } />
+                </ol>
+                <Show when=move || items.with(|i| i.1 > i.0.len())>
+                    <button type="button" on:click=move |_| all.set(true)>
+                        {move || items.with(|i| match l.get() {
+                            Lang::Zh => format!("显示全部 {} 条", i.1),
+                            Lang::En => format!("Show all {}", i.1),
+                        })}
+                    </button>
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+/// The section.
+#[component]
+pub fn Findings() -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let st = status_memo();
+    view! {
+        <section id="sec-findings" aria-labelledby="h-findings">
+            <h2 id="h-findings">{tr("自查结果", "Check results")}</h2>
+            <p class=move || format!("status-line {}", st.with(|s| s.1)) id="status-line">
+                {move || st.with(|s| s.0.get(l.get()).to_string())}
+            </p>
+            <p class="hint">{move || pick(l.get(), "点击一条结果，光标会移到对应的填写位置。", "Click a result to move to the field it concerns.")}</p>
+            <Group sev=Severity::Error />
+            <Group sev=Severity::Warning />
+            <Group sev=Severity::Info />
+        </section>
+    }
+}

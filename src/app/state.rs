@@ -1,0 +1,330 @@
+//! The page's state: the open document (one signal, values exactly as typed), the evaluation
+//! (ONE memo over it), the drafts, and the view state of long tables.
+//!
+//! Inputs read their value once when they mount and write every keystroke into the document by
+//! field path ([`crate::core::edit::set`]). Two counters tell the view when to re-read:
+//! `shape` when rows are added, removed or moved (lists re-key, existing rows stay), and
+//! `generation` when the document is replaced as a whole (import, example, another draft, paste):
+//! then the editor mounts afresh from the document.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+
+use crate::core::draft::Drafts;
+use crate::core::edit;
+use crate::core::finding::Severity;
+use crate::core::format::{path, SelfEvaluation};
+use crate::core::incremental::Evaluator;
+use crate::core::{Evaluation, Lang, Text};
+
+use super::perf;
+
+/// A message on a field: its severity and text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldMsg {
+    /// Error, warning or info.
+    pub severity: Severity,
+    /// The finding's message.
+    pub message: Text,
+}
+
+/// What a notice offers besides its text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Undo the removal it reports.
+    Undo(u64),
+    /// Download this text (kept-aside data) as a file.
+    Download {
+        /// File name.
+        name: String,
+        /// Content.
+        text: String,
+    },
+}
+
+/// A message at the top of the page (import errors, storage problems, undo offers).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Unique id (key and undo handle).
+    pub id: u64,
+    /// True for problems (shown in red, announced assertively).
+    pub error: bool,
+    /// The message.
+    pub text: Text,
+    /// What it offers.
+    pub action: Action,
+}
+
+/// How a task's indicator table is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskView {
+    /// Rows shown.
+    pub open: bool,
+    /// Page of rows shown (`PAGE` rows per page).
+    pub page: usize,
+}
+
+/// Rows of one task shown at a time: long tables are paged so each keystroke stays cheap.
+pub const PAGE: usize = 50;
+/// With more indicators than this in the document, only the first task starts open.
+pub const OPEN_ALL_UP_TO: usize = 200;
+
+/// State of browser storage, for the message under the header.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Nothing to save yet.
+    Idle,
+    /// Saved at this time (ms).
+    At(f64),
+    /// Storage cannot be used: the reason.
+    Failed(Text),
+}
+
+type Undo = Box<dyn FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync>;
+
+/// Everything the page shares; `Copy` so every closure can hold it.
+#[derive(Clone, Copy)]
+pub struct App {
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// The open document.
+    pub doc: RwSignal<SelfEvaluation>,
+    /// Bumped when `doc` is replaced as a whole.
+    pub generation: RwSignal<u64>,
+    /// Bumped when rows are added, removed or moved.
+    pub shape: RwSignal<u64>,
+    /// The evaluation of `doc`: the one place everything shown is computed.
+    pub ev: Memo<Evaluation>,
+    /// Findings by field path.
+    pub field_msgs: Memo<HashMap<String, Vec<FieldMsg>>>,
+    /// Position of each indicator id in document order (= in `ev.indicators`).
+    pub ind_pos: Memo<HashMap<String, usize>>,
+    /// All drafts; the open one's document is `doc` (copied in when saving).
+    pub drafts: StoredValue<Drafts>,
+    /// Names and ids of the drafts, for the draft bar: (id, name), current id.
+    pub draft_list: RwSignal<(Vec<(String, String)>, String)>,
+    /// Notices.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Undo actions by notice id.
+    pub undos: StoredValue<HashMap<u64, Undo>>,
+    /// Storage state.
+    pub saved: RwSignal<Saved>,
+    /// Per task: open and page.
+    pub task_view: RwSignal<HashMap<String, TaskView>>,
+    /// Field to highlight after a finding was followed.
+    pub flash: RwSignal<Option<String>>,
+    counter: StoredValue<u64>,
+}
+
+impl App {
+    /// Builds the state around the loaded drafts.
+    pub fn new(lang: Lang, drafts: Drafts) -> App {
+        let doc = RwSignal::new(drafts.current().doc.clone());
+        let shape = RwSignal::new(0u64);
+        let generation = RwSignal::new(0u64);
+        let evaluator = Arc::new(Mutex::new(Evaluator::new()));
+        let ev = Memo::new_with_compare(
+            move |_| doc.with(|d| evaluator.lock().map(|mut e| e.evaluate(d)).unwrap_or_else(|_| crate::core::evaluate(d))),
+            |_, _| true,
+        );
+        let field_msgs = Memo::new_with_compare(
+            move |_| {
+                ev.with(|e| {
+                    let mut m: HashMap<String, Vec<FieldMsg>> = HashMap::new();
+                    for f in &e.findings {
+                        m.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone() });
+                    }
+                    m
+                })
+            },
+            |_, _| true,
+        );
+        let ind_pos = Memo::new(move |_| {
+            shape.track();
+            generation.track();
+            doc.with_untracked(|d| d.indicators().enumerate().map(|(n, (_, i))| (i.id.clone(), n)).collect::<HashMap<_, _>>())
+        });
+        let list = draft_list_of(&drafts);
+        let total: usize = drafts.current().doc.tasks.iter().map(|t| t.indicators.len()).sum();
+        let task_view = RwSignal::new(initial_view(&drafts.current().doc, total));
+        App {
+            lang: RwSignal::new(lang),
+            doc,
+            generation,
+            shape,
+            ev,
+            field_msgs,
+            ind_pos,
+            drafts: StoredValue::new(drafts),
+            draft_list: RwSignal::new(list),
+            notices: RwSignal::new(Vec::new()),
+            undos: StoredValue::new(HashMap::new()),
+            saved: RwSignal::new(Saved::Idle),
+            task_view,
+            flash: RwSignal::new(None),
+            counter: StoredValue::new(0),
+        }
+    }
+
+    /// A fresh id for notices.
+    pub fn next_id(&self) -> u64 {
+        self.counter.update_value(|c| *c += 1);
+        self.counter.get_value()
+    }
+
+    /// Writes one field, exactly as typed (the keystroke path).
+    pub fn set_field(&self, p: &str, value: String) {
+        perf::start();
+        self.doc.update(|d| {
+            edit::set(d, p, &value);
+        });
+        perf::finish();
+    }
+
+    /// A structural edit: rows added, removed or moved.
+    pub fn restructure<R>(&self, f: impl FnOnce(&mut SelfEvaluation) -> R) -> R {
+        let r = self.doc.try_update(f).expect("document signal alive");
+        self.shape.update(|s| *s += 1);
+        r
+    }
+
+    /// Replaces the document's content in place (paste, rubric change): the editor remounts.
+    pub fn rewrite<R>(&self, f: impl FnOnce(&mut SelfEvaluation) -> R) -> R {
+        let r = self.doc.try_update(f).expect("document signal alive");
+        self.shape.update(|s| *s += 1);
+        self.generation.update(|g| *g += 1);
+        r
+    }
+
+    /// Opens another document (another draft, an import, the example).
+    pub fn open_document(&self, doc: SelfEvaluation) {
+        let total: usize = doc.tasks.iter().map(|t| t.indicators.len()).sum();
+        self.task_view.set(initial_view(&doc, total));
+        self.doc.set(doc);
+        self.shape.update(|s| *s += 1);
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Re-reads the draft names after a draft operation.
+    pub fn refresh_drafts(&self) {
+        self.draft_list.set(self.drafts.with_value(draft_list_of));
+    }
+
+    /// Shows a notice; returns its id.
+    pub fn notify(&self, error: bool, text: Text, action: Action) -> u64 {
+        let id = self.next_id();
+        self.notices.update(|n| {
+            n.push(Notice { id, error, text, action });
+            if n.len() > 6 {
+                let drop = n.len() - 6;
+                n.drain(..drop);
+            }
+        });
+        id
+    }
+
+    /// Shows a notice with an undo button that runs `undo`.
+    pub fn notify_undo(&self, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
+        let id = self.next_id();
+        self.undos.update_value(|u| {
+            u.insert(id, Box::new(undo));
+        });
+        self.notices.update(|n| {
+            n.push(Notice { id, error: false, text, action: Action::Undo(id) });
+            if n.len() > 6 {
+                let drop = n.len() - 6;
+                n.drain(..drop);
+            }
+        });
+    }
+
+    /// Runs the undo of a notice and removes the notice.
+    pub fn undo(&self, id: u64) {
+        let Some(f) = self.undos.try_update_value(|u| u.remove(&id)).flatten() else { return };
+        let mut drafts = self.drafts.get_value();
+        let before = drafts.current.clone();
+        let mut doc = self.doc.get_untracked();
+        drafts.current_mut().doc = doc.clone();
+        f(&mut doc, &mut drafts);
+        let switched = drafts.current != before;
+        if switched {
+            let d = drafts.current().doc.clone();
+            self.drafts.set_value(drafts);
+            self.open_document(d);
+        } else {
+            self.drafts.set_value(drafts);
+            self.rewrite(|d| *d = doc);
+        }
+        self.refresh_drafts();
+        self.dismiss(id);
+    }
+
+    /// Removes a notice.
+    pub fn dismiss(&self, id: u64) {
+        self.notices.update(|n| n.retain(|x| x.id != id));
+        self.undos.update_value(|u| {
+            u.remove(&id);
+        });
+    }
+
+    /// Messages on one field, as a memo (changes only when they change).
+    pub fn msgs(&self, p: String) -> Memo<Vec<FieldMsg>> {
+        let fm = self.field_msgs;
+        Memo::new(move |_| fm.with(|m| m.get(&p).cloned().unwrap_or_default()))
+    }
+
+    /// Makes the field at `p` visible (opening its task, turning to its page) and focuses it.
+    pub fn reveal(&self, p: &str) {
+        if let edit::Place::Indicator { task, index, .. } = self.doc.with_untracked(|d| edit::place(d, p)) {
+            self.task_view.update(|m| {
+                m.insert(task, TaskView { open: true, page: index / PAGE });
+            });
+        }
+        let id = path::dom_id(p);
+        let flash = self.flash;
+        flash.set(Some(id.clone()));
+        // Twice: once for the task to open, once for its rows to mount.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                focus_by_id(&id);
+            })
+        });
+    }
+}
+
+/// Focuses the element with this DOM id, or the nearest field of the same row or section.
+pub fn focus_by_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let mut candidate = id.to_string();
+    loop {
+        if let Some(el) = doc.get_element_by_id(&candidate) {
+            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+                h.scroll_into_view_with_bool(false);
+                return true;
+            }
+        }
+        match candidate.rfind('-') {
+            Some(p) if p > 2 => candidate.truncate(p),
+            _ => return false,
+        }
+    }
+}
+
+fn draft_list_of(d: &Drafts) -> (Vec<(String, String)>, String) {
+    (d.drafts.iter().map(|x| (x.id.clone(), x.name.clone())).collect(), d.current.clone())
+}
+
+fn initial_view(doc: &SelfEvaluation, total: usize) -> HashMap<String, TaskView> {
+    doc.tasks.iter().enumerate().map(|(n, t)| (t.id.clone(), TaskView { open: total <= OPEN_ALL_UP_TO || n == 0, page: 0 })).collect()
+}
+
+/// The shared state from context.
+pub fn app() -> App {
+    expect_context::<App>()
+}

@@ -1,0 +1,226 @@
+//! Drafts in `localStorage` (via gloo-storage), saved ≤ 400 ms after each change and at once when
+//! the page is hidden. The stored text is the core's versioned envelope ([`crate::core::draft`]).
+//!
+//! Nothing stored is lost: text this build cannot read is copied under its own key
+//! (`selfcheck/unreadable/<time>`) before anything is written, listed on the page, and offered for
+//! download as it was. When storage is unavailable or full the page says so; export still works.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use gloo_storage::Storage as _;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::core::draft::{self, Drafts};
+use crate::core::Text;
+
+use super::state::{Action, App, Saved};
+
+/// The key of the drafts envelope.
+pub const KEY: &str = "selfcheck/drafts";
+/// Prefix of keys holding unreadable data kept aside.
+pub const ASIDE: &str = "selfcheck/unreadable/";
+/// Debounce of autosave.
+pub const DEBOUNCE_MS: u64 = 400;
+
+/// Why storage cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// No localStorage (disabled, or blocked for this page).
+    Unavailable,
+    /// The quota is exhausted.
+    Full,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl StoreError {
+    /// The message for the page.
+    pub fn message(&self) -> Text {
+        match self {
+            StoreError::Unavailable => Text::new(
+                "浏览器存储不可用：草稿不会自动保存。请用“导出”把草稿存为文件。",
+                "Browser storage is unavailable: drafts are not saved automatically. Use Export to save the draft as a file.",
+            ),
+            StoreError::Full => Text::new(
+                "浏览器存储已满：最近的修改未能保存。请用“导出”存为文件，并删除不用的草稿。",
+                "Browser storage is full: recent changes were not saved. Export the draft to a file and delete drafts you no longer need.",
+            ),
+            StoreError::Other(e) => Text::new(format!("草稿未能保存：{e}。请用“导出”存为文件。"), format!("The draft could not be saved: {e}. Use Export to save it as a file.")),
+        }
+    }
+}
+
+/// The browser's localStorage, if usable (gloo's accessor panics when it is not, so check first).
+fn backend() -> Result<web_sys::Storage, StoreError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(gloo_storage::LocalStorage::raw()),
+        _ => Err(StoreError::Unavailable),
+    }
+}
+
+fn classify(e: JsValue) -> StoreError {
+    let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    if name.contains("Quota") {
+        StoreError::Full
+    } else {
+        StoreError::Other(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|n| n.as_string()).unwrap_or(name))
+    }
+}
+
+/// Reads a key.
+pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    backend()?.get_item(key).map_err(classify)
+}
+
+/// Writes a key.
+pub fn write(key: &str, text: &str) -> Result<(), StoreError> {
+    backend()?.set_item(key, text).map_err(classify)
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    backend()?.remove_item(key).map_err(classify)
+}
+
+/// Every piece of unreadable data kept aside: (key, text).
+pub fn aside_items() -> Vec<(String, String)> {
+    let Ok(s) = backend() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..n {
+        if let Ok(Some(k)) = s.key(i) {
+            if k.starts_with(ASIDE) {
+                if let Ok(Some(v)) = s.get_item(&k) {
+                    out.push((k, v));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What the page starts with.
+pub struct Startup {
+    /// The drafts to open.
+    pub drafts: Drafts,
+    /// Problems to tell the user about (with a download of the raw data).
+    pub problems: Vec<(Text, Action)>,
+    /// False when the envelope must not be written (storage unusable, or unreadable data could
+    /// not be kept aside: then writing would destroy it).
+    pub writable: bool,
+}
+
+/// Loads the drafts, keeping aside whatever cannot be read.
+pub fn startup(now: f64) -> Startup {
+    let first = "草稿 1";
+    let stored = match read(KEY) {
+        Ok(s) => s,
+        Err(e) => {
+            return Startup { drafts: Drafts::new(first, now), problems: vec![(e.message(), Action::None)], writable: false };
+        }
+    };
+    let loaded = draft::load(stored.as_deref(), first, now);
+    let mut problems = Vec::new();
+    let mut writable = true;
+    for (n, u) in loaded.unreadable.iter().enumerate() {
+        let key = format!("{ASIDE}{}-{n}", now as u64);
+        let kept = write(&key, &u.raw);
+        let file = format!("selfcheck-unreadable-{}-{n}.json", now as u64);
+        match kept {
+            Ok(()) => problems.push((
+                Text::new(
+                    format!("{}。原数据已另存（未被覆盖），可下载后交技术人员处理。", u.reason.zh),
+                    format!("{}. The data was kept aside unchanged; download it for someone who can repair it.", u.reason.en),
+                ),
+                Action::Download { name: file, text: u.raw.clone() },
+            )),
+            Err(e) => {
+                writable = false;
+                problems.push((
+                    Text::new(
+                        format!("{}。原数据无法另存（{}），为免覆盖，本次不自动保存。请先下载原数据。", u.reason.zh, e.message().zh),
+                        format!("{}. It could not be kept aside ({}), so autosave is off to avoid overwriting it. Download it first.", u.reason.en, e.message().en),
+                    ),
+                    Action::Download { name: file, text: u.raw.clone() },
+                ));
+            }
+        }
+    }
+    Startup { drafts: loaded.drafts, problems, writable }
+}
+
+thread_local! {
+    static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+    static WRITABLE: RefCell<bool> = const { RefCell::new(true) };
+}
+
+/// Turns saving off (unreadable data could not be kept aside) or on.
+pub fn set_writable(on: bool) {
+    WRITABLE.with(|w| *w.borrow_mut() = on);
+}
+
+/// Schedules a save `DEBOUNCE_MS` after the last change.
+pub fn schedule(app: App) {
+    PENDING.with(|p| {
+        if let Some(h) = p.borrow_mut().take() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || save_now(app), Duration::from_millis(DEBOUNCE_MS)).ok();
+        *p.borrow_mut() = h;
+    });
+}
+
+/// Saves at once if a save is pending (page hidden or closing).
+pub fn flush(app: App) {
+    let pending = PENDING.with(|p| p.borrow_mut().take());
+    if let Some(h) = pending {
+        h.clear();
+        save_now(app);
+    }
+}
+
+/// Writes the envelope with the open document in it.
+pub fn save_now(app: App) {
+    PENDING.with(|p| p.borrow_mut().take());
+    let now = js_sys::Date::now();
+    let doc = app.doc.get_untracked();
+    app.drafts.update_value(|d| {
+        let cur = d.current_mut();
+        if cur.doc != doc {
+            cur.doc = doc;
+            cur.updated = now;
+        }
+    });
+    if !WRITABLE.with(|w| *w.borrow()) {
+        return;
+    }
+    let text = app.drafts.with_value(Drafts::to_json);
+    match write(KEY, &text) {
+        Ok(()) => app.saved.set(Saved::At(now)),
+        Err(e) => app.saved.set(Saved::Failed(e.message())),
+    }
+}
+
+/// The one persistence effect, plus saving when the page is hidden.
+pub fn install(app: App) {
+    Effect::new(move |prev: Option<()>| {
+        app.doc.track();
+        app.draft_list.track();
+        if prev.is_some() {
+            schedule(app);
+        }
+    });
+    let on_hide = Closure::<dyn Fn()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush(app);
+        }
+    });
+    let _ = document().add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+    on_hide.forget();
+    let on_pagehide = Closure::<dyn Fn()>::new(move || flush(app));
+    let _ = window().add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+    on_pagehide.forget();
+}
