@@ -520,6 +520,14 @@ fn cases() -> Vec<Case> {
                 })
             },
         },
+        Case {
+            rule: "indicator.direction_unknown",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.direction",
+            numbers: &["体检参加率", "约等于"],
+            fire: || with(|d| i1(d).direction = "约等于".into()),
+            clean: || with(|d| i1(d).direction = " >= ".into()),
+        },
         // ---- score ----
         Case {
             rule: "score.out_of_range",

@@ -38,6 +38,10 @@ pub struct IndicatorResult {
     pub id: String,
     /// The rubric node it counts under ("" when none).
     pub node: String,
+    /// The direction it is scored by, one of [`direction`]'s values: the typed direction as
+    /// [`direction_of`] recognises it; blank or unrecognised text is scored as "≥" (the
+    /// unrecognised case is reported by rule `indicator.direction_unknown`).
+    pub direction: String,
     /// Target, when numeric and valid.
     pub target: Option<Decimal>,
     /// Actual, when numeric and valid.
@@ -71,6 +75,22 @@ impl IndicatorResult {
     }
 }
 
+/// The direction a typed `direction` means: "≥", "≤", "=" or "定性" and the usual ways of writing
+/// them (">=", "不低于", "反向", "<=", …, see [`crate::core::paste::direction_of`]); `Some("")` for
+/// blank, `None` for text that is not a direction.
+pub fn direction_of(typed: &str) -> Option<&'static str> {
+    super::paste::direction_of(typed)
+}
+
+/// The direction an indicator is scored by: [`direction_of`], with blank and unrecognised text
+/// scored as "≥" (the national tables' default for quantity indicators).
+pub fn scored_direction(typed: &str) -> &'static str {
+    match direction_of(typed) {
+        Some("") | None => direction::AT_LEAST,
+        Some(d) => d,
+    }
+}
+
 /// Recognises a 定性 tier from its value, its label or its English name.
 pub fn tier_of(actual: &str) -> Option<usize> {
     let a = actual.trim();
@@ -96,13 +116,15 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     if is_blank(&ind.name) {
         e.required(&p("name"), ("指标名称", "the indicator's name"));
     }
-    let qualitative = ind.direction == direction::QUALITATIVE;
+    let dir = scored_direction(&ind.direction);
+    let qualitative = dir == direction::QUALITATIVE;
     let weight = e.opt(&p("weight"), &ind.weight, Kind::Weight);
     let stated_score = e.opt(&p("stated_score"), &ind.stated_score, Kind::Score);
     let mut r = IndicatorResult {
         task: task.id.clone(),
         id: ind.id.clone(),
         node: ind.node.trim().to_string(),
+        direction: dir.to_string(),
         target: None,
         actual: None,
         weight,
@@ -145,7 +167,6 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     r.target = target;
     r.actual = actual;
     let (Some(t), Some(a)) = (target, actual) else { return r };
-    let dir = ind.direction.as_str();
     let (reached, shortfall) = match dir {
         direction::AT_MOST => (a <= t, a > t),
         direction::EQUAL => (a == t, a != t),
@@ -334,6 +355,25 @@ mod tests {
         assert_eq!(r.counted_score(), Some(d("7")));
         assert_eq!(tier_of("achieved"), Some(0));
         assert_eq!(tier_of("好"), None);
+    }
+
+    #[test]
+    fn directions_as_officers_write_them() {
+        let r = run(ind("<=", "5", "8", "10"));
+        assert_eq!((r.direction.as_str(), r.score), ("≤", Some(d("6.25"))));
+        let r = run(ind("反向", "5", "8", "10"));
+        assert_eq!(r.score, Some(d("6.25")));
+        let r = run(ind(" 不低于 ", "100", "85.79", "20"));
+        assert_eq!(r.score, Some(d("17.16")));
+        let r = run(ind("", "100", "85.79", "20"));
+        assert_eq!((r.direction.as_str(), r.score), ("≥", Some(d("17.16"))));
+        let mut q = ind("qualitative", "完成", "部分达成", "10");
+        q.stated_score = "7".into();
+        assert_eq!(run(q).range, Some((d("6.00"), d("8.00"))));
+        // Unknown: scored as ≥ (and reported by indicator.direction_unknown).
+        let r = run(ind("约等于", "100", "85.79", "20"));
+        assert_eq!((r.direction.as_str(), r.score), ("≥", Some(d("17.16"))));
+        assert_eq!(direction_of("约等于"), None);
     }
 
     #[test]

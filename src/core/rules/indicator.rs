@@ -6,7 +6,7 @@ use super::catalogue::fire;
 use super::{missing_explanations, thresholds, Context};
 use crate::core::finding::Finding;
 use crate::core::format::{direction, path, Indicator, TIERS};
-use crate::core::indicator::IndicatorResult;
+use crate::core::indicator::{direction_of, IndicatorResult};
 use crate::core::number::is_blank;
 
 /// Each computed indicator with the indicator as typed.
@@ -54,7 +54,7 @@ pub fn shortfall_unexplained(ctx: &Context) -> Vec<Finding> {
 pub fn far_above_target(ctx: &Context) -> Vec<Finding> {
     let th = thresholds::get().far_above_target_percent;
     pairs(ctx)
-        .filter(|(r, i)| i.direction != direction::AT_MOST && i.direction != direction::EQUAL && r.target.is_some_and(|t| t > Decimal::ZERO))
+        .filter(|(r, _)| r.direction == direction::AT_LEAST && r.target.is_some_and(|t| t > Decimal::ZERO))
         .filter(|(r, _)| r.completion.is_some_and(|c| c > th))
         .map(|(r, i)| {
             fire(
@@ -76,7 +76,7 @@ pub fn far_above_target(ctx: &Context) -> Vec<Finding> {
 /// A quantitative indicator with an actual value but no target.
 pub fn target_missing(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
-        .filter(|(_, i)| i.direction != direction::QUALITATIVE && is_blank(&i.target) && !is_blank(&i.actual))
+        .filter(|(r, i)| r.direction != direction::QUALITATIVE && is_blank(&i.target) && !is_blank(&i.actual))
         .map(|(r, i)| {
             fire(
                 "indicator.target_missing",
@@ -90,7 +90,21 @@ pub fn target_missing(ctx: &Context) -> Vec<Finding> {
 /// A 定性 indicator whose actual value is not one of the tiers.
 pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
-        .filter(|(r, i)| i.direction == direction::QUALITATIVE && !is_blank(&i.actual) && r.tier.is_none())
+        .filter(|(r, i)| r.direction == direction::QUALITATIVE && !is_blank(&i.actual) && r.tier.is_none())
         .map(|(r, i)| fire("indicator.tier_unknown", &path::indicator(&r.task, &r.id, "actual"), &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())]))
+        .collect()
+}
+
+/// A direction that is neither ≥, ≤, = nor 定性 in any usual spelling (it is scored as ≥).
+pub fn direction_unknown(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(_, i)| direction_of(&i.direction).is_none())
+        .map(|(r, i)| {
+            fire(
+                "indicator.direction_unknown",
+                &path::indicator(&r.task, &r.id, "direction"),
+                &[("name", i.name.clone()), ("direction", i.direction.trim().to_string())],
+            )
+        })
         .collect()
 }
