@@ -612,6 +612,35 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "score.stated_mismatch",
+            severity: Error,
+            path: "tasks.t1.indicators.i2.stated_score",
+            numbers: &["就业率", "24", "[18.00, 24.00)", "部分达成"],
+            // 部分达成 of 30 is 18 ≤ score < 24: 24 already belongs to 达成.
+            fire: || {
+                with(|d| {
+                    let i = &mut d.tasks[0].indicators[1];
+                    i.direction = "定性".into();
+                    i.actual = "部分达成".into();
+                    i.stated_score = "24".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let i = &mut d.tasks[0].indicators[1];
+                    i.direction = "定性".into();
+                    i.actual = "部分达成".into();
+                    i.stated_score = "23.9".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                    d.stated.scores.get_mut("outcome").unwrap().score = "23.9".into();
+                    d.stated.total = "93.50".into();
+                })
+            },
+        },
+        Case {
             rule: "score.total_mismatch",
             severity: Error,
             path: "stated.total",

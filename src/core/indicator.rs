@@ -58,7 +58,8 @@ pub struct IndicatorResult {
     pub shortfall: bool,
     /// The score by the method; `None` when not scored or not computable (定性: see `range`).
     pub score: Option<Decimal>,
-    /// For 定性: the tier's score range (lower, upper).
+    /// For 定性: the tier's score range (lower, upper); see [`IndicatorResult::in_range`] for
+    /// which bounds are included.
     pub range: Option<(Decimal, Decimal)>,
     /// How completion and score were obtained.
     pub explain: Text,
@@ -68,10 +69,29 @@ impl IndicatorResult {
     /// The score that counts toward the rubric: the computed one, else (定性) the stated one when
     /// it lies in its tier.
     pub fn counted_score(&self) -> Option<Decimal> {
-        self.score.or(match (self.range, self.stated_score) {
-            (Some((lo, hi)), Some(s)) if s >= lo && s <= hi => Some(s),
+        self.score.or(match self.stated_score {
+            Some(s) if self.in_range(s) => Some(s),
             _ => None,
         })
+    }
+
+    /// Whether a score lies in this 定性 indicator's tier range. Policy ([`TIERS`]): every tier
+    /// includes its lower bound; only the top tier (达成) includes its upper bound, so with a
+    /// weight of 10, 部分达成 is 6 ≤ score < 8 and 8 is already 达成's. False without a range.
+    pub fn in_range(&self, score: Decimal) -> bool {
+        match self.range {
+            Some((lo, hi)) if self.tier == Some(0) => score >= lo && score <= hi,
+            Some((lo, hi)) => score >= lo && score < hi,
+            None => false,
+        }
+    }
+
+    /// The tier range in interval notation, "[8.00, 10.00]" or "[6.00, 8.00)"; empty without one.
+    pub fn range_text(&self) -> String {
+        match self.range {
+            Some((lo, hi)) => format!("[{lo}, {hi}{}", if self.tier == Some(0) { "]" } else { ")" }),
+            None => String::new(),
+        }
     }
 }
 
@@ -152,9 +172,10 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
                     return r;
                 };
                 r.range = Some((lo_s, hi_s));
+                let range = r.range_text();
                 r.explain = Text::new(
-                    format!("{zh}：得分区间 {lo_s}–{hi_s}（分值 {} × {lo}%–{hi}%）", fmt(w)),
-                    format!("{en}: score range {lo_s}–{hi_s} (weight {} × {lo}%–{hi}%)", fmt(w)),
+                    format!("{zh}：得分区间 {range}（分值 {} × {lo}%–{hi}%）", fmt(w)),
+                    format!("{en}: score range {range} (weight {} × {lo}%–{hi}%)", fmt(w)),
                 );
             } else {
                 r.explain = Text::new(zh, en);
@@ -353,6 +374,17 @@ mod tests {
         assert!(r.shortfall);
         assert_eq!(r.range, Some((d("6.00"), d("8.00"))));
         assert_eq!(r.counted_score(), Some(d("7")));
+        assert_eq!(r.range_text(), "[6.00, 8.00)");
+        // 8 is 达成's lower bound, not 部分达成's: upper bounds are exclusive below the top tier.
+        assert!(r.in_range(d("6")) && !r.in_range(d("8")) && !r.in_range(d("5.99")));
+        let mut top = ind("定性", "完成", "达成", "10");
+        top.stated_score = "10".into();
+        let top = run(top);
+        assert!(top.in_range(d("10")) && top.in_range(d("8")) && !top.in_range(d("10.01")));
+        assert_eq!(top.range_text(), "[8.00, 10.00]");
+        let mut eight = ind("定性", "完成", "部分达成", "10");
+        eight.stated_score = "8".into();
+        assert_eq!(run(eight).counted_score(), None);
         assert_eq!(tier_of("achieved"), Some(0));
         assert_eq!(tier_of("好"), None);
     }

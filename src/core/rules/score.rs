@@ -102,7 +102,7 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
         let Some(s) = r.stated_score else { continue };
         let bad = match (r.score, r.range) {
             (Some(c), _) => (!matches_at_stated_precision(s, c)).then(|| c.to_string()),
-            (None, Some((lo, hi))) => (s < lo || s > hi).then(|| format!("{lo}–{hi}")),
+            (None, Some(_)) => (!r.in_range(s)).then(|| r.range_text()),
             _ => None,
         };
         if let Some(computed) = bad {
