@@ -109,12 +109,14 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
     for (_, _, n) in &walk {
         if let Method::Indicators { fallback_to } = &n.method {
             let attached = inds.iter().any(|i| i.node == n.id);
-            if !attached && !fallback_to.is_empty() && n.children.is_empty() {
+            // The weight moves only to another node that exists; otherwise it stays where it is
+            // (and the node, with no indicator, falls back to the stated score).
+            if !attached && !fallback_to.is_empty() && *fallback_to != n.id && n.children.is_empty() {
                 let w = weights.iter().find(|(id, _)| *id == n.id).and_then(|(_, w)| *w).unwrap_or_default();
-                if let Some(t) = weights.iter_mut().find(|(id, _)| id == fallback_to) {
-                    t.1 = t.1.unwrap_or_default().checked_add(w);
-                    moved.push((n.id.clone(), fallback_to.clone()));
-                }
+                let Some(t) = weights.iter_mut().find(|(id, _)| id == fallback_to) else { continue };
+                let Some(sum) = t.1.unwrap_or_default().checked_add(w) else { continue };
+                t.1 = Some(sum);
+                moved.push((n.id.clone(), fallback_to.clone()));
                 if let Some(s) = weights.iter_mut().find(|(id, _)| *id == n.id) {
                     s.1 = Some(Decimal::ZERO);
                 }
@@ -236,5 +238,53 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
             (Some(s), Text::new(format!("{s} = {}，各指标得分之和{extra_zh}", join_sum(&parts)), format!("{s} = {}, the sum of its indicators{extra_en}", join_sum(&parts))))
         }
         Method::Manual | Method::Auto => (None, Text::new("按评分细则人工评分", "scored by judgement")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::format::{Indicator, Task};
+    use crate::core::rubric::preset;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn weights_of(rubric: &Rubric, doc: &SelfEvaluation) -> Vec<(String, Option<Decimal>)> {
+        let mut e = Entries::default();
+        let budget = crate::core::budget::compute(doc, &mut e);
+        let inds = crate::core::indicator::compute(doc, &mut e);
+        compute(rubric, doc, &budget, &inds, &mut e).nodes.into_iter().map(|n| (n.id, n.effective_weight)).collect()
+    }
+
+    fn output_only() -> SelfEvaluation {
+        SelfEvaluation {
+            tasks: vec![Task {
+                id: "t".into(),
+                name: "t".into(),
+                indicators: vec![Indicator { id: "i".into(), name: "n".into(), target: "1".into(), actual: "1".into(), weight: "60".into(), node: "output".into(), ..Default::default() }],
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn satisfaction_weight_moves_to_output_when_it_has_no_indicator() {
+        let w = weights_of(&preset("national-2020").unwrap(), &output_only());
+        assert_eq!(w[1], ("output".to_string(), Some(d("60"))));
+        assert_eq!(w[3], ("satisfaction".to_string(), Some(d("0"))));
+    }
+
+    #[test]
+    fn a_fallback_to_a_missing_node_or_to_itself_keeps_the_weight() {
+        for target in ["nowhere", "satisfaction"] {
+            let mut r = preset("national-2020").unwrap();
+            r.find_mut("satisfaction").unwrap().method = Method::Indicators { fallback_to: target.into() };
+            let w = weights_of(&r, &output_only());
+            assert_eq!(w[1], ("output".to_string(), Some(d("50"))), "{target}");
+            assert_eq!(w[3], ("satisfaction".to_string(), Some(d("10"))), "{target}");
+        }
     }
 }
