@@ -209,13 +209,25 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
         Method::ExecutionRate { row } => {
             let Some(w) = weight else { return (None, Text::new("分值无效", "invalid weight")) };
             let Some(r) = budget.row(row) else { return (None, Text::new(format!("预算表中没有“{row}”行"), format!("no budget row '{row}'"))) };
-            let Some(rate) = r.rate else { return (None, Text::new("执行率无法计算", "no execution rate")) };
+            // The rate computed from the amounts; a row typed with its rate only (the seed's 基本支出
+            // and 项目支出) is scored by its stated rate, and says so.
+            let (rate, note_zh, note_en) = match (r.rate, r.stated_rate) {
+                (Some(rate), _) => (rate, "", ""),
+                (None, Some(stated)) if !r.not_applicable => (stated, "（按填报执行率）", " (the stated rate)"),
+                _ => return (None, Text::new("执行率无法计算", "no execution rate")),
+            };
             let Some(raw) = mul_div(w, rate, Decimal::ONE_HUNDRED).map(round2) else { return (None, out_of_range()) };
             if raw > w {
                 let s = round2(w);
-                (Some(s), Text::new(format!("{s} = {} × {rate}%，封顶 {}", w.normalize(), w.normalize()), format!("{s} = {} × {rate}%, capped at {}", w.normalize(), w.normalize())))
+                (
+                    Some(s),
+                    Text::new(
+                        format!("{s} = {} × {rate}%{note_zh}，封顶 {}", w.normalize(), w.normalize()),
+                        format!("{s} = {} × {rate}%{note_en}, capped at {}", w.normalize(), w.normalize()),
+                    ),
+                )
             } else {
-                (Some(raw), Text::same(format!("{raw} = {} × {rate}%", w.normalize())))
+                (Some(raw), Text::new(format!("{raw} = {} × {rate}%{note_zh}", w.normalize()), format!("{raw} = {} × {rate}%{note_en}", w.normalize())))
             }
         }
         Method::Indicators { .. } => {
@@ -275,6 +287,41 @@ mod tests {
         let w = weights_of(&preset("national-2020").unwrap(), &output_only());
         assert_eq!(w[1], ("output".to_string(), Some(d("60"))));
         assert_eq!(w[3], ("satisfaction".to_string(), Some(d("0"))));
+    }
+
+    fn execution_scores(row: &str, doc: &SelfEvaluation) -> Option<NodeResult> {
+        let mut r = preset("national-2020").unwrap();
+        r.find_mut("execution").unwrap().method = Method::ExecutionRate { row: row.into() };
+        let mut e = Entries::default();
+        let budget = crate::core::budget::compute(doc, &mut e);
+        let inds = crate::core::indicator::compute(doc, &mut e);
+        compute(&r, doc, &budget, &inds, &mut e).node("execution").cloned()
+    }
+
+    #[test]
+    fn execution_rate_is_weight_times_rate_capped_and_falls_back_to_the_stated_rate() {
+        use crate::core::format::{Budget, BudgetRow};
+        let row = |id: &str, b: &str, a: &str, rate: &str| BudgetRow { id: id.into(), group: "type".into(), name: id.into(), adjusted: b.into(), actual: a.into(), stated_rate: rate.into(), ..Default::default() };
+        let doc = SelfEvaluation {
+            budget: Budget {
+                total: row("total", "27,585.71", "26,393.83", ""),
+                // Alone in its group, so "basic" is not derived from the total.
+                rows: vec![row("basic", "", "", "95.94"), BudgetRow { group: "source".into(), ..row("over", "100", "104", "") }, BudgetRow { group: "other".into(), ..row("zero", "0", "0", "0") }],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let n = execution_scores("total", &doc).unwrap();
+        assert_eq!(n.computed, Some(d("9.57")));
+        assert_eq!(n.explain.zh, "9.57 = 10 × 95.68%");
+        let n = execution_scores("basic", &doc).unwrap();
+        assert_eq!(n.computed, Some(d("9.59")));
+        assert_eq!(n.explain.zh, "9.59 = 10 × 95.94%（按填报执行率）");
+        let n = execution_scores("over", &doc).unwrap();
+        assert_eq!(n.computed, Some(d("10.00")));
+        assert!(n.explain.en.contains("capped at 10"), "{}", n.explain.en);
+        assert_eq!(execution_scores("zero", &doc).unwrap().computed, None);
+        assert_eq!(execution_scores("nope", &doc).unwrap().computed, None);
     }
 
     #[test]
