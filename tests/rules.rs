@@ -236,6 +236,19 @@ fn cases() -> Vec<Case> {
             clean: || with(|d| d.budget.total.actual = "1,010.00".into()),
         },
         Case {
+            rule: "budget.over_execution",
+            severity: Warning,
+            path: "budget.rows.fund.reason",
+            numbers: &["政府性基金预算", "5.00", "0.00", "不适用", "not applicable"],
+            // Spending with no budget at all: 5 ÷ 0 has no rate, but it is over-execution.
+            fire: || with(|d| d.budget.rows.push(row("fund", "", "政府性基金预算", "0", "5", ""))),
+            clean: || {
+                with(|d| {
+                    d.budget.rows.push(BudgetRow { reason: "经批准动用上年结转。".into(), ..row("fund", "", "政府性基金预算", "0", "5", "") })
+                })
+            },
+        },
+        Case {
             rule: "budget.rate_mismatch",
             severity: Error,
             path: "budget.rows.fin.stated_rate",

@@ -48,14 +48,23 @@ fn shown_rate(r: &RowResult) -> Option<Decimal> {
     r.rate.or(r.stated_rate)
 }
 
-/// 执行数 > 预算数 with no reason given.
+/// 执行数 > 预算数 with no reason given. Spending against a budget of 0 is over-execution too
+/// (its rate is not applicable, but money was spent that no budget allowed).
 pub fn over_execution(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (r, raw) in rows(ctx) {
-        if let (Some(b), Some(a), Some(rate)) = (r.budget, r.actual, r.rate) {
+        if let (Some(b), Some(a)) = (r.budget, r.actual) {
             if a > b && is_blank(reason_of(ctx, r, raw)) {
                 let [n1, n2] = names(r);
-                out.push(fire("budget.over_execution", &reason_path(r), &[n1, n2, ("actual", money(a)), ("budget", money(b)), ("rate", rate.to_string())]));
+                let (rate_zh, rate_en) = match r.rate {
+                    Some(rate) => (format!("{rate}%"), format!("{rate}%")),
+                    None => ("不适用".to_string(), "not applicable".to_string()),
+                };
+                out.push(fire(
+                    "budget.over_execution",
+                    &reason_path(r),
+                    &[n1, n2, ("actual", money(a)), ("budget", money(b)), ("rate_zh", rate_zh), ("rate_en", rate_en)],
+                ));
             }
         }
     }
