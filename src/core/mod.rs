@@ -22,6 +22,7 @@ pub mod rubric;
 pub mod rules;
 pub mod scoring;
 pub mod text;
+pub mod xlsx;
 
 pub use evaluate::{evaluate, evaluate_with, status, Evaluation};
 pub use format::SelfEvaluation;

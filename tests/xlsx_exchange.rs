@@ -1,0 +1,181 @@
+//! Excel exchange: export → import gives back the document's indicators and scores; sheets
+//! written by other programs are read; bad sheets get messages naming the row and column, and
+//! nothing is applied.
+
+use selfcheck::core::evaluate;
+use selfcheck::core::format::{Adjustment, SelfEvaluation};
+use selfcheck::core::ooxml::zip::ZipReader;
+use selfcheck::core::text::Lang;
+use selfcheck::core::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
+use selfcheck::core::xlsx::{self, export, import, INDICATOR_COLUMNS};
+
+fn seed() -> SelfEvaluation {
+    SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()
+}
+
+#[test]
+fn export_then_import_gives_back_indicators_and_scores() {
+    let mut doc = seed();
+    // Give the seed a few weights, scores, an adjustment, a grade and awkward values.
+    doc.tasks[0].indicators[0].weight = "20".into();
+    doc.tasks[0].indicators[0].stated_score = "17.16".into();
+    doc.tasks[0].indicators[1].target = "１００％".into();
+    doc.tasks[0].indicators[2].target = "100.00".into();
+    doc.tasks[1].indicators[0].scoring = "deduct".into();
+    doc.tasks[1].indicators[0].deduct_per_unit = "0.5".into();
+    doc.tasks[1].indicators[0].node = "duties".into();
+    doc.tasks[0].indicators[0].reason = "第一行\n第二行 & <标记>".into();
+    doc.stated.adjustments.push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: "资料迟交".into() });
+    doc.stated.grade = "优".into();
+    for lang in [Lang::Zh, Lang::En] {
+        let bytes = export(&doc, &evaluate(&doc), lang);
+        let imp = import(&bytes, &doc).unwrap_or_else(|e| panic!("{lang:?}: {e:#?}"));
+        assert!(imp.tasks.is_some() && imp.scores.is_some());
+        let back = imp.apply(&SelfEvaluation { tasks: vec![], stated: Default::default(), ..doc.clone() });
+        assert_eq!(back.tasks, doc.tasks, "{lang:?}");
+        assert_eq!(back.stated, doc.stated, "{lang:?}");
+        assert_eq!(imp.summary.len(), 2);
+        assert!(imp.summary[0].zh.contains("22 个指标"), "{}", imp.summary[0].zh);
+    }
+}
+
+#[test]
+fn export_lays_out_headers_formats_and_computed_columns() {
+    let doc = seed();
+    let bytes = export(&doc, &evaluate(&doc), Lang::Zh);
+    assert_eq!(bytes, export(&doc, &evaluate(&doc), Lang::Zh), "deterministic");
+    let book = read_workbook(&bytes).unwrap();
+    assert_eq!(book.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["绩效指标", "评分"]);
+    let ind = &book[0];
+    assert_eq!(ind.get(1, 0), "广州市总工会2021年度部门整体支出绩效自评表——绩效指标");
+    let headers: Vec<&str> = (0..INDICATOR_COLUMNS.len()).map(|c| ind.get(2, c)).collect();
+    assert_eq!(headers[5], "三级指标（指标名称）");
+    assert_eq!(headers[12], "完成率（计算）");
+    // The attendance row: levels split, completion as a fraction (shown 0.00%), computed cells filled.
+    assert_eq!(ind.get(3, 3), "产出指标");
+    assert_eq!(ind.get(3, 4), "数量指标");
+    assert_eq!(ind.get(3, 9), "85.79");
+    assert_eq!(ind.get(3, 12), "0.8579");
+    let sc = &book[1];
+    assert_eq!(sc.get(3, 0), "management");
+    assert_eq!(sc.get(3, 5), "43.53");
+    let total_row = (3..=sc.last_row()).find(|&r| sc.get(r, 0) == "总分").unwrap();
+    assert_eq!(sc.get(total_row, 3), "100");
+    assert_eq!(sc.get(total_row, 4), "93.53");
+    assert_eq!(sc.get(total_row, 6), "优");
+    let z = ZipReader::new(&bytes).unwrap();
+    let styles = z.text("xl/styles.xml").unwrap().unwrap();
+    assert!(styles.contains(r#"numFmtId="10""#) && styles.contains(r#"numFmtId="2""#), "0.00% and 0.00 formats");
+    let s1 = z.text("xl/worksheets/sheet1.xml").unwrap().unwrap();
+    assert!(s1.contains("<cols>") && s1.contains(r#"state="frozen""#) && s1.contains(r#"<mergeCell ref="A1:S1"/>"#));
+    assert!(s1.contains(r#"<c r="M3" s="7"><v>0.8579</v></c>"#), "completion cell styled 0.00%");
+    assert_eq!(xlsx::file_name(&doc), "广州市总工会2021年度绩效自评表.xlsx");
+    if let Ok(dir) = std::env::var("SELFCHECK_WRITE_SAMPLES") {
+        std::fs::write(format!("{dir}/tables.xlsx"), &bytes).unwrap();
+    }
+}
+
+fn officer(bytes: &[u8]) {
+    let doc = seed();
+    let imp = import(bytes, &doc).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(imp.scores.is_none(), "no score table in this workbook");
+    let tasks = imp.tasks.clone().unwrap();
+    assert_eq!(tasks.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["劳模服务", "后勤保障"]);
+    assert_eq!(tasks[0].indicators.len(), 2);
+    let first = &tasks[0].indicators[0];
+    assert_eq!(first.name, "劳模体检疗养参加率");
+    assert_eq!(first.category, "产出-数量");
+    assert_eq!(first.actual, "85.79");
+    assert_eq!(first.stated_score, "17.16");
+    assert_eq!(first.reason, "疫情影响");
+    assert_eq!(tasks[0].indicators[1].actual, "98.67", "binary noise rounded to 15 digits");
+    assert_eq!(tasks[1].indicators[0].direction, "≤");
+    let q = &tasks[1].indicators[1];
+    assert_eq!((q.direction.as_str(), q.actual.as_str(), q.category.as_str()), ("定性", "达成", "效益-可持续"));
+    // Ids are made where the sheet has none, unique in the document.
+    let ids: std::collections::BTreeSet<&str> = tasks.iter().flat_map(|t| t.indicators.iter().map(|i| i.id.as_str())).collect();
+    assert_eq!(ids.len(), 4);
+    // Applying replaces the tasks and leaves the rest alone; the result evaluates.
+    let applied = imp.apply(&doc);
+    assert_eq!(applied.budget, doc.budget);
+    assert_eq!(applied.stated, doc.stated);
+    let ev = evaluate(&applied);
+    assert_eq!(ev.indicators[0].score.map(|s| s.to_string()), Some("17.16".into()));
+}
+
+#[test]
+fn reads_an_openpyxl_sheet_laid_out_by_an_officer() {
+    officer(include_bytes!("fixtures/xlsx/officer-indicators.xlsx"));
+}
+
+#[test]
+fn reads_the_same_sheet_saved_by_libreoffice() {
+    officer(include_bytes!("fixtures/xlsx/officer-indicators-libreoffice.xlsx"));
+}
+
+fn sheet(rows: Vec<Vec<&str>>) -> Vec<u8> {
+    let rows = rows.into_iter().map(|r| r.into_iter().map(|c| if c.is_empty() { Cell::Empty(Style::Text) } else { Cell::Text(c.to_string(), Style::Text) }).collect()).collect();
+    write_workbook(&[SheetOut { name: "绩效指标".into(), rows, ..Default::default() }])
+}
+
+#[test]
+fn bad_cells_are_named_by_row_and_column_and_nothing_is_applied() {
+    let doc = seed();
+    let bytes = sheet(vec![
+        vec!["指标编号", "三级指标（指标名称）", "指标方向", "年度指标值", "实际完成值", "分值", "归属评分项", "一级指标", "二级指标"],
+        vec!["x1", "甲", "≥", "100", "8５.79", "10", "", "产出指标", "数量指标"],
+        vec!["x2", "", "大约", "1,00", "12.3.4", "-3", "nope", "产出指标", "速度指标"],
+        vec!["x1", "丙", "定性", "好", "很好", "", "duties", "", ""],
+    ]);
+    let errs = import(&bytes, &doc).unwrap_err();
+    let lines: Vec<String> = errs.iter().map(|e| e.line(Lang::Zh)).collect();
+    let expect = [
+        "绩效指标!B3（三级指标（指标名称））：指标名称不能为空",
+        "绩效指标!C3（指标方向）：指标方向“大约”无法识别",
+        "绩效指标!D3（年度指标值）：“1,00”不是有效数字",
+        "绩效指标!E3（实际完成值）：“12.3.4”不是有效数字：有两个小数点",
+        "绩效指标!F3（分值）：“-3”不是有效数字：不能为负数",
+        "绩效指标!G3（归属评分项）：评分标准中没有评分项“nope”",
+        "绩效指标!I3（二级指标）：指标类别“产出指标·速度指标”无法识别",
+        "绩效指标!A4（指标编号）：指标编号“x1”与第 2 行重复",
+        "绩效指标!E4（实际完成值）：定性指标的实际完成值“很好”应为 达成 / 部分达成 / 未达成",
+    ];
+    for e in expect {
+        assert!(lines.iter().any(|l| l.starts_with(e)), "missing {e:?} in {lines:#?}");
+    }
+    assert_eq!(lines.len(), expect.len(), "{lines:#?}");
+    assert!(errs[0].line(Lang::En).starts_with("绩效指标!B3 (三级指标（指标名称）): the indicator's name is required"));
+    // Full-width digits are fine (row 2 has no error).
+    assert!(!lines.iter().any(|l| l.contains("!E2")));
+}
+
+#[test]
+fn missing_columns_and_foreign_files() {
+    let doc = seed();
+    let e = import(&sheet(vec![vec!["三级指标（指标名称）", "指标方向", "计量单位"], vec!["甲", "≥", "%"]]), &doc).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(e[0].line(Lang::Zh).contains("表头缺少“实际完成值”列"), "{}", e[0].line(Lang::Zh));
+    let e = import(&sheet(vec![vec!["a", "b"], vec!["1", "2"]]), &doc).unwrap_err();
+    assert!(e[0].message.zh.contains("没有找到"));
+    let e = import(b"PK\x03\x04 not really", &doc).unwrap_err();
+    assert!(e[0].message.zh.contains(".xlsx"), "{}", e[0].message.zh);
+    let e = import(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0], &doc).unwrap_err();
+    assert!(e[0].message.zh.contains("旧版 .xls"));
+}
+
+#[test]
+fn score_sheet_errors() {
+    let doc = seed();
+    let rows = vec![
+        vec![Cell::Text("评分项编号".into(), Style::Header), Cell::Text("一级指标".into(), Style::Header), Cell::Text("自评得分".into(), Style::Header), Cell::Text("自评等级".into(), Style::Header)],
+        vec![Cell::Text("management".into(), Style::Text), Cell::Empty(Style::Text), Cell::Text("四十".into(), Style::Text)],
+        vec![Cell::Text("nosuch".into(), Style::Text), Cell::Empty(Style::Text), Cell::Text("1".into(), Style::Text)],
+        vec![Cell::Text("总分".into(), Style::Text), Cell::Empty(Style::Text), Cell::Number("93.53".into(), Style::Text), Cell::Text("甲等".into(), Style::Text)],
+    ];
+    let bytes = write_workbook(&[SheetOut { name: "评分".into(), rows, ..Default::default() }]);
+    let lines: Vec<String> = import(&bytes, &doc).unwrap_err().iter().map(|e| e.line(Lang::Zh)).collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].starts_with("评分!C2（自评得分）"));
+    assert!(lines[1].starts_with("评分!A3（评分项编号）：评分标准中没有评分项“nosuch”"));
+    assert!(lines[2].starts_with("评分!D4（自评等级）"));
+}
