@@ -749,6 +749,31 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "narrative.claims_all_met",
+            severity: Warning,
+            path: "narrative.problems",
+            numbers: &["体检参加率", "85.79%", "全部完成"],
+            fire: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.actual = "85.79".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                    d.narrative.insert("problems".into(), "体检任务未能全部完成。总体而言，年度目标全部完成。".into());
+                })
+            },
+            // "未能全部完成" admits the shortfall: it is not a claim that all were met.
+            clean: || {
+                with(|d| {
+                    let i = i1(d);
+                    i.actual = "85.79".into();
+                    i.reason = "疫情。".into();
+                    i.measure = "动员。".into();
+                    d.narrative.insert("problems".into(), "体检任务未能全部完成。".into());
+                })
+            },
+        },
+        Case {
             rule: "format.mixed_precision",
             severity: Info,
             path: "budget.rows.fin.stated_rate",
