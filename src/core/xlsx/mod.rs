@@ -33,9 +33,9 @@ pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 
 /// Indicator-table columns: (key, zh header, en header, width).
 pub const INDICATOR_COLUMNS: &[(&str, &str, &str, f32)] = &[
-    ("task_id", "任务编号", "Task id", 9.0),
-    ("task", "重点工作任务", "Key task", 20.0),
-    ("id", "指标编号", "Indicator id", 10.0),
+    ("task_id", "任务编号", "Task id", 12.0),
+    ("task", "重点工作任务", "Key task", 24.0),
+    ("id", "指标编号", "Indicator id", 12.0),
     ("level1", "一级指标", "Level 1", 10.0),
     ("level2", "二级指标", "Level 2", 10.0),
     ("name", "三级指标（指标名称）", "Indicator", 28.0),

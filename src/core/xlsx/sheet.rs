@@ -99,9 +99,35 @@ pub fn parse_ref(r: &str) -> Option<(usize, u32)> {
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="3"><font><sz val="11"/><name val="宋体"/><charset val="134"/><family val="3"/></font><font><b/><sz val="11"/><name val="宋体"/><charset val="134"/><family val="3"/></font><font><b/><sz val="14"/><name val="宋体"/><charset val="134"/><family val="3"/></font></fonts><fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf><xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf><xf numFmtId="10" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf><xf numFmtId="2" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf><xf numFmtId="0" fontId="0" fillId="3" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
 
+/// Display width of text in character cells (CJK and full-width forms count two).
+fn text_width(t: &str) -> f32 {
+    t.chars().map(|c| if (c as u32) >= 0x2E80 { 2.0 } else { 1.0 }).sum()
+}
+
+/// A height for rows whose wrapped text needs more than one line (Excel and LibreOffice do not
+/// grow rows of a written file by themselves): 15 pt per line, at most 8 lines.
+fn row_height(s: &SheetOut, row: &[Cell]) -> String {
+    if row.iter().any(|c| matches!(c, Cell::Text(_, Style::Title))) {
+        return r#" ht="24" customHeight="1""#.to_string();
+    }
+    let mut lines = 1f32;
+    for (c, cell) in row.iter().enumerate() {
+        if let Cell::Text(t, _) = cell {
+            let w = s.widths.get(c).copied().unwrap_or(8.43).max(4.0);
+            let need: f32 = t.split('\n').map(|l| (text_width(l) / (w - 1.0)).ceil().max(1.0)).sum();
+            lines = lines.max(need);
+        }
+    }
+    if lines <= 1.0 {
+        String::new()
+    } else {
+        format!(r#" ht="{}" customHeight="1""#, 15.0 * lines.min(8.0))
+    }
+}
+
 fn sheet_xml(s: &SheetOut) -> String {
     let mut x = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#);
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#);
     if s.freeze_below > 0 {
         x.push_str(&format!(
             r#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="{f}" topLeftCell="A{t}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#,
@@ -120,7 +146,7 @@ fn sheet_xml(s: &SheetOut) -> String {
     x.push_str("<sheetData>");
     for (r, row) in s.rows.iter().enumerate() {
         let rn = r + 1;
-        x.push_str(&format!(r#"<row r="{rn}">"#));
+        x.push_str(&format!(r#"<row r="{rn}"{}>"#, row_height(s, row)));
         for (c, cell) in row.iter().enumerate() {
             let at = format!("{}{rn}", col_name(c));
             match cell {
@@ -139,7 +165,7 @@ fn sheet_xml(s: &SheetOut) -> String {
         }
         x.push_str("</mergeCells>");
     }
-    x.push_str(r#"<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>"#);
+    x.push_str(r#"<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#);
     x
 }
 
