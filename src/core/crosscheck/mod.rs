@@ -738,7 +738,7 @@ fn indicator(cx: &Cx, w: &mut Work, clause: &str, before: &str) {
         let strong = clause.contains(i.name.trim()) || (l >= 4 && l * 10 >= name.len() * 6);
         cands.push((l, lb, strong, i.id.as_str()));
     }
-    cands.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    cands.sort_by_key(|c| std::cmp::Reverse((c.0, c.1)));
     let targets = |id: &str| -> Vec<Target> {
         if tok.unit == Unit::Percent {
             vec![Target::IndicatorActual(id.to_string()), Target::IndicatorCompletion(id.to_string())]

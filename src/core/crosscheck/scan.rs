@@ -112,14 +112,7 @@ pub struct Token {
 const NOT_SCORE_AFTER: &str = "钟别之类析配段期年批摊解散布享工";
 
 fn starts(chars: &[char], at: usize, s: &str) -> bool {
-    let mut k = at;
-    for c in s.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (at..).zip(s.chars()).all(|(k, c)| chars.get(k) == Some(&c))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -146,7 +139,7 @@ pub fn scan(n: &Norm, count_units: &[String]) -> Vec<Token> {
         }
         // Thousands groups.
         if digits.len() <= 3 {
-            while j + 3 < c.len() + 0 && (c[j] == ',' || c[j] == '，') && c[j + 1..j + 4].iter().all(char::is_ascii_digit) && c.get(j + 4).is_none_or(|d| !d.is_ascii_digit()) {
+            while j + 3 < c.len() && (c[j] == ',' || c[j] == '，') && c[j + 1..j + 4].iter().all(char::is_ascii_digit) && c.get(j + 4).is_none_or(|d| !d.is_ascii_digit()) {
                 digits.extend(&c[j + 1..j + 4]);
                 j += 4;
             }

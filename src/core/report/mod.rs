@@ -5,7 +5,7 @@
 //!   （二）年度总体工作和重点工作任务 （三）部门整体收支情况 （四）部门整体绩效管理情况;
 //!   二、综合评价分析 （一）自评结论综述 （二）各项工作任务绩效目标完成情况分析及主要工作成效;
 //!   三、存在的主要问题; 四、下一步改进措施.
-//! - Every figure is written from what [`crate::core::evaluate`] computed, never from the text a
+//! - Every figure is written from what [`crate::core::evaluate()`] computed, never from the text a
 //!   unit typed: amounts with thousands separators and 2 decimals followed by the document's
 //!   amount unit, rates and scores with exactly 2 decimals (the rounding policy of
 //!   [`crate::core::rounding`]). Where nothing can be computed (a row with a stated rate but no
@@ -135,7 +135,7 @@ impl<'a> W<'a> {
     }
 
     fn money(&self, d: Decimal) -> String {
-        if self.zh { format!("{} {}", amount(d), self.unit()) } else { format!("{} {}", amount(d), self.unit()) }
+        format!("{} {}", amount(d), self.unit())
     }
 
     /// The narrative part `id` as paragraphs, or the placeholder (with a note).
@@ -582,7 +582,7 @@ fn indicator_blocks(w: &mut W) -> Vec<Block> {
                 if zh { format!("{}：{tier}", i.name.trim()) } else { format!("{}: {tier}", i.name.trim()) }
             } else {
                 match r.actual {
-                    Some(a) => if zh { format!("{} {}{unit}", i.name.trim(), plain(a)) } else { format!("{} {}{unit}", i.name.trim(), plain(a)) },
+                    Some(a) => format!("{} {}{unit}", i.name.trim(), plain(a)),
                     None => continue,
                 }
             };
