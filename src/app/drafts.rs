@@ -6,16 +6,14 @@ use leptos::prelude::*;
 use crate::core::{Lang, Text};
 
 use super::i18n::{pick, tr};
-use super::state::{app, Action, Saved};
+use super::state::{app, Action, App, Saved};
 
-fn stash_current() {
-    let a = app();
+fn stash_current(a: App) {
     let doc = a.doc.get_untracked();
     a.drafts.update_value(|d| d.current_mut().doc = doc);
 }
 
-fn open_current() {
-    let a = app();
+fn open_current(a: App) {
     let doc = a.drafts.with_value(|d| d.current().doc.clone());
     a.open_document(doc);
     a.refresh_drafts();
@@ -33,38 +31,38 @@ pub fn DraftBar() -> impl IntoView {
     let l = a.lang;
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        stash_current();
+        stash_current(a);
         if a.drafts.try_update_value(|d| d.select(&id)).unwrap_or(false) {
-            open_current();
+            open_current(a);
         }
     };
     let new_draft = move |_| {
-        stash_current();
+        stash_current(a);
         let now = js_sys::Date::now();
         a.drafts.update_value(|d| {
             let name = d.unused_name(pick(l.get_untracked(), "新草稿", "New draft"));
             d.add(&name, crate::core::draft::blank_document(), now);
         });
-        open_current();
+        open_current(a);
     };
     let duplicate = move |_| {
-        stash_current();
+        stash_current(a);
         let now = js_sys::Date::now();
         a.drafts.update_value(|d| {
             let base = format!("{}{}", d.current().name, pick(l.get_untracked(), "（副本）", " (copy)"));
             let name = d.unused_name(&base);
             d.duplicate(&name, now);
         });
-        open_current();
+        open_current(a);
     };
     let delete = move |_| {
-        stash_current();
+        stash_current(a);
         let now = js_sys::Date::now();
         let id = a.drafts.with_value(|d| d.current.clone());
         let removed = a.drafts.try_update_value(|d| d.delete(&id, now)).flatten();
         if let Some((at, draft)) = removed {
             let name = draft.name.clone();
-            open_current();
+            open_current(a);
             a.notify_undo(Text::new(format!("已删除草稿“{name}”"), format!("Draft '{name}' deleted")), move |_, drafts| drafts.restore(at, draft));
         }
     };

@@ -26,7 +26,7 @@ pub fn Calc(
             aria-describedby=move || has_tip().then(|| tip.clone())
             id=id.clone()
         >
-            {move || value.get()}
+            <span class="v">{move || value.get()}</span>
             <span class="tip" role="tooltip" id=format!("{id}-tip")>{move || explain.get()}</span>
         </span>
     }

@@ -10,7 +10,7 @@ use crate::core::format::SelfEvaluation;
 use crate::core::rubric::{self, Rubric};
 use crate::core::{edit, ids, Text};
 
-use super::state::{app, Action};
+use super::state::{Action, App};
 
 /// The example self-evaluation (the seed report), compiled in.
 pub const EXAMPLE: &str = include_str!("../../examples/guangzhou-ftu-2021.json");
@@ -50,8 +50,7 @@ fn file_safe(s: &str) -> String {
 }
 
 /// Downloads the open draft as JSON.
-pub fn export_current() {
-    let a = app();
+pub fn export_current(a: App) {
     let (text, name) = a.doc.with_untracked(|d| {
         let mut base = format!("自评-{}-{}", file_safe(&d.unit.name), file_safe(&d.unit.year));
         if d.unit.name.trim().is_empty() && d.unit.year.trim().is_empty() {
@@ -63,16 +62,14 @@ pub fn export_current() {
 }
 
 /// Downloads the rubric in force.
-pub fn save_rubric() {
-    let a = app();
+pub fn save_rubric(a: App) {
     let r = a.doc.with_untracked(edit::current_rubric);
     let name = format!("评分标准-{}.json", file_safe(if r.id.is_empty() { "rubric" } else { &r.id }));
     download(&name, "application/json", &r.to_json());
 }
 
 /// Opens `doc` as a new draft named `name` (the open draft is kept as it is).
-pub fn open_as_new_draft(name: &str, mut doc: SelfEvaluation) {
-    let a = app();
+pub fn open_as_new_draft(a: App, name: &str, mut doc: SelfEvaluation) {
     ids::repair(&mut doc);
     let now = js_sys::Date::now();
     let current = a.doc.get_untracked();
@@ -86,14 +83,14 @@ pub fn open_as_new_draft(name: &str, mut doc: SelfEvaluation) {
 }
 
 /// Loads the example report as a new draft.
-pub fn load_example() {
+pub fn load_example(a: App) {
     match SelfEvaluation::from_json(EXAMPLE) {
         Ok(doc) => {
-            open_as_new_draft("示例：广州市总工会 2021", doc);
-            app().notify(false, Text::new("已载入示例（新草稿），原草稿未改动。", "The example was opened as a new draft; your draft is unchanged."), Action::None);
+            open_as_new_draft(a, "示例：广州市总工会 2021", doc);
+            a.notify(false, Text::new("已载入示例（新草稿），原草稿未改动。", "The example was opened as a new draft; your draft is unchanged."), Action::None);
         }
         Err(e) => {
-            app().notify(true, e.message, Action::None);
+            a.notify(true, e.message, Action::None);
         }
     }
 }
@@ -107,8 +104,7 @@ fn draft_name_for(doc: &SelfEvaluation, file: &str) -> String {
     }
 }
 
-fn load_rubric(file: &str, r: Rubric) {
-    let a = app();
+fn load_rubric(a: App, file: &str, r: Rubric) {
     let before = a.doc.with_untracked(|d| d.rubric.clone());
     let name = r.name.clone();
     a.rewrite(|d| {
@@ -122,8 +118,7 @@ fn load_rubric(file: &str, r: Rubric) {
 }
 
 /// Handles the text of a chosen or dropped file.
-pub fn handle_text(file: &str, text: &str, target: Target) {
-    let a = app();
+pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
     let format = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_string));
     let as_rubric = target == Target::Rubric || format.as_deref() == Some(rubric::FORMAT);
     let refused = |e: crate::core::format::LoadError, what: (&str, &str)| {
@@ -140,7 +135,7 @@ pub fn handle_text(file: &str, text: &str, target: Target) {
     };
     if as_rubric {
         match Rubric::from_json(text) {
-            Ok(r) => load_rubric(file, r),
+            Ok(r) => load_rubric(a, file, r),
             Err(e) => refused(e, ("评分标准文件", "the rubric file")),
         }
         return;
@@ -148,7 +143,7 @@ pub fn handle_text(file: &str, text: &str, target: Target) {
     match SelfEvaluation::from_json(text) {
         Ok(doc) => {
             let name = draft_name_for(&doc, file);
-            open_as_new_draft(&name, doc);
+            open_as_new_draft(a, &name, doc);
             a.notify(
                 false,
                 Text::new(format!("已导入“{file}”为新草稿，原草稿未改动。"), format!("'{file}' was imported as a new draft; your draft is unchanged.")),
@@ -160,23 +155,23 @@ pub fn handle_text(file: &str, text: &str, target: Target) {
 }
 
 /// Reads a file and handles it.
-pub fn read_file(file: web_sys::File, target: Target) {
+pub fn read_file(a: App, file: web_sys::File, target: Target) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(v) => handle_text(&name, &v.as_string().unwrap_or_default(), target),
+            Ok(v) => handle_text(a, &name, &v.as_string().unwrap_or_default(), target),
             Err(_) => {
-                app().notify(true, Text::new(format!("无法读取文件“{name}”。当前草稿未改动。"), format!("Cannot read the file '{name}'. Your draft is unchanged.")), Action::None);
+                a.notify(true, Text::new(format!("无法读取文件“{name}”。当前草稿未改动。"), format!("Cannot read the file '{name}'. Your draft is unchanged.")), Action::None);
             }
         }
     });
 }
 
 /// `change` handler of a file input.
-pub fn on_file_input(ev: leptos::ev::Event, target: Target) {
+pub fn on_file_input(a: App, ev: leptos::ev::Event, target: Target) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     if let Some(f) = input.files().and_then(|l| l.get(0)) {
-        read_file(f, target);
+        read_file(a, f, target);
     }
     // Choosing the same file again must fire `change` again.
     input.set_value("");
@@ -190,13 +185,13 @@ pub fn on_drag_over(ev: web_sys::DragEvent) {
 }
 
 /// `drop` on the page: import the first file.
-pub fn on_drop(ev: web_sys::DragEvent) {
+pub fn on_drop(a: App, ev: web_sys::DragEvent) {
     let Some(files) = ev.data_transfer().and_then(|d| d.files()) else { return };
     if files.length() == 0 {
         return;
     }
     ev.prevent_default();
     if let Some(f) = files.get(0) {
-        read_file(f, Target::Document);
+        read_file(a, f, Target::Document);
     }
 }

@@ -16,7 +16,7 @@ use crate::core::{edit, paste, Lang, Text};
 use super::explain::Calc;
 use super::fields::{Choice, Field, Kind, Select};
 use super::i18n::{pick, tr};
-use super::state::{app, focus_by_id, TaskView, PAGE};
+use super::state::{app, focus_by_id, App, TaskView, PAGE};
 
 /// What a row shows of its computed figures.
 #[derive(Clone, PartialEq, Default)]
@@ -298,7 +298,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
     };
     let on_paste = {
         let id = id.clone();
-        move |ev: web_sys::ClipboardEvent| paste_into(&id, ev)
+        move |ev: web_sys::ClipboardEvent| paste_into(a, &id, ev)
     };
     let body_id = format!("task-body-{id}");
     let positions = Memo::new(move |_| rows.with(|(ids, page, _)| ids.iter().enumerate().map(|(k, i)| (i.clone(), page * PAGE + k)).collect::<HashMap<_, _>>()));
@@ -398,8 +398,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
 }
 
 /// Handles a paste into a task's table: a block of cells fills rows from the focused cell on.
-fn paste_into(task: &str, ev: web_sys::ClipboardEvent) {
-    let a = app();
+fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
     let Some(text) = ev.clipboard_data().and_then(|c| c.get_data("text/plain").ok()) else { return };
     if !paste::is_block(&text) {
         return; // one value: the browser pastes it into the field as usual

@@ -122,9 +122,9 @@ fn Header() -> impl IntoView {
                 <div class="files" role="group" aria-label=move || pick(l.get(), "文件", "Files")>
                     <label for="import-file">{tr("导入自评文件：", "Import a file: ")}</label>
                     <input type="file" id="import-file" accept=".json,application/json"
-                        on:change=move |ev| import_export::on_file_input(ev, import_export::Target::Document) />
-                    <button type="button" on:click=move |_| import_export::export_current()>{tr("导出为文件", "Export")}</button>
-                    <button type="button" on:click=move |_| import_export::load_example()>{tr("载入示例", "Load the example")}</button>
+                        on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
+                    <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>
+                    <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Load the example")}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
                 </div>
             </div>
@@ -136,6 +136,7 @@ fn Header() -> impl IntoView {
                 <a href="#sec-narrative">{tr("报告文字", "Report text")}</a>
                 <a href="#sec-findings">{tr("自查结果", "Check results")}</a>
             </nav>
+            <Notices />
         </header>
     }
 }
@@ -144,9 +145,8 @@ fn Header() -> impl IntoView {
 fn Page() -> impl IntoView {
     let a = state::app();
     view! {
-        <div id="app" on:dragover=import_export::on_drag_over on:drop=import_export::on_drop>
+        <div id="app" on:dragover=import_export::on_drag_over on:drop=move |ev| import_export::on_drop(a, ev)>
             <Header />
-            <Notices />
             <main>
                 {move || {
                     a.generation.track();
