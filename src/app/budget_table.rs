@@ -17,7 +17,6 @@ struct RateView {
     value: String,
     explain: Text,
     derived: bool,
-    below_full: bool,
 }
 
 fn rate_view(id: &str) -> Memo<RateView> {
@@ -35,7 +34,6 @@ fn rate_view(id: &str) -> Memo<RateView> {
                     },
                     explain: r.explain.clone(),
                     derived: r.derived,
-                    below_full: r.rate.is_some_and(|x| x < Decimal::ONE_HUNDRED),
                 })
                 .unwrap_or_default()
         })
@@ -88,7 +86,7 @@ fn Row(id: String) -> impl IntoView {
             <td><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true /></td>
             <td><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
             <td class="computed">
-                <Calc id=format!("calc-rate-{id}") value=value explain=explain tone=Signal::derive(move || if rv.with(|v| v.below_full) { "short" } else { "" }) />
+                <Calc id=format!("calc-rate-{id}") value=value explain=explain />
                 <Show when=move || rv.with(|v| v.derived)>
                     <span class="badge" title=move || pick(l.get(), "本行金额由合计减其余各行推算", "amounts derived as total − other rows")>{tr("推算", "derived")}</span>
                 </Show>

@@ -26,7 +26,13 @@ pub enum Kind {
 
 /// The messages under a field, with the id `aria-describedby` points at.
 #[component]
-pub fn Messages(id: String, msgs: Memo<Vec<FieldMsg>>) -> impl IntoView {
+pub fn Messages(
+    id: String,
+    msgs: Memo<Vec<FieldMsg>>,
+    /// The field's name, when the messages are shown away from it (a table's message row).
+    #[prop(optional)]
+    label: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
     let l = app().lang;
     view! {
         <Show when=move || !msgs.with(Vec::is_empty)>
@@ -40,8 +46,9 @@ pub fn Messages(id: String, msgs: Memo<Vec<FieldMsg>>) -> impl IntoView {
                                 Severity::Warning => "warning",
                                 Severity::Info => "info",
                             };
-                            let label = m.severity.label(l.get());
-                            view! { <li class=cls><b>{label}</b>" "{m.message.get(l.get()).to_string()}</li> }
+                            let sev = m.severity.label(l.get());
+                            let field = label.map(|x| format!("{}：", pick(l.get(), x.0, x.1)));
+                            view! { <li class=cls><b>{sev}</b>" "{field}{m.message.get(l.get()).to_string()}</li> }
                         })
                         .collect_view()
                 }}
@@ -81,6 +88,10 @@ pub fn Field(
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: &'static str,
+    /// The messages are shown elsewhere (a table's message row, see [`Messages`]) under the id
+    /// `<dom id>-msg`; the input still points at them.
+    #[prop(optional)]
+    msgs_elsewhere: bool,
 ) -> impl IntoView {
     let a = app();
     let l = a.lang;
@@ -156,7 +167,7 @@ pub fn Field(
         <div class=wrap_class>
             <label for=id.clone() class:sr-only=compact>{label_text}</label>
             {input}
-            <Messages id=msg_id msgs=msgs />
+            {(!msgs_elsewhere).then(|| view! { <Messages id=msg_id msgs=msgs /> })}
         </div>
     }
 }
@@ -181,6 +192,9 @@ pub fn Select(
     /// Called after the value changed (for selects whose change remounts something).
     #[prop(optional)]
     on_change: Option<Callback<String>>,
+    /// The messages are shown elsewhere (see [`Field`]).
+    #[prop(optional)]
+    msgs_elsewhere: bool,
 ) -> impl IntoView {
     let a = app();
     let l = a.lang;
@@ -241,12 +255,11 @@ pub fn Select(
             <Show when=unknown>
                 <div class="fmsg" id=unknown_id.clone()>
                     <span class="error">
-                        {move || pick(l.get(), "无法识别的取值“", "Value not recognised: “")}{move || current.get()}
-                        {move || pick(l.get(), "”，请重新选择", "”; choose one")}
+                        {move || pick(l.get(), "无法识别，请重新选择", "not recognised; choose one")}
                     </span>
                 </div>
             </Show>
-            <Messages id=msg_id msgs=msgs />
+            {(!msgs_elsewhere).then(|| view! { <Messages id=msg_id msgs=msgs /> })}
         </div>
     }
 }

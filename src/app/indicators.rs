@@ -14,7 +14,7 @@ use crate::core::rubric::Method;
 use crate::core::{edit, paste, Lang, Text};
 
 use super::explain::Calc;
-use super::fields::{Choice, Field, Kind, Select};
+use super::fields::{Choice, Field, Kind, Messages, Select};
 use super::i18n::{pick, tr};
 use super::state::{app, focus_by_id, App, TaskView, PAGE};
 
@@ -40,6 +40,19 @@ fn row_calc(r: &IndicatorResult, lang: Lang) -> RowCalc {
     };
     RowCalc { completion, score, explain: r.explain.clone(), shortfall: r.shortfall }
 }
+
+/// The main row's fields: (field, zh-CN, English).
+const MAIN_FIELDS: &[(&str, &str, &str)] = &[
+    ("name", "指标名称", "Indicator"),
+    ("category", "指标类别", "Category"),
+    ("direction", "方向", "Direction"),
+    ("unit", "计量单位", "Unit"),
+    ("target", "年度指标值", "Target"),
+    ("actual", "实际完成值", "Actual"),
+    ("weight", "分值", "Weight"),
+    ("node", "计入评分项", "Counts under"),
+    ("stated_score", "自评得分", "Stated score"),
+];
 
 fn directions() -> Vec<Choice> {
     [("≥", "≥ 不低于", "≥ at least"), ("≤", "≤ 不高于（反向）", "≤ at most (reverse)"), ("=", "= 等于", "= exactly"), ("定性", "定性", "qualitative")]
@@ -110,6 +123,11 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
         move || !r.with(Vec::is_empty) || !m.with(Vec::is_empty)
     };
     let show_notes = move || notes_open.get() || shortfall.get() || notes_msgs();
+    // The main row's fields show their messages in one row below it (the columns are narrow).
+    let row_msgs = StoredValue::new(
+        MAIN_FIELDS.iter().map(|&(f, zh, en)| ((format!("{}-msg", path::dom_id(&p(f))), (zh, en)), a.msgs(p(f)))).collect::<Vec<_>>(),
+    );
+    let msgs_row_id = id.clone();
     let explain = Signal::derive(move || calc.with(|c| c.explain.get(l.get()).to_string()));
     let mv = {
         let (task, id) = (task.clone(), id.clone());
@@ -157,19 +175,19 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     view! {
         <tr data-id=id.clone() class="ind" class:shortfall=shortfall>
             <td class="num">{move || number.get() + 1}</td>
-            <td data-col="name" class="c-name"><Field p=p("name") label=("指标名称", "Indicator") compact=true /></td>
-            <td data-col="category" class="c-cat"><Select p=p("category") label=("指标类别", "Category") choices=Signal::stored(categories()) compact=true /></td>
-            <td data-col="direction" class="c-dir"><Select p=p("direction") label=("方向", "Direction") choices=Signal::stored(directions()) compact=true /></td>
-            <td data-col="unit" class="c-unit"><Field p=p("unit") label=("计量单位", "Unit") compact=true /></td>
-            <td data-col="target" class="c-num"><Field p=p("target") label=("年度指标值", "Target") kind=Kind::Number compact=true /></td>
-            <td data-col="actual" class="c-num"><Field p=p("actual") label=("实际完成值", "Actual") kind=Kind::Number compact=true list=qualitative_list /></td>
+            <td data-col="name" class="c-name"><Field p=p("name") label=("指标名称", "Indicator") compact=true msgs_elsewhere=true /></td>
+            <td data-col="category" class="c-cat"><Select p=p("category") label=("指标类别", "Category") choices=Signal::stored(categories()) compact=true msgs_elsewhere=true /></td>
+            <td data-col="direction" class="c-dir"><Select p=p("direction") label=("方向", "Direction") choices=Signal::stored(directions()) compact=true msgs_elsewhere=true /></td>
+            <td data-col="unit" class="c-unit"><Field p=p("unit") label=("计量单位", "Unit") compact=true msgs_elsewhere=true /></td>
+            <td data-col="target" class="c-num"><Field p=p("target") label=("年度指标值", "Target") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
+            <td data-col="actual" class="c-num"><Field p=p("actual") label=("实际完成值", "Actual") kind=Kind::Number compact=true list=qualitative_list msgs_elsewhere=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-done-{id}") value=Signal::derive(move || calc.with(|c| c.completion.clone())) explain=explain
                     tone=Signal::derive(move || if shortfall.get() { "short" } else { "" }) />
             </td>
-            <td data-col="weight" class="c-num s"><Field p=p("weight") label=("分值", "Weight") kind=Kind::Number compact=true /></td>
-            <td class="c-node"><Select p=p("node") label=("计入评分项", "Counts under") choices=nodes compact=true /></td>
-            <td data-col="stated_score" class="c-num s"><Field p=p("stated_score") label=("自评得分", "Stated score") kind=Kind::Number compact=true /></td>
+            <td data-col="weight" class="c-num s"><Field p=p("weight") label=("分值", "Weight") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
+            <td class="c-node"><Select p=p("node") label=("计入评分项", "Counts under") choices=nodes compact=true msgs_elsewhere=true /></td>
+            <td data-col="stated_score" class="c-num s"><Field p=p("stated_score") label=("自评得分", "Stated score") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-score-{id}") value=Signal::derive(move || calc.with(|c| c.score.clone())) explain=explain />
             </td>
@@ -182,6 +200,16 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
                 <button type="button" class="icon danger" on:click=remove aria-label=btn("删除此指标", "Remove this indicator") title=btn("删除此指标", "Remove this indicator")>"✕"</button>
             </td>
         </tr>
+        <Show when=move || row_msgs.with_value(|m| m.iter().any(|(_, v)| !v.with(Vec::is_empty)))>
+            <tr class="row-msgs" data-id=msgs_row_id.clone()>
+                <td></td>
+                <td colspan="12">
+                    {row_msgs.get_value().into_iter().map(|((msg_id, label), m)| view! {
+                        <Messages id=msg_id msgs=m label=label />
+                    }).collect_view()}
+                </td>
+            </tr>
+        </Show>
         <Show when=show_notes>
             <tr class="notes" class:shortfall=shortfall data-id=id.clone()>
                 <td></td>
