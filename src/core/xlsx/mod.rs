@@ -350,7 +350,7 @@ impl<'a> Table<'a> {
 }
 
 fn norm_header(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !"（）()：:*".contains(*c)).collect::<String>().to_lowercase()
+    s.chars().filter(|c| !c.is_whitespace() && !"（）()：:*".contains(*c)).collect::<String>().to_ascii_lowercase()
 }
 
 /// Finds the header row (first 10 rows) that names `required`, and maps each known column.
