@@ -13,7 +13,7 @@ use selfcheck::core::format::{
     Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
 };
 use selfcheck::core::number::{parse, parse_opt, to_half_width, Kind};
-use selfcheck::core::rounding::{group_thousands, matches_at_stated_precision, percent, round_to};
+use selfcheck::core::rounding::{decimal_text, group_thousands, matches_at_stated_precision, mul_div, mul_div_round2, percent, plain_text, round_to};
 use selfcheck::core::rubric::{preset, Method, Node, Rubric};
 
 const KINDS: [Kind<'static>; 6] =
@@ -254,6 +254,22 @@ proptest! {
         prop_assert_eq!(round_to(r, dp), r);
         prop_assert!(matches_at_stated_precision(r, d));
         prop_assert!((r - d).abs() * Decimal::from(2) <= Decimal::new(1, dp));
+    }
+
+    #[test]
+    fn fast_decimal_text_is_display(lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(), neg in any::<bool>(), scale in 0u32..=28, small in decimal(28)) {
+        for x in [Decimal::from_parts(lo, mid, hi, neg, scale), Decimal::from_parts(lo, mid, 0, neg, scale), small] {
+            prop_assert_eq!(decimal_text(x), x.to_string());
+            prop_assert_eq!(plain_text(x), x.normalize().to_string());
+        }
+    }
+
+    #[test]
+    fn exact_and_decimal_quotients_agree_on_ordinary_values(a in decimal(4), b in decimal(4), c in decimal(4)) {
+        // Values of a few significant digits: the 28-digit Decimal quotient rounds like the exact one.
+        let small = |x: Decimal| Decimal::new(x.mantissa() as i64 % 1_000_000_000, x.scale());
+        let (a, b, c) = (small(a), small(b), small(c));
+        prop_assert_eq!(mul_div_round2(a, b, c), mul_div(a, b, c).map(|q| round_to(q, 2)), "{} × {} ÷ {}", a, b, c);
     }
 
     #[test]

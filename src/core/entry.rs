@@ -26,6 +26,18 @@ impl Entries {
         }
     }
 
+    /// [`Entries::opt`] with the path built only when the value is invalid, so the common valid
+    /// value allocates nothing. Same policy, same findings.
+    pub fn opt_at(&mut self, path: impl FnOnce() -> String, text: &str, kind: Kind) -> Option<Decimal> {
+        match number::parse_opt(text, kind) {
+            Ok(v) => v,
+            Err(e) => {
+                self.invalid(&path(), text, &e);
+                None
+            }
+        }
+    }
+
     /// A required value: blank is a `entry.required` finding.
     pub fn req(&mut self, path: &str, text: &str, kind: Kind, what: (&str, &str)) -> Option<Decimal> {
         match number::parse(text, kind) {

@@ -77,7 +77,7 @@ pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
         return (r.clone(), None);
     }
     let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
-    match rubric::preset(id) {
+    match preset(id) {
         Some(r) => (r, None),
         None => {
             let f = catalogue::fire(
@@ -89,9 +89,16 @@ pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
                     ("reason_en", format!("no such rubric preset; '{}' is used instead", rubric::DEFAULT_PRESET)),
                 ],
             );
-            (rubric::preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
+            (preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
         }
     }
+}
+
+/// A preset rubric, parsed once per process: the presets are compiled in and never change, and
+/// parsing one took a noticeable share of each evaluation.
+fn preset(id: &str) -> Option<Rubric> {
+    static PRESETS: std::sync::OnceLock<Vec<Rubric>> = std::sync::OnceLock::new();
+    PRESETS.get_or_init(rubric::presets).iter().find(|r| r.id == id).cloned()
 }
 
 /// Evaluates a document against its own rubric.

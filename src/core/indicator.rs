@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::Entries;
 use super::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
 use super::number::{is_blank, Kind};
-use super::rounding::{mul_div, percent, round2};
+use super::rounding::{mul_div_round2, percent, plain_text, round2, write_decimal, write_plain};
 use super::text::Text;
 
 /// The computed figures of one indicator.
@@ -88,10 +88,15 @@ impl IndicatorResult {
 
     /// The tier range in interval notation, "[8.00, 10.00]" or "[6.00, 8.00)"; empty without one.
     pub fn range_text(&self) -> String {
-        match self.range {
-            Some((lo, hi)) => format!("[{lo}, {hi}{}", if self.tier == Some(0) { "]" } else { ")" }),
-            None => String::new(),
+        let mut s = String::new();
+        if let Some((lo, hi)) = self.range {
+            s.push('[');
+            write_decimal(&mut s, lo);
+            s.push_str(", ");
+            write_decimal(&mut s, hi);
+            s.push(if self.tier == Some(0) { ']' } else { ')' });
         }
+        s
     }
 }
 
@@ -105,6 +110,12 @@ pub fn direction_of(typed: &str) -> Option<&'static str> {
 /// The direction an indicator is scored by: [`direction_of`], with blank and unrecognised text
 /// scored as "≥" (the national tables' default for quantity indicators).
 pub fn scored_direction(typed: &str) -> &'static str {
+    // The four directions as the page writes them, without the general recogniser's work.
+    for d in [direction::AT_LEAST, direction::AT_MOST, direction::EQUAL, direction::QUALITATIVE] {
+        if typed == d {
+            return d;
+        }
+    }
     match direction_of(typed) {
         Some("") | None => direction::AT_LEAST,
         Some(d) => d,
@@ -117,18 +128,52 @@ pub fn tier_of(actual: &str) -> Option<usize> {
     TIERS.iter().position(|(v, zh, en, _, _)| a == *v || a == *zh || a.eq_ignore_ascii_case(en))
 }
 
+/// An explanation written in both languages at once.
+struct Both {
+    zh: String,
+    en: String,
+}
+
+impl Both {
+    fn with_capacity(n: usize) -> Both {
+        Both { zh: String::with_capacity(n), en: String::with_capacity(n) }
+    }
+    fn text(&mut self, zh: &str, en: &str) {
+        self.zh.push_str(zh);
+        self.en.push_str(en);
+    }
+    fn same(&mut self, t: &str) {
+        self.text(t, t);
+    }
+    /// A figure with all its decimals ("85.79", "17.16").
+    fn dec(&mut self, d: Decimal) {
+        write_decimal(&mut self.zh, d);
+        write_decimal(&mut self.en, d);
+    }
+    /// A value as typed, without trailing zeros ("100", "0.5").
+    fn plain(&mut self, d: Decimal) {
+        write_plain(&mut self.zh, d);
+        write_plain(&mut self.en, d);
+    }
+    fn done(self) -> Text {
+        Text { zh: self.zh, en: self.en }
+    }
+}
+
 /// The explanation of a score that cannot be computed from these values.
 fn out_of_range() -> Text {
     Text::new("数值超出可计算范围，无法计分", "a value is out of the computable range: no score")
 }
 
 fn fmt(d: Decimal) -> String {
-    d.normalize().to_string()
+    plain_text(d)
 }
 
 /// Scores every indicator of the document, in document order.
 pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
-    doc.indicators().map(|(t, i)| one(t, i, e)).collect()
+    let mut out = Vec::with_capacity(doc.tasks.iter().map(|t| t.indicators.len()).sum());
+    out.extend(doc.indicators().map(|(t, i)| one(t, i, e)));
+    out
 }
 
 fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
@@ -138,8 +183,8 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     }
     let dir = scored_direction(&ind.direction);
     let qualitative = dir == direction::QUALITATIVE;
-    let weight = e.opt(&p("weight"), &ind.weight, Kind::Weight);
-    let stated_score = e.opt(&p("stated_score"), &ind.stated_score, Kind::Score);
+    let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
+    let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, Kind::Score);
     let mut r = IndicatorResult {
         task: task.id.clone(),
         id: ind.id.clone(),
@@ -166,7 +211,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             let (_, zh, en, lo, hi) = TIERS[t];
             r.shortfall = t > 0;
             if let Some(w) = weight {
-                let bound = |pct: u32| mul_div(w, Decimal::from(pct), Decimal::ONE_HUNDRED).map(round2);
+                let bound = |pct: u32| mul_div_round2(w, Decimal::from(pct), Decimal::ONE_HUNDRED);
                 let (Some(lo_s), Some(hi_s)) = (bound(lo), bound(hi)) else {
                     r.explain = Text::new(format!("{zh}：{}", out_of_range().zh), format!("{en}: {}", out_of_range().en));
                     return r;
@@ -183,8 +228,8 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         }
         return r;
     }
-    let target = e.opt(&p("target"), &ind.target, Kind::Value);
-    let actual = e.opt(&p("actual"), &ind.actual, Kind::Value);
+    let target = e.opt_at(|| p("target"), &ind.target, Kind::Value);
+    let actual = e.opt_at(|| p("actual"), &ind.actual, Kind::Value);
     r.target = target;
     r.actual = actual;
     let (Some(t), Some(a)) = (target, actual) else { return r };
@@ -210,52 +255,73 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         _ if t <= Decimal::ZERO => None,
         _ => percent(a, t).map(|c| c.max(zero)),
     };
+    // The explanation, written into both languages at once without intermediate strings.
     let unit = ind.unit.as_str();
-    let completion_text = match r.completion {
-        Some(c) => format!("{c}%"),
-        None => "—".to_string(),
-    };
-    let base = match dir {
-        direction::AT_MOST => format!("完成率 {completion_text}（指标 ≤ {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
-        direction::EQUAL => format!("完成率 {completion_text}（指标 = {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
-        _ if r.completion.is_none() => format!("完成率 —（指标 ≥ {}{unit}，实际 {}{unit}）", fmt(t), fmt(a)),
-        _ => format!("完成率 {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
-    };
-    let base_en = match dir {
-        direction::AT_MOST => format!("completion {completion_text} (target ≤ {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
-        direction::EQUAL => format!("completion {completion_text} (target = {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
-        _ if r.completion.is_none() => format!("completion — (target ≥ {}{unit}, actual {}{unit})", fmt(t), fmt(a)),
-        _ => format!("completion {completion_text} = {} ÷ {} × 100", fmt(a), fmt(t)),
-    };
+    let mut b = Both::with_capacity(128);
+    match (dir, r.completion) {
+        (direction::AT_MOST | direction::EQUAL, _) | (_, None) => {
+            let op = match dir {
+                direction::AT_MOST => "≤",
+                direction::EQUAL => "=",
+                _ => "≥",
+            };
+            b.text("完成率 ", "completion ");
+            match r.completion {
+                Some(c) => {
+                    b.dec(c);
+                    b.same("%");
+                }
+                None => b.same("—"),
+            }
+            b.text("（指标 ", " (target ");
+            b.same(op);
+            b.same(" ");
+            b.plain(t);
+            b.same(unit);
+            b.text("，实际 ", ", actual ");
+            b.plain(a);
+            b.same(unit);
+            b.text("）", ")");
+        }
+        (_, Some(c)) => {
+            b.text("完成率 ", "completion ");
+            b.dec(c);
+            b.same("% = ");
+            b.plain(a);
+            b.same(" ÷ ");
+            b.plain(t);
+            b.same(" × 100");
+        }
+    }
     let Some(w) = weight else {
-        r.explain = Text::new(base, base_en);
+        r.explain = b.done();
         return r;
     };
-    let scored: Option<(Decimal, String, String)> = if ind.scoring == "deduct" {
-        let per = e.opt(&p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight).unwrap_or(Decimal::ONE);
+    /// How a score was obtained, for its formula.
+    enum How {
+        Deduct(Decimal, Decimal),
+        Full,
+        Reverse,
+        Exact,
+        Proportional,
+    }
+    let scored: Option<(Decimal, How)> = if ind.scoring == "deduct" {
+        let per = e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight).unwrap_or(Decimal::ONE);
         let beyond = match dir {
             direction::AT_MOST => a.checked_sub(t).map(|x| x.max(Decimal::ZERO)),
             direction::EQUAL => a.checked_sub(t).map(|x| x.abs()),
             _ => t.checked_sub(a).map(|x| x.max(Decimal::ZERO)),
         };
-        beyond.and_then(|b| Some((b, w.checked_sub(per.checked_mul(b)?)?))).map(|(beyond, left)| {
-            let s = round2(left.max(Decimal::ZERO));
-            (
-                s,
-                format!("{s} = {} − {} × {}，最低 0", fmt(w), fmt(per), fmt(beyond)),
-                format!("{s} = {} − {} × {}, floored at 0", fmt(w), fmt(per), fmt(beyond)),
-            )
-        })
+        beyond
+            .and_then(|b| Some((b, w.checked_sub(per.checked_mul(b)?)?)))
+            .map(|(beyond, left)| (round2(left.max(Decimal::ZERO)), How::Deduct(per, beyond)))
     } else if reached {
-        let s = round2(w);
-        Some((s, format!("{s}：达到指标值，得满分"), format!("{s}: target reached, full marks")))
+        Some((round2(w), How::Full))
     } else {
         match dir {
             // a > t here, so t ≥ 0 makes a > 0.
             direction::AT_MOST if t.is_sign_negative() && !t.is_zero() => None,
-            direction::AT_MOST => mul_div(w, t, a)
-                .map(round2)
-                .map(|s| (s, format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)), format!("{s} = {} × {} / {}", fmt(w), fmt(t), fmt(a)))),
+            direction::AT_MOST => mul_div_round2(w, t, a).map(|s| (s, How::Reverse)),
             direction::EQUAL => {
                 let s = if t.is_zero() {
                     Some(round2(Decimal::ZERO))
@@ -266,20 +332,11 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
                         .and_then(|kept| w.checked_mul(kept))
                         .map(|v| round2(v.max(Decimal::ZERO)))
                 };
-                s.map(|s| {
-                    (
-                        s,
-                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t.abs())),
-                        format!("{s} = {} × (1 − |{} − {}| / {})", fmt(w), fmt(a), fmt(t), fmt(t.abs())),
-                    )
-                })
+                s.map(|s| (s, How::Exact))
             }
             _ if t <= Decimal::ZERO => None,
-            _ => mul_div(w, a, t).map(|v| round2(v.max(Decimal::ZERO))).map(|s| {
-                let floor = if a.is_sign_negative() { "，最低 0" } else { "" };
-                let floor_en = if a.is_sign_negative() { ", floored at 0" } else { "" };
-                (s, format!("{s} = {} × {} / {}{floor}", fmt(w), fmt(a), fmt(t)), format!("{s} = {} × {} / {}{floor_en}", fmt(w), fmt(a), fmt(t)))
-            }),
+            // Floored at 0.00 after rounding (a tie with −0.00 keeps 0.00).
+            _ => mul_div_round2(w, a, t).map(|v| (v.max(round2(Decimal::ZERO)), How::Proportional)),
         }
     };
     let proportional_undefined = ind.scoring != "deduct"
@@ -290,9 +347,52 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             _ => t <= Decimal::ZERO,
         };
     match scored {
-        Some((score, how_zh, how_en)) => {
+        Some((score, how)) => {
             r.score = Some(score);
-            r.explain = Text::new(format!("{base}；得分 {how_zh}"), format!("{base_en}; score {how_en}"));
+            b.text("；得分 ", "; score ");
+            b.dec(score);
+            match how {
+                How::Full => b.text("：达到指标值，得满分", ": target reached, full marks"),
+                How::Deduct(per, beyond) => {
+                    b.same(" = ");
+                    b.plain(w);
+                    b.same(" − ");
+                    b.plain(per);
+                    b.same(" × ");
+                    b.plain(beyond);
+                    b.text("，最低 0", ", floored at 0");
+                }
+                How::Reverse => {
+                    b.same(" = ");
+                    b.plain(w);
+                    b.same(" × ");
+                    b.plain(t);
+                    b.same(" / ");
+                    b.plain(a);
+                }
+                How::Exact => {
+                    b.same(" = ");
+                    b.plain(w);
+                    b.same(" × (1 − |");
+                    b.plain(a);
+                    b.same(" − ");
+                    b.plain(t);
+                    b.same("| / ");
+                    b.plain(t.abs());
+                    b.same(")");
+                }
+                How::Proportional => {
+                    b.same(" = ");
+                    b.plain(w);
+                    b.same(" × ");
+                    b.plain(a);
+                    b.same(" / ");
+                    b.plain(t);
+                    if a.is_sign_negative() {
+                        b.text("，最低 0", ", floored at 0");
+                    }
+                }
+            }
         }
         None => {
             let why = if proportional_undefined {
@@ -303,9 +403,11 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             } else {
                 out_of_range()
             };
-            r.explain = Text::new(format!("{base}；{}", why.zh), format!("{base_en}; {}", why.en));
+            b.text("；", "; ");
+            b.text(&why.zh, &why.en);
         }
     }
+    r.explain = b.done();
     r
 }
 

@@ -98,13 +98,18 @@ pub fn to_half_width(s: &str) -> String {
         .collect()
 }
 
-/// Whether `s` is blank once trimmed (including full-width spaces).
+/// Whether `s` is blank once trimmed (including full-width and no-break spaces, which are
+/// Unicode white space).
 pub fn is_blank(s: &str) -> bool {
-    to_half_width(s).trim().is_empty()
+    // Stops at the first character that is not white space (`trim` would also scan from the end).
+    s.chars().all(char::is_whitespace)
 }
 
 /// Parses an optional value: blank is `Ok(None)`.
 pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
+    if is_blank(s) {
+        return Ok(None);
+    }
     match parse(s, kind) {
         Err(NumError::Empty) => Ok(None),
         other => other.map(Some),
@@ -113,6 +118,9 @@ pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
 
 /// Parses a required value: blank is [`NumError::Empty`].
 pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
+    if let Some(v) = parse_plain(s) {
+        return Ok(v);
+    }
     let half = to_half_width(s);
     let t = half.trim();
     if t.is_empty() {
@@ -145,6 +153,29 @@ pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
         }
     }
     Ok(value)
+}
+
+/// The common case without allocating: plain ASCII digits with at most one inner point and at
+/// most 28 characters ("35408.62", "100"), which the full parser would accept unchanged for every
+/// kind. Anything else (`None`) goes through the full parser.
+fn parse_plain(s: &str) -> Option<Decimal> {
+    let t = s.trim_ascii();
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 28 || b[0] == b'.' || b[b.len() - 1] == b'.' {
+        return None;
+    }
+    let mut points = 0;
+    for &c in b {
+        if c == b'.' {
+            points += 1;
+        } else if !c.is_ascii_digit() {
+            return None;
+        }
+    }
+    if points > 1 {
+        return None;
+    }
+    Decimal::from_str(t).ok()
 }
 
 /// Splits "35408.62万元" into ("35408.62", "万元"): the suffix starts at the first character that
@@ -301,6 +332,22 @@ mod tests {
         assert_eq!(parse("95 68", Kind::Percent), Err(NumError::BadSeparator));
         assert_eq!(parse("12 3", WAN), Err(NumError::BadSeparator));
         assert_eq!(parse("95.6 8", Kind::Percent), Err(NumError::BadSeparator));
+    }
+
+    #[test]
+    fn the_plain_fast_path_agrees_with_the_full_parser() {
+        for s in ["0", "100", "35408.62", " 95.68 ", "0123", "1.", ".5", "1.2.3", &"9".repeat(28), &"9".repeat(29), "５", "1,000", "-1", "+1"] {
+            let full = {
+                // The full parser, bypassing the fast path: a leading full-width space forces it.
+                parse(&format!("\u{3000}{s}"), Kind::Score)
+            };
+            if let Some(v) = parse_plain(s) {
+                assert_eq!(Ok(v), full, "{s:?}");
+            }
+            assert_eq!(parse(s, Kind::Score), full, "{s:?}");
+        }
+        assert!(is_blank("\u{3000} \u{00A0}\t"));
+        assert!(!is_blank(" x "));
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
 /// A direction that is neither ≥, ≤, = nor 定性 in any usual spelling (it is scored as ≥).
 pub fn direction_unknown(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
-        .filter(|(_, i)| direction_of(&i.direction).is_none())
+        .filter(|(r, i)| i.direction != r.direction && direction_of(&i.direction).is_none())
         .map(|(r, i)| {
             fire(
                 "indicator.direction_unknown",
