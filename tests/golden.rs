@@ -231,3 +231,12 @@ fn the_seed_reproduces_its_report() {
     assert_eq!(ev.scores.grade.map(|g| g.label().zh).as_deref(), Some("优"));
     assert!(ev.ready(), "the seed has no error finding");
 }
+
+/// A deduction among 其他加减分项 reads "− 1.00" in the total's formula, not "+ -1.00".
+#[test]
+fn a_deduction_reads_as_a_minus_in_the_total() {
+    let g: Golden = serde_json::from_str(&std::fs::read_to_string(dir().join("qualitative-deduction-reverse.json")).unwrap()).unwrap();
+    let ev = evaluate(&SelfEvaluation::from_json(&g.input.to_string()).unwrap());
+    assert_eq!(ev.scores.total_explain.zh, "84.92 = 10.00 + 45.92 + 30.00 + 0.00（一级指标）− 1.00（其他加减分项）");
+    assert_eq!(ev.scores.total_explain.en, "84.92 = 10.00 + 45.92 + 30.00 + 0.00 (level-1) − 1.00 (adjustments)");
+}

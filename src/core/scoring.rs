@@ -16,7 +16,7 @@ use super::format::{path, SelfEvaluation};
 use super::grade::Grade;
 use super::indicator::IndicatorResult;
 use super::number::Kind;
-use super::rounding::{checked_sum, mul_div, round2};
+use super::rounding::{checked_sum, mul_div_round2, round2, write_decimal};
 use super::rubric::{Method, Node, Rubric};
 use super::text::Text;
 
@@ -89,11 +89,36 @@ fn out_of_range() -> Text {
     Text::new("数值超出可计算范围，无法计算", "a value is out of the computable range")
 }
 
+/// "a + b − c" (a negative part after the first as "− |c|"). A sum of more than 8 parts shows
+/// the first three and the last two around "…" and ends with the count: a formula of 600
+/// indicator scores is neither readable nor cheap to write.
 fn join_sum(parts: &[Decimal]) -> String {
     if parts.is_empty() {
         return "0".to_string();
     }
-    parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(" + ").replace("+ -", "− ")
+    let long = parts.len() > 8;
+    let mut s = String::with_capacity(if long { 64 } else { parts.len() * 9 });
+    for (i, p) in parts.iter().enumerate() {
+        if long && i == 3 {
+            s.push_str(" + …");
+        }
+        if long && (3..parts.len() - 2).contains(&i) {
+            continue;
+        }
+        if i == 0 {
+            write_decimal(&mut s, *p);
+        } else if p.is_sign_negative() && !p.is_zero() {
+            s.push_str(" − ");
+            write_decimal(&mut s, p.abs());
+        } else {
+            s.push_str(" + ");
+            write_decimal(&mut s, *p);
+        }
+    }
+    if long {
+        s.push_str(&format!(" ({})", parts.len()));
+    }
+    s
 }
 
 /// Scores the rubric for the document.
@@ -189,13 +214,18 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
         let parts: Vec<Decimal> = level1.into_iter().flatten().map(round2).collect();
         match checked_sum(parts.iter().copied().chain([adjustments])).map(round2) {
             None => (None, out_of_range()),
-            Some(t) => (
-            Some(t),
-            Text::new(
-                format!("{t} = {}（一级指标）+ {adjustments}（其他加减分项）", join_sum(&parts)),
-                format!("{t} = {} (level-1) + {adjustments} (adjustments)", join_sum(&parts)),
-            ),
-            ),
+            Some(t) => {
+                // A deduction reads "− 1.00", not "+ -1.00".
+                let (sign, adj) = if adjustments.is_sign_negative() && !adjustments.is_zero() { ("−", adjustments.abs()) } else { ("+", adjustments) };
+                let sum = join_sum(&parts);
+                (
+                    Some(t),
+                    Text::new(
+                        format!("{t} = {sum}（一级指标）{sign} {adj}（其他加减分项）"),
+                        format!("{t} = {sum} (level-1) {sign} {adj} (adjustments)"),
+                    ),
+                )
+            }
         }
     } else {
         (None, Text::new("一级指标得分不全，无法计算总分", "a level-1 indicator has no score: no total"))
@@ -216,7 +246,7 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
                 (None, Some(stated)) if !r.not_applicable => (stated, "（按填报执行率）", " (the stated rate)"),
                 _ => return (None, Text::new("执行率无法计算", "no execution rate")),
             };
-            let Some(raw) = mul_div(w, rate, Decimal::ONE_HUNDRED).map(round2) else { return (None, out_of_range()) };
+            let Some(raw) = mul_div_round2(w, rate, Decimal::ONE_HUNDRED) else { return (None, out_of_range()) };
             if raw > w {
                 let s = round2(w);
                 (
@@ -247,7 +277,8 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
             let note = moved.iter().filter(|(_, to)| *to == n.id).map(|(f, _)| f.as_str()).collect::<Vec<_>>();
             let extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
             let extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };
-            (Some(s), Text::new(format!("{s} = {}，各指标得分之和{extra_zh}", join_sum(&parts)), format!("{s} = {}, the sum of its indicators{extra_en}", join_sum(&parts))))
+            let sum = join_sum(&parts);
+            (Some(s), Text::new(format!("{s} = {sum}，各指标得分之和{extra_zh}"), format!("{s} = {sum}, the sum of its indicators{extra_en}")))
         }
         Method::Manual | Method::Auto => (None, Text::new("按评分细则人工评分", "scored by judgement")),
     }
@@ -280,6 +311,19 @@ mod tests {
             }],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn sums_are_written_with_minus_signs_and_long_ones_abbreviated() {
+        assert_eq!(join_sum(&[]), "0");
+        assert_eq!(join_sum(&[d("43.53"), d("50.00"), d("-1.00")]), "43.53 + 50.00 − 1.00");
+        assert_eq!(join_sum(&[d("-1"), d("2")]), "-1 + 2");
+        let many: Vec<Decimal> = (1..=20).map(Decimal::from).collect();
+        assert_eq!(join_sum(&many), "1 + 2 + 3 + … + 19 + 20 (20)");
+        let nine: Vec<Decimal> = (1..=9).map(Decimal::from).collect();
+        assert_eq!(join_sum(&nine), "1 + 2 + 3 + … + 8 + 9 (9)");
+        let eight: Vec<Decimal> = (1..=8).map(Decimal::from).collect();
+        assert_eq!(join_sum(&eight), "1 + 2 + 3 + 4 + 5 + 6 + 7 + 8");
     }
 
     #[test]
