@@ -69,10 +69,10 @@ pub fn money(d: Decimal) -> String {
 
 fn read_row(row: &BudgetRow, id: &str, unit: &str, e: &mut Entries) -> RowResult {
     let amount = Kind::Amount { unit };
-    let initial = e.opt(&path::budget_row(id, "initial"), &row.initial, amount);
-    let adjusted = e.opt(&path::budget_row(id, "adjusted"), &row.adjusted, amount);
-    let actual = e.opt(&path::budget_row(id, "actual"), &row.actual, amount);
-    let stated_rate = e.opt(&path::budget_row(id, "stated_rate"), &row.stated_rate, Kind::Percent);
+    let initial = e.opt_at(|| path::budget_row(id, "initial"), &row.initial, amount);
+    let adjusted = e.opt_at(|| path::budget_row(id, "adjusted"), &row.adjusted, amount);
+    let actual = e.opt_at(|| path::budget_row(id, "actual"), &row.actual, amount);
+    let stated_rate = e.opt_at(|| path::budget_row(id, "stated_rate"), &row.stated_rate, Kind::Percent);
     RowResult {
         id: id.to_string(),
         group: row.group.clone(),
