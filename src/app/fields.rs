@@ -28,7 +28,7 @@ pub enum Kind {
 #[component]
 pub fn Messages(
     id: String,
-    msgs: Memo<Vec<FieldMsg>>,
+    msgs: Signal<Vec<FieldMsg>>,
     /// The field's name, when the messages are shown away from it (a table's message row).
     #[prop(optional)]
     label: Option<(&'static str, &'static str)>,

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::format::{path, CATEGORIES, TIERS};
-use crate::core::indicator::IndicatorResult;
 use crate::core::rubric::Method;
 use crate::core::{edit, paste, Lang, Text};
 
@@ -17,29 +16,6 @@ use super::explain::Calc;
 use super::fields::{Choice, Field, Kind, Messages, Select};
 use super::i18n::{pick, tr};
 use super::state::{app, focus_by_id, App, TaskView, PAGE};
-
-/// What a row shows of its computed figures.
-#[derive(Clone, PartialEq, Default)]
-struct RowCalc {
-    completion: String,
-    score: String,
-    explain: Text,
-    shortfall: bool,
-}
-
-fn row_calc(r: &IndicatorResult, lang: Lang) -> RowCalc {
-    let completion = match (r.completion, r.tier) {
-        (Some(c), _) => format!("{c}%"),
-        (None, Some(t)) => pick(lang, TIERS[t].1, TIERS[t].2).to_string(),
-        _ => "—".to_string(),
-    };
-    let score = match (r.score, r.range) {
-        (Some(s), _) => s.to_string(),
-        (None, Some((lo, hi))) => format!("{lo}–{hi}"),
-        _ => "—".to_string(),
-    };
-    RowCalc { completion, score, explain: r.explain.clone(), shortfall: r.shortfall }
-}
 
 /// The main row's fields: (field, zh-CN, English).
 const MAIN_FIELDS: &[(&str, &str, &str)] = &[
@@ -97,16 +73,7 @@ fn node_choices() -> Signal<Vec<Choice>> {
 fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec<Choice>>) -> impl IntoView {
     let a = app();
     let l = a.lang;
-    let calc = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            let pos = a.ind_pos.with(|m| m.get(&id).copied());
-            a.ev.with(|e| {
-                let r = pos.and_then(|p| e.indicators.get(p)).filter(|r| r.id == id).or_else(|| e.indicator(&id));
-                r.map(|r| row_calc(r, l.get())).unwrap_or_default()
-            })
-        })
-    };
+    let calc = a.row_calc(id.clone());
     let p = {
         let (task, id) = (task.clone(), id.clone());
         move |f: &str| path::indicator(&task, &id, f)
@@ -496,11 +463,29 @@ pub fn Indicators() -> impl IntoView {
     });
     let summaries = Memo::new(move |_| {
         a.ev.with(|e| {
+            // Results come in task order: one entry per run of a task.
             let mut m: HashMap<String, TaskSummary> = HashMap::new();
+            let mut run: Option<(&str, TaskSummary)> = None;
             for r in &e.indicators {
-                let s = m.entry(r.task.clone()).or_default();
-                s.count += 1;
-                s.short += r.shortfall as usize;
+                match &mut run {
+                    Some((t, s)) if *t == r.task => {
+                        s.count += 1;
+                        s.short += r.shortfall as usize;
+                    }
+                    _ => {
+                        if let Some((t, s)) = run.take() {
+                            let e = m.entry(t.to_string()).or_default();
+                            e.count += s.count;
+                            e.short += s.short;
+                        }
+                        run = Some((&r.task, TaskSummary { count: 1, short: r.shortfall as usize }));
+                    }
+                }
+            }
+            if let Some((t, s)) = run {
+                let e = m.entry(t.to_string()).or_default();
+                e.count += s.count;
+                e.short += s.short;
             }
             m
         })

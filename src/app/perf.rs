@@ -21,9 +21,13 @@ pub fn start() {
 
 /// Measures the update once the effects it woke have run, and again after the next paint.
 pub fn finish() {
-    // Effects woken by the edit are queued before this task, so it runs after all of them.
+    // Effects woken by the edit are queued before this task; the effects they wake in turn are
+    // queued behind it, so it re-queues itself twice before measuring.
     leptos::task::spawn_local(async {
+        leptos::task::spawn_local(async {
+        leptos::task::spawn_local(async {
         if let Some(p) = performance() {
+            let _ = p.measure_with_start_mark("sc-reactive", "sc-input");
             // Reading a layout property makes style and layout happen now, inside the measure.
             if let Some(b) = document().body() {
                 let _ = b.unchecked_ref::<web_sys::HtmlElement>().offset_height();
@@ -40,5 +44,21 @@ pub fn finish() {
                 std::time::Duration::ZERO,
             )
         });
+        });
+        });
     });
+}
+
+/// Runs `f` and measures it as `name` (e.g. `sc-eval` for the evaluation).
+pub fn span<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let p = performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &p {
+        let _ = p.mark(&start);
+    }
+    let r = f();
+    if let Some(p) = &p {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    r
 }

@@ -30,6 +30,37 @@ pub struct FieldMsg {
     pub message: Text,
 }
 
+/// What an indicator row shows of its computed figures.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RowCalc {
+    /// Completion ("85.79%") or the 定性 tier.
+    pub completion: String,
+    /// Score, or the tier's score range.
+    pub score: String,
+    /// How both were obtained.
+    pub explain: Text,
+    /// Short of target.
+    pub shortfall: bool,
+}
+
+impl RowCalc {
+    /// The figures of one computed indicator, in `lang`.
+    pub fn of(r: &crate::core::indicator::IndicatorResult, lang: Lang) -> RowCalc {
+        use crate::core::format::TIERS;
+        let completion = match (r.completion, r.tier) {
+            (Some(c), _) => format!("{c}%"),
+            (None, Some(t)) => (if lang == Lang::Zh { TIERS[t].1 } else { TIERS[t].2 }).to_string(),
+            _ => "—".to_string(),
+        };
+        let score = match (r.score, r.range) {
+            (Some(s), _) => s.to_string(),
+            (None, Some((lo, hi))) => format!("{lo}–{hi}"),
+            _ => "—".to_string(),
+        };
+        RowCalc { completion, score, explain: r.explain.clone(), shortfall: r.shortfall }
+    }
+}
+
 /// What a notice offers besides its text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -99,8 +130,13 @@ pub struct App {
     pub shape: RwSignal<u64>,
     /// The evaluation of `doc`: the one place everything shown is computed.
     pub ev: Memo<Evaluation>,
-    /// Findings by field path.
-    pub field_msgs: Memo<HashMap<String, Vec<FieldMsg>>>,
+    /// Findings by field path, as of the last evaluation.
+    pub msg_last: StoredValue<HashMap<String, Vec<FieldMsg>>>,
+    /// The message signal of every mounted field, by path: only those whose messages changed
+    /// are set after an evaluation, so a keystroke costs O(changed), not O(fields on the page).
+    pub msg_reg: StoredValue<HashMap<String, Vec<RwSignal<Vec<FieldMsg>>>>>,
+    /// The computed-figures signal of every mounted indicator row, by indicator id.
+    pub row_reg: StoredValue<HashMap<String, Vec<RwSignal<RowCalc>>>>,
     /// Position of each indicator id in document order (= in `ev.indicators`).
     pub ind_pos: Memo<HashMap<String, usize>>,
     /// All drafts; the open one's document is `doc` (copied in when saving).
@@ -128,19 +164,7 @@ impl App {
         let generation = RwSignal::new(0u64);
         let evaluator = Arc::new(Mutex::new(Evaluator::new()));
         let ev = Memo::new_with_compare(
-            move |_| doc.with(|d| evaluator.lock().map(|mut e| e.evaluate(d)).unwrap_or_else(|_| crate::core::evaluate(d))),
-            |_, _| true,
-        );
-        let field_msgs = Memo::new_with_compare(
-            move |_| {
-                ev.with(|e| {
-                    let mut m: HashMap<String, Vec<FieldMsg>> = HashMap::new();
-                    for f in &e.findings {
-                        m.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone() });
-                    }
-                    m
-                })
-            },
+            move |_| perf::span("sc-eval", || doc.with(|d| evaluator.lock().map(|mut e| e.evaluate(d)).unwrap_or_else(|_| crate::core::evaluate(d)))),
             |_, _| true,
         );
         let ind_pos = Memo::new(move |_| {
@@ -148,16 +172,60 @@ impl App {
             generation.track();
             doc.with_untracked(|d| d.indicators().enumerate().map(|(n, (_, i))| (i.id.clone(), n)).collect::<HashMap<_, _>>())
         });
+        let msg_last = StoredValue::new(HashMap::new());
+        let msg_reg: StoredValue<HashMap<String, Vec<RwSignal<Vec<FieldMsg>>>>> = StoredValue::new(HashMap::new());
+        let row_reg: StoredValue<HashMap<String, Vec<RwSignal<RowCalc>>>> = StoredValue::new(HashMap::new());
+        let lang_sig = RwSignal::new(lang);
+        // Hands each evaluation's results to the fields and rows they concern (only to those
+        // whose results changed).
+        Effect::new(move |_| {
+            let l = lang_sig.get();
+            ev.with(|e| {
+                let mut now: HashMap<String, Vec<FieldMsg>> = HashMap::new();
+                for f in &e.findings {
+                    now.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone() });
+                }
+                msg_last.update_value(|old| {
+                    msg_reg.with_value(|reg| {
+                        for p in old.keys().chain(now.keys()) {
+                            let n = now.get(p);
+                            if n == old.get(p) {
+                                continue;
+                            }
+                            if let Some(sigs) = reg.get(p) {
+                                for s in sigs {
+                                    s.set(n.cloned().unwrap_or_default());
+                                }
+                            }
+                        }
+                    });
+                    *old = now;
+                });
+                ind_pos.with_untracked(|pos| row_reg.with_value(|reg| {
+                    for (id, sigs) in reg {
+                        let r = pos.get(id).and_then(|p| e.indicators.get(*p)).filter(|r| &r.id == id).or_else(|| e.indicator(id));
+                        let c = r.map(|r| RowCalc::of(r, l)).unwrap_or_default();
+                        for s in sigs {
+                            if s.with_untracked(|x| *x != c) {
+                                s.set(c.clone());
+                            }
+                        }
+                    }
+                }));
+            });
+        });
         let list = draft_list_of(&drafts);
         let total: usize = drafts.current().doc.tasks.iter().map(|t| t.indicators.len()).sum();
         let task_view = RwSignal::new(initial_view(&drafts.current().doc, total));
         App {
-            lang: RwSignal::new(lang),
+            lang: lang_sig,
             doc,
             generation,
             shape,
             ev,
-            field_msgs,
+            msg_last,
+            msg_reg,
+            row_reg,
             ind_pos,
             drafts: StoredValue::new(drafts),
             draft_list: RwSignal::new(list),
@@ -271,10 +339,45 @@ impl App {
         });
     }
 
-    /// Messages on one field, as a memo (changes only when they change).
-    pub fn msgs(&self, p: String) -> Memo<Vec<FieldMsg>> {
-        let fm = self.field_msgs;
-        Memo::new(move |_| fm.with(|m| m.get(&p).cloned().unwrap_or_default()))
+    /// Messages on one field: a signal set only when they change (unregistered on unmount).
+    pub fn msgs(&self, p: String) -> Signal<Vec<FieldMsg>> {
+        let sig = RwSignal::new(self.msg_last.with_value(|m| m.get(&p).cloned().unwrap_or_default()));
+        let reg = self.msg_reg;
+        reg.update_value(|r| r.entry(p.clone()).or_default().push(sig));
+        on_cleanup(move || {
+            reg.update_value(|r| {
+                if let Some(v) = r.get_mut(&p) {
+                    v.retain(|s| *s != sig);
+                    if v.is_empty() {
+                        r.remove(&p);
+                    }
+                }
+            })
+        });
+        sig.into()
+    }
+
+    /// Computed figures of one indicator row: a signal set only when they change.
+    pub fn row_calc(&self, id: String) -> Signal<RowCalc> {
+        let l = self.lang.get_untracked();
+        let pos = self.ind_pos.with_untracked(|m| m.get(&id).copied());
+        let init = self.ev.with_untracked(|e| {
+            pos.and_then(|p| e.indicators.get(p)).filter(|r| r.id == id).or_else(|| e.indicator(&id)).map(|r| RowCalc::of(r, l)).unwrap_or_default()
+        });
+        let sig = RwSignal::new(init);
+        let reg = self.row_reg;
+        reg.update_value(|r| r.entry(id.clone()).or_default().push(sig));
+        on_cleanup(move || {
+            reg.update_value(|r| {
+                if let Some(v) = r.get_mut(&id) {
+                    v.retain(|s| *s != sig);
+                    if v.is_empty() {
+                        r.remove(&id);
+                    }
+                }
+            })
+        });
+        sig.into()
     }
 
     /// Makes the field at `p` visible (opening its task, turning to its page) and focuses it.
