@@ -541,6 +541,21 @@ fn cases() -> Vec<Case> {
             fire: || with(|d| i1(d).direction = "约等于".into()),
             clean: || with(|d| i1(d).direction = " >= ".into()),
         },
+        Case {
+            rule: "indicator.node_unknown",
+            severity: Warning,
+            path: "tasks.t1.indicators.i2.node",
+            numbers: &["就业率", "outcomes", "output、outcome、satisfaction"],
+            // A typo in the node id: the indicator's 30 points would count toward nothing.
+            fire: || with(|d| d.tasks[0].indicators[1].node = "outcomes".into()),
+            // Not attached at all is allowed (the seed's indicators are not scored on their own).
+            clean: || {
+                with(|d| {
+                    d.tasks[0].indicators.push(ind("i4", "宣传覆盖", "", "", "3", "", ""));
+                    d.tasks[0].indicators[3].target = "2".into();
+                })
+            },
+        },
         // ---- score ----
         Case {
             rule: "score.out_of_range",

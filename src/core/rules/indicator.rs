@@ -8,6 +8,7 @@ use crate::core::finding::Finding;
 use crate::core::format::{direction, path, Indicator, TIERS};
 use crate::core::indicator::{direction_of, IndicatorResult};
 use crate::core::number::is_blank;
+use crate::core::rubric::Method;
 
 /// Each computed indicator with the indicator as typed.
 pub fn pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a IndicatorResult, &'a Indicator)> {
@@ -107,4 +108,29 @@ pub fn direction_unknown(ctx: &Context) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// An indicator attached (`node`) to an id that is not an indicator-scored leaf of the rubric in
+/// force: its score would silently count toward nothing.
+pub fn node_unknown(ctx: &Context) -> Vec<Finding> {
+    let targets: Vec<&str> = ctx
+        .rubric
+        .walk()
+        .into_iter()
+        .filter(|(_, _, n)| n.children.is_empty() && matches!(n.method, Method::Indicators { .. }))
+        .map(|(_, _, n)| n.id.as_str())
+        .collect();
+    let list = || if targets.is_empty() { "—".to_string() } else { targets.join("、") };
+    let mut out = Vec::new();
+    for (r, i) in pairs(ctx) {
+        if r.node.is_empty() || targets.contains(&r.node.as_str()) {
+            continue;
+        }
+        out.push(fire(
+            "indicator.node_unknown",
+            &path::indicator(&r.task, &r.id, "node"),
+            &[("name", i.name.clone()), ("node", r.node.clone()), ("rubric", ctx.rubric.name.clone()), ("nodes", list())],
+        ));
+    }
+    out
 }

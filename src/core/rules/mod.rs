@@ -50,6 +50,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.target_missing", indicator::target_missing),
     ("indicator.tier_unknown", indicator::tier_unknown),
     ("indicator.direction_unknown", indicator::direction_unknown),
+    ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
     ("score.weights_sum", score::weights_sum),
     ("score.stated_mismatch", score::stated_mismatch),
