@@ -203,6 +203,19 @@ fn cases() -> Vec<Case> {
         Case {
             rule: "entry.required",
             severity: Error,
+            path: "tasks.t1.indicators.i1.deduct_per_unit",
+            numbers: &["每单位扣分", "points deducted per unit"],
+            fire: || with(|d| i1(d).scoring = "deduct".into()),
+            clean: || {
+                with(|d| {
+                    i1(d).scoring = "deduct".into();
+                    i1(d).deduct_per_unit = "2".into();
+                })
+            },
+        },
+        Case {
+            rule: "entry.required",
+            severity: Error,
             path: "tasks.t1.indicators.i2.actual",
             numbers: &["实际完成值", "actual"],
             fire: || with(|d| d.tasks[0].indicators[1].actual.clear()),

@@ -305,16 +305,25 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         Exact,
         Proportional,
     }
+    // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
+    // percentage point, …), so a blank is a required cell, never a silent 1.
+    let per = if ind.scoring == "deduct" {
+        if is_blank(&ind.deduct_per_unit) {
+            e.required(&p("deduct_per_unit"), ("扣分指标的每单位扣分", "the points deducted per unit"));
+        }
+        e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight)
+    } else {
+        None
+    };
     let scored: Option<(Decimal, How)> = if ind.scoring == "deduct" {
-        let per = e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight).unwrap_or(Decimal::ONE);
         let beyond = match dir {
             direction::AT_MOST => a.checked_sub(t).map(|x| x.max(Decimal::ZERO)),
             direction::EQUAL => a.checked_sub(t).map(|x| x.abs()),
             _ => t.checked_sub(a).map(|x| x.max(Decimal::ZERO)),
         };
-        beyond
-            .and_then(|b| Some((b, w.checked_sub(per.checked_mul(b)?)?)))
-            .map(|(beyond, left)| (round2(left.max(Decimal::ZERO)), How::Deduct(per, beyond)))
+        per.zip(beyond)
+            .and_then(|(per, b)| Some((per, b, w.checked_sub(per.checked_mul(b)?)?)))
+            .map(|(per, beyond, left)| (round2(left.max(Decimal::ZERO)), How::Deduct(per, beyond)))
     } else if reached {
         Some((round2(w), How::Full))
     } else {
@@ -395,7 +404,9 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             }
         }
         None => {
-            let why = if proportional_undefined {
+            let why = if ind.scoring == "deduct" && per.is_none() {
+                Text::new("缺少每单位扣分，无法计分", "no points per unit of deviation: no score")
+            } else if proportional_undefined {
                 Text::new(
                     "指标值不为正，不适用按比例计分，按评分细则填报得分",
                     "the target is not positive: no proportional score, score by the rubric's criteria",
@@ -465,6 +476,23 @@ mod tests {
         assert_eq!(run(i.clone()).score, Some(d("4.00")));
         i.actual = "20".into();
         assert_eq!(run(i).score, Some(d("0.00")));
+    }
+
+    #[test]
+    fn a_deduction_needs_its_points_per_unit() {
+        let mut i = ind("≤", "5", "8", "10");
+        i.scoring = "deduct".into();
+        let t = Task { id: "t".into(), name: "t".into(), indicators: vec![] };
+        let mut e = Entries::default();
+        let r = one(&t, &i, &mut e);
+        assert_eq!(r.score, None);
+        assert!(r.explain.zh.ends_with("缺少每单位扣分，无法计分"), "{}", r.explain.zh);
+        assert_eq!(e.findings.len(), 1);
+        assert_eq!((e.findings[0].rule.as_str(), e.findings[0].path.as_str()), ("entry.required", "tasks.t.indicators.i.deduct_per_unit"));
+        // Not needed when the indicator is scored by its direction's formula.
+        let mut e = Entries::default();
+        assert_eq!(one(&t, &ind("≤", "5", "8", "10"), &mut e).score, Some(d("6.25")));
+        assert!(e.findings.is_empty());
     }
 
     #[test]
