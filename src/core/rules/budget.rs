@@ -91,6 +91,9 @@ pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// Reads one amount of a computed row.
+type Amount = fn(&RowResult) -> Option<Decimal>;
+
 /// Rows of a group whose typed amounts do not add up to the total's. When some rows of the group
 /// are blank, the typed ones must not already exceed the total (no row can be negative).
 pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
@@ -101,7 +104,7 @@ pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
         if members.is_empty() || members.iter().any(|r| r.derived) {
             continue;
         }
-        let fields: [(&str, &str, &str, fn(&RowResult) -> Option<Decimal>); 3] = [
+        let fields: [(&str, &str, &str, Amount); 3] = [
             ("initial", "年初预算数", "initial budgets", |r| r.initial),
             ("adjusted", "全年预算数", "budgets", |r| r.budget),
             ("actual", "执行数", "spending", |r| r.actual),
