@@ -197,3 +197,13 @@ fn empty_document_does_not_panic() {
         let _ = docx::to_docx(&r);
     }
 }
+
+#[test]
+fn notes_are_listed_once() {
+    let doc = seed();
+    let r = report::build(&doc, &evaluate(&doc), Lang::Zh);
+    let mut sorted = r.notes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), r.notes.len(), "{:?}", r.notes);
+}

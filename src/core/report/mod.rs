@@ -263,7 +263,10 @@ pub fn build(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Report {
     if !zh && doc.narrative.values().any(|t| t.chars().any(|c| (c as u32) >= 0x4E00)) {
         w.notes.push("The unit's narrative parts are reproduced as written (not translated).".to_string());
     }
-    Report { title, lang, sections, notes: w.notes }
+    // Notes from `rate` repeat between the budget part and the summary: keep each once.
+    let mut seen = std::collections::BTreeSet::new();
+    let notes = w.notes.into_iter().filter(|n| seen.insert(n.clone())).collect();
+    Report { title, lang, sections, notes }
 }
 
 fn budget_blocks(w: &mut W) -> Vec<Block> {
@@ -441,8 +444,6 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
         }
     }
     let total_rate = w.rate(&ev.budget.total);
-    // Notes from `rate` would repeat those of the budget part: keep each once.
-    w.notes.dedup();
     if !rates.is_empty() || total_rate.is_some() {
         let level = w.doc.unit.level.trim();
         if zh {
