@@ -22,6 +22,8 @@ pub enum Kind {
     Number,
     /// Several lines.
     Multi,
+    /// Text that wraps in a table cell (one line high, grows with its content).
+    Wrap,
 }
 
 /// The messages under a field, with the id `aria-describedby` points at.
@@ -99,6 +101,9 @@ pub fn Field(
     let msg_id = format!("{id}-msg");
     let msgs = a.msgs(p.clone());
     let initial = a.doc.with_untracked(|d| crate::core::edit::get(d, &p)).unwrap_or_default();
+    // A called-for field is marked while it is blank.
+    let filled = RwSignal::new(!crate::core::number::is_blank(&initial));
+    let wanted = move || required.get() && !filled.get();
     let invalid = move || msgs.with(|m| has_error(m)).then_some("true");
     let described = {
         let msg_id = msg_id.clone();
@@ -108,7 +113,7 @@ pub fn Field(
     let fid = id.clone();
     let wrap_class = move || {
         let mut c = format!("field {class}");
-        if required.get() {
+        if wanted() {
             c.push_str(" called-for");
         }
         if msgs.with(|m| has_error(m)) {
@@ -123,7 +128,7 @@ pub fn Field(
     };
     let label_text = move || {
         let base = pick(l.get(), label.0, label.1);
-        if required.get() {
+        if wanted() {
             format!("{base}{}", pick(l.get(), "（需填写）", " (required)"))
         } else {
             base.to_string()
@@ -131,12 +136,20 @@ pub fn Field(
     };
     let placeholder = move || hint.map(|h| pick(l.get(), h.0, h.1));
     let p2 = p.clone();
-    let on_input = move |ev: leptos::ev::Event| a.set_field(&p2, event_target_value(&ev));
+    let on_input = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let f = !crate::core::number::is_blank(&v);
+        if f != filled.get_untracked() {
+            filled.set(f);
+        }
+        a.set_field(&p2, v)
+    };
     let input = match kind {
-        Kind::Multi => view! {
+        Kind::Multi | Kind::Wrap => view! {
             <textarea
                 id=id.clone()
-                rows="2"
+                rows=if kind == Kind::Wrap { "1" } else { "2" }
+                class:wrap=kind == Kind::Wrap
                 prop:value=initial
                 placeholder=placeholder
                 aria-invalid=invalid

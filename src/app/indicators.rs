@@ -39,7 +39,8 @@ fn directions() -> Vec<Choice> {
 
 fn categories() -> Vec<Choice> {
     let mut v = vec![(String::new(), "（未选）".to_string(), "(none)".to_string())];
-    v.extend(CATEGORIES.iter().map(|(id, zh, en)| (id.to_string(), zh.to_string(), en.to_string())));
+    // Short labels in the table: 数量指标, 经济效益 … (the group shows in the full label's tooltip).
+    v.extend(CATEGORIES.iter().map(|(id, zh, en)| (id.to_string(), zh.split('·').next_back().unwrap_or(zh).to_string(), en.to_string())));
     v
 }
 
@@ -55,7 +56,7 @@ fn node_choices() -> Signal<Vec<Choice>> {
     let a = app();
     Signal::derive(move || {
         a.shape.track();
-        let mut v = vec![(String::new(), "（不计入评分）".to_string(), "(not scored)".to_string())];
+        let mut v = vec![(String::new(), "（不计分）".to_string(), "(not scored)".to_string())];
         a.doc.with_untracked(|d| {
             let r = edit::current_rubric(d);
             for (_, _, n) in r.walk() {
@@ -142,7 +143,7 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     view! {
         <tr data-id=id.clone() class="ind" class:shortfall=shortfall>
             <td class="num">{move || number.get() + 1}</td>
-            <td data-col="name" class="c-name"><Field p=p("name") label=("指标名称", "Indicator") compact=true msgs_elsewhere=true /></td>
+            <td data-col="name" class="c-name"><Field p=p("name") label=("指标名称", "Indicator") kind=Kind::Wrap compact=true msgs_elsewhere=true /></td>
             <td data-col="category" class="c-cat"><Select p=p("category") label=("指标类别", "Category") choices=Signal::stored(categories()) compact=true msgs_elsewhere=true /></td>
             <td data-col="direction" class="c-dir"><Select p=p("direction") label=("方向", "Direction") choices=Signal::stored(directions()) compact=true msgs_elsewhere=true /></td>
             <td data-col="unit" class="c-unit"><Field p=p("unit") label=("计量单位", "Unit") compact=true msgs_elsewhere=true /></td>

@@ -120,7 +120,7 @@ fn Header() -> impl IntoView {
             <div class="tool-row no-print">
                 <drafts::DraftBar />
                 <div class="files" role="group" aria-label=move || pick(l.get(), "文件", "Files")>
-                    <label for="import-file">{tr("导入自评文件：", "Import a file: ")}</label>
+                    <label for="import-file">{tr("导入：", "Import: ")}</label>
                     <input type="file" id="import-file" accept=".json,application/json"
                         on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
                     <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>

@@ -81,7 +81,7 @@ fn NodeRow(line: NodeLine) -> impl IntoView {
             <td class="computed">
                 <Calc id=format!("calc-node-{id}") value=Signal::derive(move || calc.with(|c| c.computed.clone()))
                     explain=Signal::derive(move || calc.with(|c| c.explain.get(l.get()).to_string()))
-                    tone=Signal::derive(move || if below.get() { "short" } else { "" }) />
+                    tone=Signal::derive(move || if below.get() && calc.with(|c| c.computed != "—") { "short" } else { "" }) />
             </td>
             <td><Field p=path::stated_score(&id, "score") label=("自评得分", "Stated score") kind=Kind::Number compact=true /></td>
             <td><Field p=path::stated_score(&id, "reason") label=("扣分原因", "Reason points were lost") kind=Kind::Multi compact=true required=below /></td>

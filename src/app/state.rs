@@ -285,6 +285,9 @@ impl App {
     /// Shows a notice; returns its id.
     pub fn notify(&self, error: bool, text: Text, action: Action) -> u64 {
         let id = self.next_id();
+        if !error && action == Action::None {
+            self.dismiss_after(id, 8);
+        }
         self.notices.update(|n| {
             n.push(Notice { id, error, text, action });
             if n.len() > 6 {
@@ -298,6 +301,7 @@ impl App {
     /// Shows a notice with an undo button that runs `undo`.
     pub fn notify_undo(&self, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
         let id = self.next_id();
+        self.dismiss_after(id, 30);
         self.undos.update_value(|u| {
             u.insert(id, Box::new(undo));
         });
@@ -329,6 +333,12 @@ impl App {
         }
         self.refresh_drafts();
         self.dismiss(id);
+    }
+
+    /// Removes a notice after `secs` seconds (messages that need no action; undo offers).
+    fn dismiss_after(&self, id: u64, secs: u64) {
+        let a = *self;
+        set_timeout(move || a.dismiss(id), std::time::Duration::from_secs(secs));
     }
 
     /// Removes a notice.
