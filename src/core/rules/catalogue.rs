@@ -47,31 +47,23 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 /// Replaces each `{name}` in `template` by its parameter; unknown names stay as written.
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
+    // '{' and '}' are ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so the scan
+    // can go byte by byte and every cut falls on a character boundary.
+    let bytes = template.as_bytes();
     let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let name = &after[..end];
-                match params.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(open) = bytes[i..].iter().position(|&b| b == b'{').map(|p| i + p) {
+        let Some(close) = bytes[open + 1..].iter().position(|&b| b == b'}').map(|p| open + 1 + p) else { break };
+        let name = &template[open + 1..close];
+        if let Some((_, v)) = params.iter().find(|(k, _)| *k == name) {
+            out.push_str(&template[copied..open]);
+            out.push_str(v);
+            copied = close + 1;
         }
+        i = close + 1;
     }
-    out.push_str(rest);
+    out.push_str(&template[copied..]);
     out
 }
 
@@ -142,6 +134,19 @@ mod tests {
     fn fill_replaces_known_and_keeps_unknown() {
         assert_eq!(fill("a {x} b {y}", &[("x", "1".into())]), "a 1 b {y}");
         assert_eq!(fill("open {", &[]), "open {");
+        assert_eq!(fill("{x}{x}", &[("x", "1".into())]), "11");
+        assert_eq!(fill("“{name}”完成 {actual}{unit}", &[("name", "劳模".into()), ("actual", "85.79".into()), ("unit", "%".into())]), "“劳模”完成 85.79%");
+        assert_eq!(fill("{a {b}", &[("b", "1".into())]), "{a {b}");
+        assert_eq!(fill("}{", &[]), "}{");
+        assert_eq!(fill("", &[]), "");
+    }
+
+    #[test]
+    fn every_rule_is_found_by_its_id() {
+        for r in rules() {
+            assert_eq!(rule(&r.id).map(|x| &x.id), Some(&r.id));
+        }
+        assert!(rule("no.such").is_none());
     }
 
     #[test]
