@@ -121,5 +121,11 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The seed report (19 indicators, 5 budget rows): the size of a real self-evaluation.
+fn seed(c: &mut Criterion) {
+    let doc = SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).expect("the seed loads");
+    c.bench_function("evaluate the seed (19 indicators)", |b| b.iter(|| evaluate(black_box(&doc))));
+}
+
+criterion_group!(benches, bench, seed);
 criterion_main!(benches);
