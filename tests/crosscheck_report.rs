@@ -174,6 +174,18 @@ fn a_total_that_is_not_the_sum() {
 }
 
 #[test]
+fn other_amounts_and_rates_are_not_taken_for_the_totals() {
+    // A project's own figures in the narrative: nothing names a budget row, and they are far from
+    // the totals, so they are left unmatched rather than called wrong.
+    let cc = run("学院安排专项资金 120 万元，该项目预算执行率 80%。");
+    assert!(cc.findings.iter().all(|f| f.rule != "report.figure_mismatch"), "{:?}", cc.findings);
+    assert!(cc.figures.iter().all(|f| f.status == Status::Unmatched));
+    // Near the total, a default reading still catches a typo.
+    let cc = run("全年预算数 35,480.62 万元。");
+    assert_eq!(only(&cc, "report.figure_mismatch").len(), 1);
+}
+
+#[test]
 fn units_and_full_width_digits() {
     let cc = run("全年预算数 354,086,200 元，执行数３．３８亿元，总执行率９５．５０％。");
     let st: Vec<Status> = cc.figures.iter().map(|f| f.status).collect();

@@ -181,7 +181,7 @@ struct Cx<'a> {
 const TOTAL_ALIASES: &[&str] = &["合计", "总执行率", "总体", "整体", "总预算", "总支出", "总计", "全部资金"];
 const RATE_WORDS: &[&str] = &["执行率", "完成预算", "预算完成率", "预算执行", "支出进度", "执行进度"];
 const ACTUAL_WORDS: &[&str] = &["执行数", "支出决算", "决算数", "实际支出", "支出数", "已支出", "执行金额", "完成支出"];
-const BUDGET_WORDS: &[&str] = &["预算数", "预算", "年初", "调整后", "安排"];
+const BUDGET_WORDS: &[&str] = &["预算数", "预算", "年初", "调整后"];
 const COMPARE_WORDS: &[&str] = &["高于", "低于", "高出", "低出", "超过", "超出", "提高", "提升", "下降", "降低", "上升", "增长", "增加", "减少", "多出", "少于", "多于", "相比", "比上年", "较上年", "较去年", "同比", "环比", "扣"];
 const RATE_NOUNS: &[&str] = &["率", "比例", "比重", "占比"];
 /// Words that make a percentage a threshold, not a level ("未达100%", "90%以上").
@@ -634,7 +634,8 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
             match measure {
                 Some(actual) => {
                     w.claim = Some(if actual { Target::Actual(row) } else { Target::Budget(row) });
-                    w.strength = if mstrength == 2 || rstrength == 2 { 2 } else { 1 };
+                    // A row taken by default (none named in the sentence) is a weak reading.
+                    w.strength = if rstrength == 0 { 0 } else if mstrength == 2 || rstrength == 2 { 2 } else { 1 };
                     compare_claim(cx, w, |t| matches!(t, Target::Budget(_) | Target::Actual(_)));
                 }
                 None => {
@@ -704,9 +705,26 @@ fn compare_claim(cx: &Cx, w: &mut Work, family: impl Fn(&Target) -> bool) {
         w.status = Status::Matched;
         return;
     }
+    if w.strength == 0 && !close(&info, &w.tok, cx) {
+        // Only a default reading and far from it: another amount or rate (a project's), not a
+        // misstatement of this one.
+        w.claim = None;
+        w.status = Status::Unmatched;
+        return;
+    }
     w.status = Status::Mismatch;
     if let Some(o) = other.and_then(|t| cx.info(&t)) {
         w.hint = Some(Text::new(format!("；{} 是{}", w.tok.value, o.label.zh), format!("; {} is {}", w.tok.value, o.label.en)));
+    }
+}
+
+/// Whether a stated figure is near enough to a computed one to be a misstatement of it (a typo
+/// or a swapped digit keeps the magnitude): amounts within 10%, percentages within 5 points.
+fn close(info: &Info, tok: &Token, cx: &Cx) -> bool {
+    let c = cx.in_unit(info.value, tok);
+    match tok.unit {
+        Unit::Percent => (tok.value - c).abs() <= Decimal::from(5),
+        _ => !c.is_zero() && ((tok.value - c) / c).abs() <= Decimal::new(1, 1),
     }
 }
 
