@@ -188,6 +188,15 @@ const RATE_NOUNS: &[&str] = &["率", "比例", "比重", "占比"];
 const THRESHOLD_WORDS: &[&str] = &["未达", "不足", "不低于", "不高于", "不少于", "不超过", "以上", "以下", "达标线"];
 /// Words naming what a rate is compared with: with a comparison word they make a difference.
 const REFERENCE_WORDS: &[&str] = &["平均", "上年", "去年", "同期", "全省", "全市", "全国", "上一年", "往年", "比"];
+/// The outline's headings: a PDF copy runs them into the next sentence, so a quote or a claim's
+/// scope starts after the last one found.
+const HEADINGS: &[&str] = &["基本情况", "部门概况", "年度总体工作和重点工作任务", "部门整体收支情况", "部门整体绩效管理情况", "综合评价分析", "自评结论综述", "各项工作任务绩效目标完成情况分析及主要工作成效", "存在的主要问题", "下一步改进措施"];
+
+/// Byte offset just after the last outline heading in `s`, or 0.
+fn after_heading(s: &str) -> usize {
+    HEADINGS.iter().filter_map(|h| s.rfind(h).map(|p| p + h.len())).max().unwrap_or(0)
+}
+
 const GENERIC: &[&str] = &["各项", "相关", "任务", "绩效", "目标", "指标", "工作", "年度", "全部", "均已", "完成", "情况", "分析", "主要", "成效", "以及", "和", "的", "及", "各", "等"];
 
 fn last_of(hay: &str, words: &[&str]) -> Option<(usize, usize)> {
@@ -879,7 +888,7 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
             let Some(at) = s.find(p.as_str()) else { continue };
             // The claim's scope: its clause before the phrase, generic words removed.
             let head = &s[..at];
-            let cut = head.rfind(['，', '；', '：', '。', '）']).map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+            let cut = head.rfind(['，', '；', '：', '。', '）']).map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0).max(after_heading(head));
             let mut scope = head[cut..].to_string();
             for g in GENERIC {
                 scope = scope.replace(g, " ");
@@ -928,7 +937,7 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
 }
 
 fn quote_of(s: &str, at: usize, len: usize) -> String {
-    let start = s[..at].rfind(['，', '；', '。', '）']).map(|i| i + 3).unwrap_or(0);
+    let start = s[..at].rfind(['，', '；', '。', '）']).map(|i| i + 3).unwrap_or(0).max(after_heading(&s[..at]));
     let end = s[at + len..].find(['，', '；', '。']).map(|i| at + len + i).unwrap_or(s.len());
     let q = &s[start.min(at)..end];
     if q.chars().count() > 60 { q.chars().take(60).collect::<String>() + "…" } else { q.to_string() }
