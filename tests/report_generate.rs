@@ -134,7 +134,7 @@ fn english_report() {
     let doc = seed();
     let r = report::build(&doc, &evaluate(&doc), Lang::En);
     let text = report::render_text(&r);
-    for s in ["1. Basic information", "2.1 Conclusion of the self-evaluation", "3. Main problems", "4. Next steps", "35,408.62 (10,000 yuan)", "overall execution rate of 95.50%", "scored 93.53 out of 100", "graded \"excellent\"", "completion 85.79%"] {
+    for s in ["1. Basic information", "2.1 Conclusion of the self-evaluation", "3. Main problems", "4. Next steps", "35,408.62 (10,000 yuan)", "overall execution rate of 95.50%", "scored 93.53 out of 100", "graded \"excellent\"", "completion 85.79%", "Other funds: budget 7,822.91 (10,000 yuan)"] {
         assert!(text.contains(s), "missing {s:?} in\n{text}");
     }
     assert!(r.notes.iter().any(|n| n.contains("not translated")));

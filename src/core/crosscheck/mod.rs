@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::evaluate::Evaluation;
 use crate::core::finding::Finding;
-use crate::core::format::{group, SelfEvaluation, ROW_NAMES};
+use crate::core::format::{group, SelfEvaluation};
 use crate::core::grade::Grade;
 use crate::core::rounding::{group_thousands, matches_at_stated_precision, round_to};
 use crate::core::rules::catalogue::fire;
@@ -259,7 +259,7 @@ impl<'a> Cx<'a> {
             }
             aliases.sort();
             aliases.dedup();
-            let en = ROW_NAMES.iter().find(|(_, zh, _)| *zh == name).map(|(_, _, en)| en.to_string()).unwrap_or_else(|| name.to_string());
+            let en = crate::core::report::row_name_en(name);
             rows.push(RowKey { id: r.id.clone(), group: r.group.clone(), aliases, label: Text::new(name, en) });
         }
         let mut nodes: Vec<(String, String)> = ev.scores.nodes.iter().filter(|n| n.name.chars().count() >= 2).map(|n| (n.id.clone(), n.name.clone())).collect();

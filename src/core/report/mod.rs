@@ -154,11 +154,7 @@ impl<'a> W<'a> {
         if self.zh || r.id == "total" {
             return if r.id == "total" { self.t("合计", "Total") } else { r.name.clone() };
         }
-        crate::core::format::ROW_NAMES
-            .iter()
-            .find(|(_, zh, _)| *zh == r.name)
-            .map(|(_, _, en)| en.to_string())
-            .unwrap_or_else(|| r.name.clone())
+        row_name_en(&r.name)
     }
 
     /// The rate of a row: computed, else the unit's stated rate (noted), else None.
@@ -178,6 +174,28 @@ impl<'a> W<'a> {
         });
         Some(format!("{}%", fixed2(s)))
     }
+}
+
+/// The English name of a budget row: its [`crate::core::format::ROW_NAMES`] entry, else by the
+/// key words of its Chinese name (其他资金 → Other funds), else the name as written.
+pub fn row_name_en(name: &str) -> String {
+    let name = name.trim();
+    if let Some((_, _, en)) = crate::core::format::ROW_NAMES.iter().find(|(_, zh, _)| *zh == name) {
+        return en.to_string();
+    }
+    const KEYS: &[(&str, &str)] = &[
+        ("财政拨款", "General public budget appropriation"),
+        ("一般公共预算", "General public budget appropriation"),
+        ("其他资金", "Other funds"),
+        ("单位资金", "Unit's own and other funds"),
+        ("政府性基金", "Government fund budget"),
+        ("国有资本", "State capital operation budget"),
+        ("财政专户", "Funds in fiscal special accounts"),
+        ("上年结转", "Carried over from last year"),
+        ("基本支出", "Basic expenditure"),
+        ("项目支出", "Project expenditure"),
+    ];
+    KEYS.iter().find(|(k, _)| name.contains(k)).map(|(_, en)| en.to_string()).unwrap_or_else(|| name.to_string())
 }
 
 fn strip_end(s: &str) -> &str {
