@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::format::SelfEvaluation;
-use crate::core::{edit, rubric, Text};
+use crate::core::{edit, Text};
 
 use super::fields::{Choice, Field, Kind, Select};
 use super::i18n::tr;
@@ -11,7 +11,7 @@ use super::state::app;
 
 /// The preset choices, plus the document's own rubric when it carries one.
 pub fn rubric_choices(doc: &SelfEvaluation) -> Vec<Choice> {
-    let mut v: Vec<Choice> = rubric::presets().into_iter().map(|r| (r.id.clone(), r.name.clone(), if r.name_en.is_empty() { r.name } else { r.name_en })).collect();
+    let mut v: Vec<Choice> = edit::presets().iter().map(|r| (r.id.clone(), r.name.clone(), if r.name_en.is_empty() { r.name.clone() } else { r.name_en.clone() })).collect();
     if let Some(r) = &doc.rubric.inline {
         // The select shows the document's choice: an edited preset keeps the preset's entry.
         if !v.iter().any(|c| c.0 == doc.rubric.preset) {
@@ -29,10 +29,11 @@ pub fn Basic() -> impl IntoView {
         ("万元".to_string(), "万元".to_string(), "10,000 yuan (万元)".to_string()),
         ("元".to_string(), "元".to_string(), "yuan (元)".to_string()),
     ]);
-    let presets = Signal::derive(move || {
+    let presets: Signal<Vec<Choice>> = Memo::new(move |_| {
         a.shape.track();
         a.doc.with_untracked(rubric_choices)
-    });
+    })
+    .into();
     let change_preset = Callback::new(move |v: String| {
         let before = a.doc.with_untracked(|d| d.rubric.clone());
         a.rewrite(|d| edit::set(d, "rubric.preset", &v));
@@ -45,7 +46,7 @@ pub fn Basic() -> impl IntoView {
     });
     let edited = move || {
         a.shape.track();
-        a.doc.with(|d| d.rubric.inline.as_ref().map(|r| rubric::preset(&r.id).is_some_and(|p| p != *r)).unwrap_or(false))
+        a.doc.with(|d| d.rubric.inline.as_ref().map(|r| edit::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false))
     };
     view! {
         <section id="sec-basic" aria-labelledby="h-basic">

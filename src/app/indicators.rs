@@ -54,7 +54,8 @@ fn scoring_methods() -> Vec<Choice> {
 /// Rubric nodes indicators can count under.
 fn node_choices() -> Signal<Vec<Choice>> {
     let a = app();
-    Signal::derive(move || {
+    // A memo: the rubric is parsed once per change, not once per row.
+    let m = Memo::new(move |_| {
         a.shape.track();
         let mut v = vec![(String::new(), "（不计分）".to_string(), "(not scored)".to_string())];
         a.doc.with_untracked(|d| {
@@ -67,7 +68,8 @@ fn node_choices() -> Signal<Vec<Choice>> {
             }
         });
         v
-    })
+    });
+    m.into()
 }
 
 #[component]

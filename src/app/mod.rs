@@ -34,6 +34,9 @@ const LANG_KEY: &str = "selfcheck/lang";
 /// Mounts the page on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if let Some(p) = window().performance() {
+        let _ = p.mark("sc-start");
+    }
     let now = js_sys::Date::now();
     let startup = storage::startup(now);
     storage::set_writable(startup.writable);
@@ -49,6 +52,11 @@ pub fn start() {
         storage::install(app);
         view! { <Page /> }
     });
+    // From the wasm module's start to the page's first render (the rest of "first render" is
+    // fetching and compiling the module).
+    if let Some(p) = window().performance() {
+        let _ = p.measure_with_start_mark("sc-mount", "sc-start");
+    }
 }
 
 fn set_html_lang(l: Lang) {

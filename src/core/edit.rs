@@ -6,6 +6,7 @@
 //! so the page can offer undo.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::format::{group, Adjustment, BudgetRow, Indicator, SelfEvaluation, Task};
 use super::ids;
@@ -60,15 +61,27 @@ fn last(p: &str) -> Option<(&str, &str)> {
 pub fn inline_rubric(doc: &mut SelfEvaluation) -> &mut Rubric {
     if doc.rubric.inline.is_none() {
         let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
-        let r = rubric::preset(id).or_else(|| rubric::preset(rubric::DEFAULT_PRESET)).unwrap_or_default();
+        let r = presets().iter().find(|r| r.id == id).or_else(|| presets().iter().find(|r| r.id == rubric::DEFAULT_PRESET)).cloned().unwrap_or_default();
         doc.rubric.inline = Some(r);
     }
     doc.rubric.inline.get_or_insert_with(Rubric::default)
 }
 
-/// The rubric in force (the document's copy, else its preset, else the default preset).
+/// The presets, parsed once (the page asks for them on every render of a rubric field).
+pub fn presets() -> &'static [Rubric] {
+    static P: OnceLock<Vec<Rubric>> = OnceLock::new();
+    P.get_or_init(rubric::presets)
+}
+
+/// The rubric in force (the document's copy, else its preset, else the default preset), as
+/// [`super::evaluate::rubric_of`] chooses it, from the parsed-once presets.
 pub fn current_rubric(doc: &SelfEvaluation) -> Rubric {
-    super::evaluate::rubric_of(doc).0
+    if let Some(r) = &doc.rubric.inline {
+        return r.clone();
+    }
+    let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
+    let find = |id: &str| presets().iter().find(|r| r.id == id).cloned();
+    find(id).or_else(|| find(rubric::DEFAULT_PRESET)).unwrap_or_default()
 }
 
 /// The text of the field at `path`, `None` when the path names no field.
@@ -484,6 +497,17 @@ mod tests {
         // Choosing a preset drops the copy.
         assert!(set(&mut d, "rubric.preset", "national-2020"));
         assert!(d.rubric.inline.is_none());
+    }
+
+    #[test]
+    fn current_rubric_is_the_one_evaluate_uses() {
+        let mut d = seed();
+        for preset in ["", "national-2020", "nope", " guangzhou-dept "] {
+            d.rubric.preset = preset.into();
+            assert_eq!(current_rubric(&d), crate::core::evaluate::rubric_of(&d).0, "{preset:?}");
+        }
+        set(&mut d, &path::rubric_weight("output"), "55");
+        assert_eq!(current_rubric(&d), crate::core::evaluate::rubric_of(&d).0);
     }
 
     #[test]
