@@ -149,8 +149,9 @@ fn rate_interval(r: &RowResult) -> Option<(Decimal, Decimal)> {
 /// An overall rate that lies outside the range of the rates of a group that partitions it.
 ///
 /// Policy: the overall rate of a partition lies between the rates of its parts. Each rate is
-/// taken at the precision it is known to (see [`rate_interval`]), so parts stated to 1 dp do not
-/// make a correct total look wrong; rows with a zero budget and no spending take no part.
+/// taken at the precision it is known to (the exact quotient of its amounts, else its stated
+/// rate ± half a unit of its last decimal), so parts stated to 1 dp do not make a correct total
+/// look wrong; rows with a zero budget and no spending take no part.
 pub fn rate_outside_parts(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(total) = shown_rate(&ctx.budget.total) else { return out };

@@ -18,8 +18,8 @@ pub fn sentence_around(text: &str, at: usize) -> String {
 /// 没有全部完成, 并非均已完成, 不能全部完成.
 const NEGATIONS: [char; 4] = ['未', '没', '非', '不'];
 
-/// Byte offset of the first occurrence of `phrase` in `text` that is not negated by one of
-/// [`NEGATIONS`] among the three characters before it.
+/// Byte offset of the first occurrence of `phrase` in `text` that is not negated: none of 未, 没,
+/// 非, 不 among the three characters before it.
 pub fn find_claim(text: &str, phrase: &str) -> Option<usize> {
     if phrase.is_empty() {
         return None;
