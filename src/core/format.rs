@@ -301,30 +301,18 @@ impl SelfEvaluation {
     /// Reads a document from JSON text. Unknown fields are ignored; missing ones take their
     /// defaults; a document of another format or a newer version is refused with a reason.
     pub fn from_json(text: &str) -> Result<SelfEvaluation, LoadError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-        let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
-        if format != FORMAT {
-            return Err(LoadError {
-                line: 1,
-                column: 1,
-                message: super::text::Text::new(
-                    format!("不是自评文件：format 应为“{FORMAT}”，实为“{format}”"),
-                    format!("not a self-evaluation: format should be '{FORMAT}', found '{format}'"),
-                ),
-            });
+        // One typed parse on the happy path; only when it fails is the text read loosely, so
+        // that a file of another kind is refused for what it is rather than for a field's type.
+        match serde_json::from_str::<SelfEvaluation>(text) {
+            Ok(doc) => check_header(&doc.format, doc.version as u64).map(|()| doc),
+            Err(e) => {
+                let value: serde_json::Value = serde_json::from_str(text).map_err(|_| json_error(&e))?;
+                let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
+                let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+                check_header(format, version)?;
+                Err(json_error(&e))
+            }
         }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version == 0 || version > VERSION as u64 {
-            return Err(LoadError {
-                line: 1,
-                column: 1,
-                message: super::text::Text::new(
-                    format!("不支持的版本 {version}（本工具支持 1–{VERSION}）"),
-                    format!("unsupported version {version} (this tool reads 1–{VERSION})"),
-                ),
-            });
-        }
-        serde_json::from_str(text).map_err(|e| json_error(&e))
     }
 
     /// Writes the document as pretty JSON (2-space indent, fields in declaration order).
@@ -336,6 +324,31 @@ impl SelfEvaluation {
     pub fn indicators(&self) -> impl Iterator<Item = (&Task, &Indicator)> {
         self.tasks.iter().flat_map(|t| t.indicators.iter().map(move |i| (t, i)))
     }
+}
+
+/// Refuses a document of another format or of a version this build cannot read.
+fn check_header(format: &str, version: u64) -> Result<(), LoadError> {
+    if format != FORMAT {
+        return Err(LoadError {
+            line: 1,
+            column: 1,
+            message: super::text::Text::new(
+                format!("不是自评文件：format 应为“{FORMAT}”，实为“{format}”"),
+                format!("not a self-evaluation: format should be '{FORMAT}', found '{format}'"),
+            ),
+        });
+    }
+    if version == 0 || version > VERSION as u64 {
+        return Err(LoadError {
+            line: 1,
+            column: 1,
+            message: super::text::Text::new(
+                format!("不支持的版本 {version}（本工具支持 1–{VERSION}）"),
+                format!("unsupported version {version} (this tool reads 1–{VERSION})"),
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// A serde_json error as a positioned, bilingual load error.
