@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
+use crate::core::crosscheck::{self, CrossCheck};
 use crate::core::draft::Drafts;
 use crate::core::edit;
 use crate::core::finding::Severity;
@@ -100,7 +101,7 @@ pub struct TaskView {
 }
 
 /// Rows of one task shown at a time: long tables are paged so each keystroke stays cheap.
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 25;
 /// With more indicators than this in the document, only the first task starts open.
 pub const OPEN_ALL_UP_TO: usize = 200;
 
@@ -153,6 +154,11 @@ pub struct App {
     pub task_view: RwSignal<HashMap<String, TaskView>>,
     /// Field to highlight after a finding was followed.
     pub flash: RwSignal<Option<String>>,
+    /// The text of an existing report pasted (or loaded) for cross-checking; empty: none.
+    pub report_text: RwSignal<String>,
+    /// The cross-check of `report_text` against the document and its evaluation (empty when
+    /// there is no text). Its findings are listed in 自查结果 with the evaluation's.
+    pub crosscheck: Memo<CrossCheck>,
     counter: StoredValue<u64>,
 }
 
@@ -214,6 +220,15 @@ impl App {
                 }));
             });
         });
+        let report_text = RwSignal::new(String::new());
+        let cc = Memo::new(move |_| {
+            report_text.with(|t| {
+                if t.trim().is_empty() {
+                    return CrossCheck { figures: Vec::new(), findings: Vec::new() };
+                }
+                ev.with(|e| doc.with_untracked(|d| crosscheck::analyse(t, d, e)))
+            })
+        });
         let list = draft_list_of(&drafts);
         let total: usize = drafts.current().doc.tasks.iter().map(|t| t.indicators.len()).sum();
         let task_view = RwSignal::new(initial_view(&drafts.current().doc, total));
@@ -234,6 +249,8 @@ impl App {
             saved: RwSignal::new(Saved::Idle),
             task_view,
             flash: RwSignal::new(None),
+            report_text,
+            crosscheck: cc,
             counter: StoredValue::new(0),
         }
     }
