@@ -20,6 +20,7 @@ import { gzipSync, constants as zc } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBrowser, distDir as defaultDist } from '../e2e/harness.mjs';
+import { measureTyping } from './bench-typing.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -103,7 +104,13 @@ const MEASUREMENTS = [
       return out;
     },
   },
-  // { name: 'typing latency, 2,000-indicator draft', unit: 'ms', run: async (ctx) => [...] },
+  {
+    // Input event → re-evaluation, DOM update, style and layout (`sc-update`, src/app/perf.rs);
+    // scripts/bench-typing.mjs prints the details (paint, Event Timing).
+    name: 'typing, 2,000-indicator draft (sc-update)',
+    unit: 'ms',
+    run: async (ctx) => (await measureTyping({ url: ctx.url, indicators: 2000, keys: 20 })).update,
+  },
 ];
 
 // ---- report ----------------------------------------------------------------------------------
