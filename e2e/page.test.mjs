@@ -219,3 +219,43 @@ test('editing a rubric weight copies the preset into the draft; English switch; 
   await screenshot(p, 'page-english-1280x800');
   b.assertClean();
 });
+
+test('a rubric file can be loaded and the rubric saved; a file dropped on the page is imported', async (t) => {
+  const b = await fresh(t);
+  const p = b.page;
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '保存评分标准为文件' }).click()]);
+  assert.match(download.suggestedFilename(), /^评分标准-guangzhou-dept\.json$/);
+  await p.locator('#rubric-file').setInputFiles(path.join(repoRoot, 'data/rubrics/national-2020.json'));
+  await p.locator('.notice', { hasText: '载入评分标准' }).waitFor();
+  await p.waitForFunction(() => /产出/.test(document.querySelector('#sec-scores table.scores').innerText));
+
+  // Drag and drop the example onto the page.
+  const text = await (await import('node:fs/promises')).readFile(path.join(repoRoot, 'examples/guangzhou-ftu-2021.json'), 'utf8');
+  await p.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    const app = document.getElementById('app');
+    app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await waitCalc(p, 'calc-rate-fin', /^95\.68%$/);
+  assert.equal(await p.locator('#draft-select option').count(), 2);
+  b.assertClean();
+});
+
+test('with browser storage unavailable the page says so and export still works', async (t) => {
+  const b = await openBrowser();
+  t.after(() => b.close());
+  await b.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await b.page.goto(baseUrl, { waitUntil: 'load' });
+  await b.waitForApp();
+  const p = b.page;
+  await p.locator('.notice.error', { hasText: '浏览器存储不可用' }).waitFor();
+  await field(p, 'unit.name').fill('无存储单位');
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '导出为文件' }).click()]);
+  const saved = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(saved.unit.name, '无存储单位');
+  assert.equal(saved.format, 'selfcheck/self-evaluation');
+});
