@@ -1,5 +1,6 @@
 //! 自查结果: the status line and every finding, grouped by severity, each with its message, the
-//! rule and its source. Following a finding moves focus to the field it concerns.
+//! rule and its source. Following a finding moves focus to the field it concerns. The findings of
+//! 核对报告文字 (paths `report.text…`) are listed with the others and lead to the figure's row.
 
 use leptos::prelude::*;
 
@@ -26,8 +27,11 @@ struct Item {
 pub fn status_memo() -> Memo<(Text, &'static str)> {
     let a = app();
     Memo::new(move |_| {
-        a.ev.with(|e| {
-            let (errors, warnings, _) = e.counts();
+        a.ev.with(|e| a.crosscheck.with(|c| {
+            let (mut errors, mut warnings, _) = e.counts();
+            let (ce, cw, _) = crate::core::finding::counts(&c.findings);
+            errors += ce;
+            warnings += cw;
             let tone = if errors > 0 {
                 "error"
             } else if warnings > 0 {
@@ -35,8 +39,17 @@ pub fn status_memo() -> Memo<(Text, &'static str)> {
             } else {
                 "ok"
             };
-            (status(e), tone)
-        })
+            let text = if ce + cw == 0 {
+                status(e)
+            } else if errors == 0 && warnings == 0 {
+                Text::new("可以提交", "ready to submit")
+            } else if errors == 0 {
+                Text::new(format!("可以提交（有 {warnings} 个提醒）"), format!("ready to submit ({warnings} warnings)"))
+            } else {
+                Text::new(format!("尚有 {errors} 个错误 / {warnings} 个提醒"), format!("{errors} errors / {warnings} warnings to resolve"))
+            };
+            (text, tone)
+        }))
     })
 }
 
@@ -47,11 +60,11 @@ fn Group(sev: Severity) -> impl IntoView {
     let all = RwSignal::new(false);
     let items = Memo::new(move |_| {
         let limit = if all.get() { usize::MAX } else { SHOWN };
-        a.ev.with(|e| {
+        a.ev.with(|e| a.crosscheck.with(|c| {
             let mut seen = std::collections::HashMap::<(String, String), usize>::new();
             let mut total = 0;
             let mut v = Vec::new();
-            for f in e.findings.iter().filter(|f| f.severity == sev) {
+            for f in e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev) {
                 total += 1;
                 if v.len() >= limit {
                     continue;
@@ -68,7 +81,7 @@ fn Group(sev: Severity) -> impl IntoView {
                 });
             }
             (v, total)
-        })
+        }))
     });
     let heading = move || {
         let n = items.with(|i| i.1);
@@ -92,7 +105,11 @@ fn Group(sev: Severity) -> impl IntoView {
                         let title = it.title.clone();
                         view! {
                             <li>
-                                <button type="button" class="finding" on:click=move |_| a.reveal(&path)>
+                                <button type="button" class="finding" on:click=move |_| {
+                                    if !super::crosscheck::reveal(a, &path) {
+                                        a.reveal(&path)
+                                    }
+                                }>
                                     <span class="msg">{move || message.get(l.get()).to_string()}</span>
                                 </button>
                                 <div class="rule">

@@ -30,7 +30,20 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    click_download(name, &blob);
+}
+
+/// Offers `bytes` (a .docx, an .xlsx) for download as `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
+    click_download(name, &blob);
+}
+
+fn click_download(name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(el) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = el.unchecked_into();
         a.set_href(&url);

@@ -4,12 +4,14 @@
 //! Files: `state` (signals, the evaluation memo), `storage` (drafts in localStorage, the one
 //! persistence effect), `fields` (inputs bound to field paths with their messages), `explain`
 //! (computed figures with their formula), one file per section (`basic`, `budget_table`,
-//! `indicators`, `scores`, `narrative`, `findings`), `drafts` (the draft bar), `import_export`
-//! (files in and out), `i18n`, `perf` (typing-latency marks).
+//! `indicators`, `scores`, `narrative`, `report`, `crosscheck`, `findings`), `drafts` (the draft bar),
+//! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks).
 
 pub mod basic;
 pub mod budget_table;
+pub mod crosscheck;
 pub mod drafts;
+pub mod excel;
 pub mod explain;
 pub mod fields;
 pub mod findings;
@@ -18,6 +20,7 @@ pub mod import_export;
 pub mod indicators;
 pub mod narrative;
 pub mod perf;
+pub mod report;
 pub mod scores;
 pub mod state;
 pub mod storage;
@@ -99,6 +102,7 @@ fn Header() -> impl IntoView {
     let a = state::app();
     let l = a.lang;
     let st = findings::status_memo();
+    excel::provide();
     let switch_lang = move |_| {
         let next = if l.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
         l.set(next);
@@ -132,6 +136,7 @@ fn Header() -> impl IntoView {
                     <input type="file" id="import-file" accept=".json,application/json"
                         on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
                     <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>
+                    <excel::ExcelButtons />
                     <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Load the example")}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
                 </div>
@@ -142,9 +147,12 @@ fn Header() -> impl IntoView {
                 <a href="#sec-indicators">{tr("绩效指标", "Indicators")}</a>
                 <a href="#sec-scores">{tr("评分", "Scores")}</a>
                 <a href="#sec-narrative">{tr("报告文字", "Report text")}</a>
+                <a href="#sec-report">{tr("报告", "Report")}</a>
+                <a href="#sec-crosscheck">{tr("核对报告文字", "Check a report")}</a>
                 <a href="#sec-findings">{tr("自查结果", "Check results")}</a>
             </nav>
             <Notices />
+            <excel::ExcelPanel />
         </header>
     }
 }
@@ -166,6 +174,8 @@ fn Page() -> impl IntoView {
                         <narrative::Narrative />
                     }
                 }}
+                <report::ReportSection />
+                <crosscheck::CrossCheckSection />
                 <findings::Findings />
             </main>
             <footer class="muted">
