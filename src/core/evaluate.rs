@@ -114,14 +114,26 @@ pub fn evaluate(doc: &SelfEvaluation) -> Evaluation {
 /// Evaluates a document against the given rubric (e.g. a finance bureau's rubric file).
 pub fn evaluate_with(doc: &SelfEvaluation, rubric: &Rubric) -> Evaluation {
     let mut e = Entries::default();
+    check_unit(doc, &mut e);
+    let budget = budget::compute(doc, &mut e);
+    let indicators = indicator::compute(doc, &mut e);
+    finish(doc, rubric, budget, indicators, e)
+}
+
+/// The first step of every evaluation: the unit must be named and dated.
+pub(crate) fn check_unit(doc: &SelfEvaluation, e: &mut Entries) {
     if super::number::is_blank(&doc.unit.name) {
         e.required("unit.name", ("单位名称", "the unit's name"));
     }
     if super::number::is_blank(&doc.unit.year) {
         e.required("unit.year", ("年度", "the year"));
     }
-    let budget = budget::compute(doc, &mut e);
-    let indicators = indicator::compute(doc, &mut e);
+}
+
+/// Everything after the indicators: rubric scores, the required total, every rule of the
+/// catalogue. Shared by [`evaluate_with`] and the page's incremental evaluator so the two cannot
+/// drift apart.
+pub(crate) fn finish(doc: &SelfEvaluation, rubric: &Rubric, budget: BudgetResult, indicators: Vec<IndicatorResult>, mut e: Entries) -> Evaluation {
     let scores = scoring::compute(rubric, doc, &budget, &indicators, &mut e);
     if super::number::is_blank(&doc.stated.total) {
         e.required("stated.total", ("自评总分", "the stated total score"));

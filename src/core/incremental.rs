@@ -14,14 +14,11 @@ use std::collections::HashMap;
 
 use super::budget;
 use super::entry::Entries;
-use super::evaluate::{rubric_of, Evaluation, RubricInfo};
+use super::evaluate::{check_unit, finish, rubric_of, Evaluation};
 use super::finding::Finding;
 use super::format::{Indicator, RubricChoice, SelfEvaluation, Task};
 use super::indicator::{self, IndicatorResult};
-use super::number::is_blank;
 use super::rubric::Rubric;
-use super::rules::{self, Context};
-use super::scoring;
 
 struct Cached {
     task: String,
@@ -57,12 +54,7 @@ impl Evaluator {
 
         // As `evaluate_with`, with the indicators from the cache.
         let mut e = Entries::default();
-        if is_blank(&doc.unit.name) {
-            e.required("unit.name", ("单位名称", "the unit's name"));
-        }
-        if is_blank(&doc.unit.year) {
-            e.required("unit.year", ("年度", "the year"));
-        }
+        check_unit(doc, &mut e);
         let budget = budget::compute(doc, &mut e);
         // The previous entries, looked up by position first (typing changes no positions), then
         // by id (rows added, removed or moved).
@@ -101,29 +93,11 @@ impl Evaluator {
             }
         }
         self.cache = cache;
-        let scores = scoring::compute(rubric, doc, &budget, &indicators, &mut e);
-        if is_blank(&doc.stated.total) {
-            e.required("stated.total", ("自评总分", "the stated total score"));
-        }
-        let mut findings = e.findings;
-        let ctx = Context { doc, rubric, budget: &budget, indicators: &indicators, scores: &scores };
-        findings.extend(rules::check_all(&ctx));
+        let mut ev = finish(doc, rubric, budget, indicators, e);
         if let Some(f) = problem {
-            findings.insert(0, f.clone());
+            ev.findings.insert(0, f.clone());
         }
-        Evaluation {
-            rubric: RubricInfo {
-                id: rubric.id.clone(),
-                name: rubric.name.clone(),
-                year: rubric.year.clone(),
-                source: rubric.source.clone(),
-                example: rubric.example,
-            },
-            budget,
-            indicators,
-            scores,
-            findings,
-        }
+        ev
     }
 }
 
