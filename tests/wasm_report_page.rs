@@ -22,7 +22,9 @@ fn seed() -> SelfEvaluation {
 }
 
 fn app_with(doc: SelfEvaluation) -> App {
-    let _ = leptos::task::Executor::init_wasm_bindgen();
+    // Mounting (nothing, on a detached element) sets up the executor the state's effects need.
+    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(web_sys::window().unwrap().document().unwrap().create_element("div").unwrap());
+    std::mem::forget(leptos::mount::mount_to(el, || ()));
     let owner = Owner::new();
     owner.set();
     std::mem::forget(owner);

@@ -199,7 +199,7 @@ pub fn CrossCheckSection() -> impl IntoView {
                                         <td class="n">{r.fig.n}</td>
                                         <td class="fig">{r.fig.raw.clone()}</td>
                                         <td class="sent">{sentence_view(&r.fig)}</td>
-                                        <td>{move || { let t = label.get(l.get()); if t.is_empty() { "—".to_string() } else { t.to_string() } }}</td>
+                                        <td class="what">{move || { let t = label.get(l.get()); if t.is_empty() { "—".to_string() } else { t.to_string() } }}</td>
                                         <td class="num">{r.fig.computed.clone().unwrap_or_else(|| "—".into())}</td>
                                         <td class="st">
                                             {move || status_text(st).get(l.get()).to_string()}

@@ -136,9 +136,11 @@ fn Header() -> impl IntoView {
                     <input type="file" id="import-file" accept=".json,application/json"
                         on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
                     <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>
-                    <excel::ExcelButtons />
                     <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Load the example")}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
+                </div>
+                <div class="files excel" role="group" aria-label=move || pick(l.get(), "Excel 表格（绩效指标、评分）", "Excel tables (indicators, scores)")>
+                    <excel::ExcelButtons />
                 </div>
             </div>
             <nav class="sections no-print" aria-label=move || pick(l.get(), "章节", "Sections")>
