@@ -19,13 +19,17 @@ fn doc() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn input(p: &str) -> web_sys::HtmlInputElement {
-    doc().get_element_by_id(&path::dom_id(p)).unwrap_or_else(|| panic!("no input for {p}")).dyn_into().unwrap()
+fn input(p: &str) -> web_sys::Element {
+    doc().get_element_by_id(&path::dom_id(p)).unwrap_or_else(|| panic!("no input for {p}"))
 }
 
+/// Types into an `<input>` or a `<textarea>` (indicator names wrap: they are textareas).
 fn type_into(p: &str, v: &str) {
     let i = input(p);
-    i.set_value(v);
+    match i.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(x) => x.set_value(v),
+        None => i.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap_or_else(|| panic!("{p} is neither an input nor a textarea")).set_value(v),
+    }
     let ev = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
