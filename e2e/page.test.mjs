@@ -178,7 +178,7 @@ test('drafts: new, rename, duplicate, delete with undo; unreadable stored drafts
   await field(p, 'unit.name').fill('甲单位');
   await p.locator('#draft-name').fill('甲');
   await p.locator('#draft-name').press('Enter');
-  await p.getByRole('button', { name: '复制' }).click();
+  await p.getByRole('button', { name: '复制', exact: true }).click();
   await p.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 2);
   assert.equal(await field(p, 'unit.name').inputValue(), '甲单位');
   await p.getByRole('button', { name: '删除', exact: true }).click();

@@ -25,7 +25,9 @@ async function download(page, button) {
   return { name: dl.suggestedFilename(), bytes: await readFile(file), file };
 }
 
-const reportText = (page) => page.locator('#sec-report .report-doc').innerText();
+// textContent: off-screen parts of the page skip rendering (content-visibility), so innerText
+// would be empty there.
+const reportText = (page) => page.locator('#sec-report .report-doc').textContent();
 
 function assertSeedFigures(text) {
   assert.match(text, /35,408\.62/);
@@ -130,7 +132,7 @@ test('核对报告文字: a pasted report is checked; the 95.68% ambiguity is a 
   // The same finding is in 自查结果; following it focuses the figure's row.
   const finding = p.locator('#sec-findings button.finding', { hasText: '95.68%' });
   await finding.waitFor();
-  assert.match(await finding.innerText(), /95\.50%/);
+  assert.match(await finding.textContent(), /95\.50%/);
   await finding.click();
   await p.waitForFunction(() => document.activeElement?.id?.startsWith('cc-fig-'));
   assert.equal(await p.evaluate(() => document.activeElement.id), await row.getAttribute('id'));

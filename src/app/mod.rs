@@ -4,7 +4,7 @@
 //! Files: `state` (signals, the evaluation memo), `storage` (drafts in localStorage, the one
 //! persistence effect), `fields` (inputs bound to field paths with their messages), `explain`
 //! (computed figures with their formula), one file per section (`basic`, `budget_table`,
-//! `indicators`, `scores`, `narrative`, `report`, `crosscheck`, `findings`), `drafts` (the draft bar),
+//! `indicators`, `scores`, `narrative`, `findings`, `report`, `crosscheck`), `drafts` (the draft bar),
 //! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks).
 
 pub mod basic;
@@ -149,9 +149,9 @@ fn Header() -> impl IntoView {
                 <a href="#sec-indicators">{tr("绩效指标", "Indicators")}</a>
                 <a href="#sec-scores">{tr("评分", "Scores")}</a>
                 <a href="#sec-narrative">{tr("报告文字", "Report text")}</a>
+                <a href="#sec-findings">{tr("自查结果", "Check results")}</a>
                 <a href="#sec-report">{tr("报告", "Report")}</a>
                 <a href="#sec-crosscheck">{tr("核对报告文字", "Check a report")}</a>
-                <a href="#sec-findings">{tr("自查结果", "Check results")}</a>
             </nav>
             <Notices />
             <excel::ExcelPanel />
@@ -176,9 +176,9 @@ fn Page() -> impl IntoView {
                         <narrative::Narrative />
                     }
                 }}
+                <findings::Findings />
                 <report::ReportSection />
                 <crosscheck::CrossCheckSection />
-                <findings::Findings />
             </main>
             <footer class="muted">
                 {tr("拖放自评文件（.json）到本页即可导入。", "Drop a self-evaluation file (.json) on this page to import it.")}
