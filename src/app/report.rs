@@ -3,6 +3,8 @@
 //! the three charts of [`crate::core::chart`], and 复制全文 / 打印报告 / 下载 Word.
 //!
 //! The preview, the copied text and the .docx all come from the same [`Report`], so they agree.
+//! The preview and charts follow the document once typing pauses ([`SETTLE_MS`]); copying and
+//! downloading always build the report afresh.
 
 use std::hash::{Hash, Hasher};
 
@@ -20,12 +22,47 @@ use super::state::{app, App};
 /// The class on `<body>` while only the report is printed (see `style/report.css`).
 pub const PRINT_CLASS: &str = "print-report";
 
-/// The report of the open document in the page's language, rebuilt with each evaluation.
+/// The report of the open document in the page's language, rebuilt with each evaluation (the
+/// section itself rebuilds only once typing pauses, see [`settled`]).
 pub fn report_memo(a: App) -> Memo<Report> {
     Memo::new(move |_| {
         let l = a.lang.get();
         a.ev.with(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
     })
+}
+
+/// How long the document must rest before the preview and charts are rebuilt: building the
+/// report of a 2,000-indicator draft on every keystroke would cost ~40 ms per key.
+pub const SETTLE_MS: u64 = 300;
+
+/// A counter bumped [`SETTLE_MS`] after the last change of the evaluation.
+pub fn settled(a: App) -> RwSignal<u64> {
+    let tick = RwSignal::new(0u64);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        a.ev.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_millis(SETTLE_MS)).ok();
+        pending.set_value(h);
+    });
+    tick
+}
+
+/// The report as of the last [`settled`] tick (and on a language switch).
+fn report_when_settled(a: App, tick: RwSignal<u64>) -> Memo<Report> {
+    Memo::new(move |_| {
+        tick.track();
+        let l = a.lang.get();
+        a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
+    })
+}
+
+/// The report now (for copying and downloading: never a stale one).
+fn report_now(a: App) -> Report {
+    let l = a.lang.get_untracked();
+    a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
 }
 
 /// A key for a section that changes when its content does (the preview re-renders only the
@@ -148,7 +185,8 @@ fn Chart(svg: Memo<String>, label: (&'static str, &'static str)) -> impl IntoVie
 pub fn ReportSection() -> impl IntoView {
     let a = app();
     let l = a.lang;
-    let rep = report_memo(a);
+    let tick = settled(a);
+    let rep = report_when_settled(a, tick);
     let copied = RwSignal::new(Copied::None);
     let handle = window_event_listener_untyped("afterprint", |_| end_print());
     on_cleanup(move || handle.remove());
@@ -156,27 +194,31 @@ pub fn ReportSection() -> impl IntoView {
     let sections = move || rep.with(|r| r.sections.iter().enumerate().map(|(i, s)| (section_key(i, s), s.clone())).collect::<Vec<_>>());
     let notes = move || rep.with(|r| r.notes.clone());
     let copy = move |_| {
-        let text = rep.with_untracked(report::render_text);
+        let text = report::render_text(&report_now(a));
         leptos::task::spawn_local(async move {
             let ok = copy_text(&text).await;
             copied.set(if ok { Copied::Done(text.chars().count()) } else { Copied::Manual(text) });
         });
     };
     let docx = move |_| {
-        let (name, bytes) = rep.with_untracked(|r| (report::docx::file_name(r), report::docx::to_docx(r)));
+        let r = report_now(a);
+        let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r));
         download_bytes(&name, report::docx::MIME, &bytes);
     };
     let scores = Memo::new(move |_| {
+        tick.track();
         let lang = l.get();
-        a.ev.with(|e| chart::scores_svg(e, lang))
+        a.ev.with_untracked(|e| chart::scores_svg(e, lang))
     });
     let execution = Memo::new(move |_| {
+        tick.track();
         let lang = l.get();
-        a.ev.with(|e| chart::execution_svg(e, lang))
+        a.ev.with_untracked(|e| chart::execution_svg(e, lang))
     });
     let indicators = Memo::new(move |_| {
+        tick.track();
         let lang = l.get();
-        a.ev.with(|e| a.doc.with_untracked(|d| chart::indicators_svg(d, e, lang)))
+        a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::indicators_svg(d, e, lang)))
     });
     let copy_msg = move || match (copied.get(), l.get()) {
         (Copied::Done(n), Lang::Zh) => format!("已复制全文（{n} 字），可粘贴到 Word 或公文系统。"),
