@@ -99,7 +99,10 @@ fn check(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 2;
     }
     let rubric = match &o.rubric {
-        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|t| Rubric::from_json(&t).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message.get(o.lang)))) {
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Rubric::from_json(&t).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message.get(o.lang))))
+        {
             Ok(r) => Some(r),
             Err(e) => {
                 let _ = writeln!(err, "{p}: {e}");
@@ -200,7 +203,11 @@ fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let _ = writeln!(out, "== {t} × {f}: {} {}", cc.figures.len(), if zh { "个数字" } else { "figures" });
     for g in &cc.figures {
         let status = serde_json::to_value(g.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        let what = if g.label.zh.is_empty() { String::new() } else { format!("{} {}", g.label.get(o.lang), g.computed.clone().unwrap_or_default()) };
+        let what = if g.label.zh.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", g.label.get(o.lang), g.computed.clone().unwrap_or_default())
+        };
         let _ = writeln!(out, "  {:>3} {:<14} {:<15} {what}", g.n, g.raw, status);
     }
     let (e, w, i) = crate::core::finding::counts(&cc.findings);
@@ -236,7 +243,15 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
         };
         let rate = if r.not_applicable { (if zh { "不适用" } else { "n/a" }).to_string() } else { opt(r.rate, "%") };
         let stated = r.stated_rate.map(|v| format!(" ({} {v}%)", if zh { "填报" } else { "stated" })).unwrap_or_default();
-        let derived = if r.derived { if zh { " [推算]" } else { " [derived]" } } else { "" };
+        let derived = if r.derived {
+            if zh {
+                " [推算]"
+            } else {
+                " [derived]"
+            }
+        } else {
+            ""
+        };
         s.push_str(&format!("  {} {amounts:>28}  {rate:>8}{stated}{derived}\n", pad(&r.name, 22)));
     }
     s.push_str(if zh { "-- 评分\n" } else { "-- Scores\n" });
@@ -244,12 +259,7 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
     for n in &ev.scores.nodes {
         let name = if zh || n.name_en.is_empty() { &n.name } else { &n.name_en };
         let indent = "  ".repeat(n.depth);
-        s.push_str(&format!(
-            "{indent}{name}: {} / {}  ({})\n",
-            opt(n.score, ""),
-            opt(n.effective_weight, ""),
-            n.explain.get(lang)
-        ));
+        s.push_str(&format!("{indent}{name}: {} / {}  ({})\n", opt(n.score, ""), opt(n.effective_weight, ""), n.explain.get(lang)));
     }
     if !ev.scores.adjustments.is_zero() || !doc.stated.adjustments.is_empty() {
         s.push_str(&format!("  {}: {}\n", if zh { "其他加减分项" } else { "adjustments" }, ev.scores.adjustments));

@@ -35,8 +35,33 @@ fn every_seed_figure_is_found_and_matched() {
     assert_eq!(
         raws,
         [
-            "35,408.62万", "33,814.57万元", "27,585.71万元", "26,393.83万元", "95.68%", "93.53分", "100分", "95.68%", "94.86%", "95.94%", "92.92%", "95.50%", "43.53分", "50分", "85.79%",
-            "98.67%", "100%", "395节次", "5个", "5个", "3个", "88.62%", "99.55%", "98.6%", "9.6%", "95.50%", "95.68%"
+            "35,408.62万",
+            "33,814.57万元",
+            "27,585.71万元",
+            "26,393.83万元",
+            "95.68%",
+            "93.53分",
+            "100分",
+            "95.68%",
+            "94.86%",
+            "95.94%",
+            "92.92%",
+            "95.50%",
+            "43.53分",
+            "50分",
+            "85.79%",
+            "98.67%",
+            "100%",
+            "395节次",
+            "5个",
+            "5个",
+            "3个",
+            "88.62%",
+            "99.55%",
+            "98.6%",
+            "9.6%",
+            "95.50%",
+            "95.68%"
         ]
     );
     let by = |n: usize| &cc.figures[n - 1];
@@ -70,7 +95,12 @@ fn every_seed_figure_is_found_and_matched() {
     for f in &cc.figures {
         assert!(!matches!(f.status, Status::Mismatch), "{f:?}");
         assert_eq!(f.path, format!("report.text.{}", f.n));
-        assert_eq!(TEXT[f.start..f.end].split_whitespace().collect::<String>().replace('３', "3").replace('９', "9").replace('５', "5"), f.raw, "span of {}", f.n);
+        assert_eq!(
+            TEXT[f.start..f.end].split_whitespace().collect::<String>().replace('３', "3").replace('９', "9").replace('５', "5"),
+            f.raw,
+            "span of {}",
+            f.n
+        );
     }
     assert!(!cc.findings.iter().any(|f| f.severity == Severity::Error), "{:?}", rules(&cc.findings));
 }
@@ -230,7 +260,19 @@ fn the_generated_report_passes_its_own_cross_check() {
 
 #[test]
 fn garbage_never_panics() {
-    for t in ["", "。。。", "1,2,3,4", "９９９，９９９，９９９．９９万元", "%%%分分分", "（一）（二）", "等级", "执行率", "1.2.3.4%", "万元万元", "均已完成"] {
+    for t in [
+        "",
+        "。。。",
+        "1,2,3,4",
+        "９９９，９９９，９９９．９９万元",
+        "%%%分分分",
+        "（一）（二）",
+        "等级",
+        "执行率",
+        "1.2.3.4%",
+        "万元万元",
+        "均已完成",
+    ] {
         let _ = run(t);
     }
     let long = TEXT.repeat(20);
@@ -253,7 +295,23 @@ fn the_real_seed_report_when_present() {
     assert_eq!(only(&cc, "report.claim_contradicted").len(), 1);
     assert_eq!(only(&cc, "report.percent_vs_points").len(), 1);
     assert_eq!(only(&cc, "report.grade_missing").len(), 1);
-    for v in ["35,408.62万", "33,814.57万元", "27,585.71万元", "26,393.83万元", "93.53分", "94.86%", "95.94%", "92.92%", "95.50%", "43.53分", "85.79%", "98.67%", "88.62%", "99.55%", "98.6%"] {
+    for v in [
+        "35,408.62万",
+        "33,814.57万元",
+        "27,585.71万元",
+        "26,393.83万元",
+        "93.53分",
+        "94.86%",
+        "95.94%",
+        "92.92%",
+        "95.50%",
+        "43.53分",
+        "85.79%",
+        "98.67%",
+        "88.62%",
+        "99.55%",
+        "98.6%",
+    ] {
         let f = cc.figures.iter().find(|f| f.raw == v).unwrap_or_else(|| panic!("{v} not found"));
         assert!(matches!(f.status, Status::Matched | Status::MatchedStated), "{v}: {:?}", f.status);
     }

@@ -11,7 +11,11 @@ fn rules_md_is_generated_from_the_catalogue() {
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     let generated = selfcheck::cli::rules_markdown();
     if on_disk != generated {
-        let first = on_disk.lines().zip(generated.lines()).position(|(a, b)| a != b).unwrap_or(on_disk.lines().count().min(generated.lines().count()));
+        let first = on_disk
+            .lines()
+            .zip(generated.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(on_disk.lines().count().min(generated.lines().count()));
         panic!(
             "docs/rules.md differs from the catalogue (first difference at line {}):\n  on disk:   {}\n  generated: {}\nregenerate it: cargo run --bin selfcheck -- rules > docs/rules.md",
             first + 1,
@@ -36,13 +40,17 @@ fn every_rule_is_documented() {
 fn format_md_names_every_field() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md")).unwrap_or_default();
     let full = selfcheck::core::format::SelfEvaluation {
-        rubric: selfcheck::core::format::RubricChoice { preset: String::new(), inline: selfcheck::core::rubric::preset("guangzhou-dept-example") },
+        rubric: selfcheck::core::format::RubricChoice {
+            preset: String::new(),
+            inline: selfcheck::core::rubric::preset("guangzhou-dept-example"),
+        },
         ..Default::default()
     };
     let mut value = serde_json::to_value(&full).unwrap();
     // One of each list item, so their fields are listed too.
     value["budget"]["rows"] = serde_json::to_value(vec![selfcheck::core::format::BudgetRow::default()]).unwrap();
-    value["tasks"] = serde_json::to_value(vec![selfcheck::core::format::Task { indicators: vec![Default::default()], ..Default::default() }]).unwrap();
+    value["tasks"] =
+        serde_json::to_value(vec![selfcheck::core::format::Task { indicators: vec![Default::default()], ..Default::default() }]).unwrap();
     value["stated"]["scores"] = serde_json::json!({ "node": selfcheck::core::format::StatedScore::default() });
     value["stated"]["adjustments"] = serde_json::to_value(vec![selfcheck::core::format::Adjustment::default()]).unwrap();
     let mut missing = Vec::new();

@@ -117,11 +117,14 @@ fn render(description: &[String], doc: &SelfEvaluation, expect: &[Expect], figs:
     let desc = description.iter().map(|d| format!("    {}", json_str(d))).collect::<Vec<_>>().join(",\n");
     let exp = expect
         .iter()
-        .map(|e| format!("    {{ \"rule\": {}, \"path\": {}, \"severity\": {} }}", json_str(&e.rule), json_str(&e.path), json_str(&e.severity)))
+        .map(|e| {
+            format!("    {{ \"rule\": {}, \"path\": {}, \"severity\": {} }}", json_str(&e.rule), json_str(&e.path), json_str(&e.severity))
+        })
         .collect::<Vec<_>>()
         .join(",\n");
     let fig = figs.iter().map(|(k, v)| format!("    {}: {}", json_str(k), json_str(v))).collect::<Vec<_>>().join(",\n");
-    let block = |s: String, open: &str, close: &str| if s.is_empty() { format!("{open}{close}") } else { format!("{open}\n{s}\n  {close}") };
+    let block =
+        |s: String, open: &str, close: &str| if s.is_empty() { format!("{open}{close}") } else { format!("{open}\n{s}\n  {close}") };
     format!(
         "{{\n  \"description\": {},\n  \"input\": {},\n  \"expect\": {},\n  \"figures\": {}\n}}\n",
         block(desc, "[", "]"),
@@ -153,15 +156,26 @@ fn every_golden_case_gives_exactly_its_findings_and_figures() {
         want_sorted.sort();
         got_sorted.sort();
         if want_sorted != got_sorted {
-            let missing: Vec<_> = want_sorted.iter().filter(|e| !got_sorted.contains(e)).map(|e| format!("  - {} {} {}", e.rule, e.severity, e.path)).collect();
+            let missing: Vec<_> = want_sorted
+                .iter()
+                .filter(|e| !got_sorted.contains(e))
+                .map(|e| format!("  - {} {} {}", e.rule, e.severity, e.path))
+                .collect();
             let extra: Vec<_> = ev
                 .findings
                 .iter()
                 .filter(|f| !want_sorted.iter().any(|e| e.rule == f.rule && e.path == f.path && e.severity == f.severity.id()))
                 .map(|f| format!("  + {} {} {}  ({})", f.rule, f.severity.id(), f.path, f.message.zh))
                 .collect();
-            let counts = if missing.is_empty() && extra.is_empty() { "  (same findings, different multiplicity)\n".to_string() } else { String::new() };
-            failures.push(format!("{name}: findings differ (- expected, not found; + found, not expected)\n{counts}{}", [missing, extra].concat().join("\n")));
+            let counts = if missing.is_empty() && extra.is_empty() {
+                "  (same findings, different multiplicity)\n".to_string()
+            } else {
+                String::new()
+            };
+            failures.push(format!(
+                "{name}: findings differ (- expected, not found; + found, not expected)\n{counts}{}",
+                [missing, extra].concat().join("\n")
+            ));
         }
         if g.figures != figs {
             let keys: std::collections::BTreeSet<&String> = g.figures.keys().chain(figs.keys()).collect();
@@ -173,7 +187,11 @@ fn every_golden_case_gives_exactly_its_findings_and_figures() {
             failures.push(format!("{name}: figures differ\n{}", diff.join("\n")));
         }
     }
-    assert!(failures.is_empty(), "\n{}\n\n(UPDATE_GOLDEN=1 rewrites the expectations; check them by hand before committing)", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "\n{}\n\n(UPDATE_GOLDEN=1 rewrites the expectations; check them by hand before committing)",
+        failures.join("\n\n")
+    );
 }
 
 /// The seed golden case is the shipped example, so neither can drift from the other.

@@ -9,11 +9,11 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use selfcheck::core::evaluate::{evaluate, evaluate_with};
-use selfcheck::core::format::{
-    Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
-};
+use selfcheck::core::format::{Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
 use selfcheck::core::number::{parse, parse_opt, to_half_width, Kind};
-use selfcheck::core::rounding::{decimal_text, group_thousands, matches_at_stated_precision, mul_div, mul_div_round2, percent, plain_text, round_to};
+use selfcheck::core::rounding::{
+    decimal_text, group_thousands, matches_at_stated_precision, mul_div, mul_div_round2, percent, plain_text, round_to,
+};
 use selfcheck::core::rubric::{preset, Method, Node, Rubric};
 
 const KINDS: [Kind<'static>; 6] =
@@ -39,20 +39,12 @@ fn field() -> impl Strategy<Value = String> {
 }
 
 fn direction() -> impl Strategy<Value = String> {
-    prop_oneof![
-        prop::sample::select(vec!["≥", "≤", "=", "定性", "", ">=", "<="]).prop_map(str::to_string),
-        ".{0,3}",
-    ]
+    prop_oneof![prop::sample::select(vec!["≥", "≤", "=", "定性", "", ">=", "<="]).prop_map(str::to_string), ".{0,3}",]
 }
 
 fn budget_row() -> impl Strategy<Value = BudgetRow> {
-    (
-        "[a-z]{1,3}",
-        prop::sample::select(vec!["source", "type", "", "other"]),
-        (field(), field(), field(), field()),
-        field(),
-    )
-        .prop_map(|(id, g, (initial, adjusted, actual, stated_rate), reason)| BudgetRow {
+    ("[a-z]{1,3}", prop::sample::select(vec!["source", "type", "", "other"]), (field(), field(), field(), field()), field()).prop_map(
+        |(id, g, (initial, adjusted, actual, stated_rate), reason)| BudgetRow {
             id,
             group: g.to_string(),
             name: "行".into(),
@@ -61,7 +53,8 @@ fn budget_row() -> impl Strategy<Value = BudgetRow> {
             actual,
             stated_rate,
             reason,
-        })
+        },
+    )
 }
 
 fn node_ids() -> impl Strategy<Value = String> {
@@ -78,21 +71,23 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         (field(), field()),
         node_ids(),
     )
-        .prop_map(|(id, direction, (target, actual, weight, stated_score), (scoring, deduct_per_unit), (reason, measure), node)| Indicator {
-            id,
-            name: "指标".into(),
-            category: "产出-数量".into(),
-            direction,
-            unit: "%".into(),
-            target,
-            actual,
-            weight,
-            stated_score,
-            scoring: scoring.to_string(),
-            deduct_per_unit,
-            reason,
-            measure,
-            node,
+        .prop_map(|(id, direction, (target, actual, weight, stated_score), (scoring, deduct_per_unit), (reason, measure), node)| {
+            Indicator {
+                id,
+                name: "指标".into(),
+                category: "产出-数量".into(),
+                direction,
+                unit: "%".into(),
+                target,
+                actual,
+                weight,
+                stated_score,
+                scoring: scoring.to_string(),
+                deduct_per_unit,
+                reason,
+                measure,
+                node,
+            }
         })
 }
 
@@ -151,22 +146,34 @@ fn document() -> impl Strategy<Value = SelfEvaluation> {
         ),
         prop::collection::btree_map("[a-z]{1,8}", ".{0,40}|.{0,10}(均已完成|全部完成|未全部完成).{0,10}", 0..3),
     )
-        .prop_map(|((name, year, amount_unit), (total, rows, reason, measure), rubric, tasks, (scores, adjustments, total_score, grade), narrative)| {
-            SelfEvaluation {
-                unit: Unit { name, year, amount_unit: amount_unit.to_string(), ..Default::default() },
-                budget: Budget { total: BudgetRow { id: "total".into(), ..total }, rows, reason, measure },
+        .prop_map(
+            |(
+                (name, year, amount_unit),
+                (total, rows, reason, measure),
                 rubric,
-                tasks: tasks.into_iter().map(|(id, indicators)| Task { id, name: "任务".into(), indicators }).collect(),
-                stated: Stated {
-                    scores: scores.into_iter().map(|(k, (score, reason, measure))| (k, StatedScore { score, reason, measure })).collect(),
-                    adjustments: adjustments.into_iter().map(|(id, points, reason)| Adjustment { id, points, reason }).collect(),
-                    total: total_score,
-                    grade: grade.to_string(),
-                },
+                tasks,
+                (scores, adjustments, total_score, grade),
                 narrative,
-                ..Default::default()
-            }
-        })
+            )| {
+                SelfEvaluation {
+                    unit: Unit { name, year, amount_unit: amount_unit.to_string(), ..Default::default() },
+                    budget: Budget { total: BudgetRow { id: "total".into(), ..total }, rows, reason, measure },
+                    rubric,
+                    tasks: tasks.into_iter().map(|(id, indicators)| Task { id, name: "任务".into(), indicators }).collect(),
+                    stated: Stated {
+                        scores: scores
+                            .into_iter()
+                            .map(|(k, (score, reason, measure))| (k, StatedScore { score, reason, measure }))
+                            .collect(),
+                        adjustments: adjustments.into_iter().map(|(id, points, reason)| Adjustment { id, points, reason }).collect(),
+                        total: total_score,
+                        grade: grade.to_string(),
+                    },
+                    narrative,
+                    ..Default::default()
+                }
+            },
+        )
 }
 
 /// A decimal with up to `max_scale` places, from the whole i64 range.
@@ -328,8 +335,21 @@ fn empty_and_zero_documents_evaluate() {
     assert!(ev.findings.iter().any(|f| f.rule == "entry.required"));
     let zero = SelfEvaluation {
         budget: Budget {
-            total: BudgetRow { id: "total".into(), initial: "0".into(), adjusted: "0".into(), actual: "0".into(), stated_rate: "0".into(), ..Default::default() },
-            rows: vec![BudgetRow { id: "a".into(), group: "source".into(), adjusted: "0".into(), actual: "0".into(), ..Default::default() }],
+            total: BudgetRow {
+                id: "total".into(),
+                initial: "0".into(),
+                adjusted: "0".into(),
+                actual: "0".into(),
+                stated_rate: "0".into(),
+                ..Default::default()
+            },
+            rows: vec![BudgetRow {
+                id: "a".into(),
+                group: "source".into(),
+                adjusted: "0".into(),
+                actual: "0".into(),
+                ..Default::default()
+            }],
             ..Default::default()
         },
         tasks: vec![Task {

@@ -108,7 +108,8 @@ fn narrative_fills_text_parts_and_blank_parts_are_placeholders() {
 fn tables_carry_the_budget_and_the_scores() {
     let doc = seed();
     let r = report::build(&doc, &evaluate(&doc), Lang::Zh);
-    let tables: Vec<_> = r.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    let tables: Vec<_> =
+        r.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     assert_eq!(tables.len(), 2);
     assert_eq!(tables[0].rows[0], ["合计", "35,408.62", "33,814.57", "95.50%"]);
     assert_eq!(tables[0].rows[2], ["其他资金", "7,822.91", "7,420.74", "94.86%"]);
@@ -134,7 +135,18 @@ fn english_report() {
     let doc = seed();
     let r = report::build(&doc, &evaluate(&doc), Lang::En);
     let text = report::render_text(&r);
-    for s in ["1. Basic information", "2.1 Conclusion of the self-evaluation", "3. Main problems", "4. Next steps", "35,408.62 (10,000 yuan)", "overall execution rate of 95.50%", "scored 93.53 out of 100", "graded \"excellent\"", "completion 85.79%", "Other funds: budget 7,822.91 (10,000 yuan)"] {
+    for s in [
+        "1. Basic information",
+        "2.1 Conclusion of the self-evaluation",
+        "3. Main problems",
+        "4. Next steps",
+        "35,408.62 (10,000 yuan)",
+        "overall execution rate of 95.50%",
+        "scored 93.53 out of 100",
+        "graded \"excellent\"",
+        "completion 85.79%",
+        "Other funds: budget 7,822.91 (10,000 yuan)",
+    ] {
         assert!(text.contains(s), "missing {s:?} in\n{text}");
     }
     assert!(r.notes.iter().any(|n| n.contains("not translated")));
@@ -147,7 +159,16 @@ fn docx_is_a_valid_package_with_the_report_text() {
     let bytes = docx::to_docx(&r);
     assert_eq!(bytes, docx::to_docx(&r), "deterministic");
     let z = ZipReader::new(&bytes).unwrap();
-    for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/fontTable.xml", "word/footer1.xml", "docProps/core.xml"] {
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/fontTable.xml",
+        "word/footer1.xml",
+        "docProps/core.xml",
+    ] {
         let t = z.text(part).unwrap().unwrap_or_else(|| panic!("{part} missing"));
         xml::parse(&t).unwrap_or_else(|e| panic!("{part}: {e:?}"));
     }

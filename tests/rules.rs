@@ -108,7 +108,9 @@ fn gz_base() -> SelfEvaluation {
     d.stated.scores = BTreeMap::from([
         (
             "management".to_string(),
-            StatedScore { score: "45".into(), reason: "预算执行率未达 100%。".into(), measure: "加强执行进度管理。".into() },
+            StatedScore {
+                score: "45".into(), reason: "预算执行率未达 100%。".into(), measure: "加强执行进度管理。".into()
+            },
         ),
         ("duties".to_string(), score("50")),
     ]);
@@ -181,7 +183,9 @@ fn cases() -> Vec<Case> {
             severity: Error,
             path: "stated.adjustments.a1.points",
             numbers: &["加1分"],
-            fire: || with(|d| d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "加1分".into(), reason: "获表彰".into() })),
+            fire: || {
+                with(|d| d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "加1分".into(), reason: "获表彰".into() }))
+            },
             clean: || with(|d| d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "+0".into(), reason: "获表彰".into() })),
         },
         Case {
@@ -257,7 +261,11 @@ fn cases() -> Vec<Case> {
             fire: || with(|d| d.budget.rows.push(row("fund", "", "政府性基金预算", "0", "5", ""))),
             clean: || {
                 with(|d| {
-                    d.budget.rows.push(BudgetRow { reason: "经批准动用上年结转。".into(), ..row("fund", "", "政府性基金预算", "0", "5", "") })
+                    d.budget
+                        .rows
+                        .push(BudgetRow {
+                            reason: "经批准动用上年结转。".into(), ..row("fund", "", "政府性基金预算", "0", "5", "")
+                        })
                 })
             },
         },
@@ -716,7 +724,9 @@ fn cases() -> Vec<Case> {
             },
             clean: || {
                 with(|d| {
-                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: "审计发现问题一项。".into() });
+                    d.stated
+                        .adjustments
+                        .push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: "审计发现问题一项。".into() });
                     d.stated.total = "99.10".into();
                 })
             },
@@ -826,12 +836,8 @@ fn the_base_documents_are_clean() {
 fn every_catalogue_rule_has_a_firing_and_a_clean_case() {
     let cases = cases();
     let covered: BTreeSet<&str> = cases.iter().map(|c| c.rule).collect();
-    let missing: Vec<&str> = catalogue::rules()
-        .iter()
-        .filter(|r| r.category != "report")
-        .map(|r| r.id.as_str())
-        .filter(|id| !covered.contains(id))
-        .collect();
+    let missing: Vec<&str> =
+        catalogue::rules().iter().filter(|r| r.category != "report").map(|r| r.id.as_str()).filter(|id| !covered.contains(id)).collect();
     assert!(missing.is_empty(), "rules without a case in tests/rules.rs: {missing:?}");
     let unknown: Vec<&str> = covered.iter().copied().filter(|id| catalogue::rule(id).is_none()).collect();
     assert!(unknown.is_empty(), "cases for rules not in the catalogue: {unknown:?}");

@@ -28,7 +28,9 @@ fn type_into(p: &str, v: &str) {
     let i = input(p);
     match i.dyn_ref::<web_sys::HtmlInputElement>() {
         Some(x) => x.set_value(v),
-        None => i.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap_or_else(|| panic!("{p} is neither an input nor a textarea")).set_value(v),
+        None => {
+            i.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap_or_else(|| panic!("{p} is neither an input nor a textarea")).set_value(v)
+        }
     }
     let ev = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();

@@ -23,7 +23,8 @@ fn seed() -> SelfEvaluation {
 
 fn app_with(doc: SelfEvaluation) -> App {
     // Mounting (nothing, on a detached element) sets up the executor the state's effects need.
-    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(web_sys::window().unwrap().document().unwrap().create_element("div").unwrap());
+    let el: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(web_sys::window().unwrap().document().unwrap().create_element("div").unwrap());
     std::mem::forget(leptos::mount::mount_to(el, || ()));
     let owner = Owner::new();
     owner.set();
@@ -97,7 +98,10 @@ fn excel_import_waits_for_confirmation_and_can_be_undone() {
     excel::confirm(a, st);
     assert_eq!(a.doc.with_untracked(|d| d.tasks.clone()), full.tasks);
     assert_eq!(st.pending.get_untracked(), None);
-    let undo = a.notices.with_untracked(|n| n.iter().find_map(|n| if let Action::Undo(id) = n.action { Some(id) } else { None })).expect("undo offered");
+    let undo = a
+        .notices
+        .with_untracked(|n| n.iter().find_map(|n| if let Action::Undo(id) = n.action { Some(id) } else { None }))
+        .expect("undo offered");
     a.undo(undo);
     assert!(a.doc.with_untracked(|d| d.tasks.is_empty()));
 }

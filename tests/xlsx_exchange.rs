@@ -114,7 +114,12 @@ fn reads_the_same_sheet_saved_by_libreoffice() {
 }
 
 fn sheet(rows: Vec<Vec<&str>>) -> Vec<u8> {
-    let rows = rows.into_iter().map(|r| r.into_iter().map(|c| if c.is_empty() { Cell::Empty(Style::Text) } else { Cell::Text(c.to_string(), Style::Text) }).collect()).collect();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            r.into_iter().map(|c| if c.is_empty() { Cell::Empty(Style::Text) } else { Cell::Text(c.to_string(), Style::Text) }).collect()
+        })
+        .collect();
     write_workbook(&[SheetOut { name: "绩效指标".into(), rows, ..Default::default() }])
 }
 
@@ -167,10 +172,20 @@ fn missing_columns_and_foreign_files() {
 fn score_sheet_errors() {
     let doc = seed();
     let rows = vec![
-        vec![Cell::Text("评分项编号".into(), Style::Header), Cell::Text("一级指标".into(), Style::Header), Cell::Text("自评得分".into(), Style::Header), Cell::Text("自评等级".into(), Style::Header)],
+        vec![
+            Cell::Text("评分项编号".into(), Style::Header),
+            Cell::Text("一级指标".into(), Style::Header),
+            Cell::Text("自评得分".into(), Style::Header),
+            Cell::Text("自评等级".into(), Style::Header),
+        ],
         vec![Cell::Text("management".into(), Style::Text), Cell::Empty(Style::Text), Cell::Text("四十".into(), Style::Text)],
         vec![Cell::Text("nosuch".into(), Style::Text), Cell::Empty(Style::Text), Cell::Text("1".into(), Style::Text)],
-        vec![Cell::Text("总分".into(), Style::Text), Cell::Empty(Style::Text), Cell::Number("93.53".into(), Style::Text), Cell::Text("甲等".into(), Style::Text)],
+        vec![
+            Cell::Text("总分".into(), Style::Text),
+            Cell::Empty(Style::Text),
+            Cell::Number("93.53".into(), Style::Text),
+            Cell::Text("甲等".into(), Style::Text),
+        ],
     ];
     let bytes = write_workbook(&[SheetOut { name: "评分".into(), rows, ..Default::default() }]);
     let lines: Vec<String> = import(&bytes, &doc).unwrap_err().iter().map(|e| e.line(Lang::Zh)).collect();

@@ -11,7 +11,10 @@ use super::state::app;
 
 /// The preset choices, plus the document's own rubric when it carries one.
 pub fn rubric_choices(doc: &SelfEvaluation) -> Vec<Choice> {
-    let mut v: Vec<Choice> = edit::presets().iter().map(|r| (r.id.clone(), r.name.clone(), if r.name_en.is_empty() { r.name.clone() } else { r.name_en.clone() })).collect();
+    let mut v: Vec<Choice> = edit::presets()
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone(), if r.name_en.is_empty() { r.name.clone() } else { r.name_en.clone() }))
+        .collect();
     if let Some(r) = &doc.rubric.inline {
         // The select shows the document's choice: an edited preset keeps the preset's entry.
         if !v.iter().any(|c| c.0 == doc.rubric.preset) {
@@ -39,14 +42,19 @@ pub fn Basic() -> impl IntoView {
         a.rewrite(|d| edit::set(d, "rubric.preset", &v));
         if before.inline.is_some() {
             a.notify_undo(
-                Text::new("已改用所选评分标准；原来修改过的权重已放弃。", "Switched to the chosen rubric; the edited weights were dropped."),
+                Text::new(
+                    "已改用所选评分标准；原来修改过的权重已放弃。",
+                    "Switched to the chosen rubric; the edited weights were dropped.",
+                ),
                 move |d, _| d.rubric = before,
             );
         }
     });
     let edited = move || {
         a.shape.track();
-        a.doc.with(|d| d.rubric.inline.as_ref().map(|r| edit::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false))
+        a.doc.with(|d| {
+            d.rubric.inline.as_ref().map(|r| edit::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false)
+        })
     };
     view! {
         <section id="sec-basic" aria-labelledby="h-basic">

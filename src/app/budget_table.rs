@@ -61,11 +61,14 @@ fn Row(id: String) -> impl IntoView {
             let cur = a.drafts.with_value(|d| d.current.clone());
             if let Some((at, row)) = a.restructure(|d| edit::remove_budget_row(d, &id)) {
                 let name = row.name.clone();
-                a.notify_undo(Text::new(format!("已删除预算行“{name}”"), format!("Budget row '{name}' removed")), move |d, drafts| {
-                    if drafts.current == cur {
-                        edit::restore_budget_row(d, at, row)
-                    }
-                });
+                a.notify_undo(
+                    Text::new(format!("已删除预算行“{name}”"), format!("Budget row '{name}' removed")),
+                    move |d, drafts| {
+                        if drafts.current == cur {
+                            edit::restore_budget_row(d, at, row)
+                        }
+                    },
+                );
             }
         }
     };

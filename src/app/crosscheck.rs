@@ -134,7 +134,9 @@ pub fn CrossCheckSection() -> impl IntoView {
         })
     });
     let general = Memo::new(move |_| {
-        a.crosscheck.with(|c| c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.clone()).collect::<Vec<_>>())
+        a.crosscheck.with(|c| {
+            c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.clone()).collect::<Vec<_>>()
+        })
     });
     let summary = move || {
         a.crosscheck.with(|c| {

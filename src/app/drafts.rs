@@ -63,17 +63,24 @@ pub fn DraftBar() -> impl IntoView {
         if let Some((at, draft)) = removed {
             let name = draft.name.clone();
             open_current(a);
-            a.notify_undo(Text::new(format!("已删除草稿“{name}”"), format!("Draft '{name}' deleted")), move |_, drafts| drafts.restore(at, draft));
+            a.notify_undo(Text::new(format!("已删除草稿“{name}”"), format!("Draft '{name}' deleted")), move |_, drafts| {
+                drafts.restore(at, draft)
+            });
         }
     };
-    let current_name = Memo::new(move |_| a.draft_list.with(|(list, cur)| list.iter().find(|(id, _)| id == cur).map(|x| x.1.clone()).unwrap_or_default()));
+    let current_name =
+        Memo::new(move |_| a.draft_list.with(|(list, cur)| list.iter().find(|(id, _)| id == cur).map(|x| x.1.clone()).unwrap_or_default()));
     let rename = move |ev: leptos::ev::Event| {
         let name = event_target_value(&ev);
         let id = a.drafts.with_value(|d| d.current.clone());
         if a.drafts.try_update_value(|d| d.rename(&id, &name)).unwrap_or(false) {
             a.refresh_drafts();
         } else {
-            a.notify(true, Text::new("草稿名称不能为空，已保留原名称。", "A draft name cannot be blank; the old name was kept."), Action::None);
+            a.notify(
+                true,
+                Text::new("草稿名称不能为空，已保留原名称。", "A draft name cannot be blank; the old name was kept."),
+                Action::None,
+            );
             a.refresh_drafts();
         }
     };

@@ -88,7 +88,14 @@ fn on_file(a: App, st: ExcelState, ev: leptos::ev::Event) {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec()),
             Err(_) => {
-                a.notify(true, Text::new(format!("无法读取文件“{name}”。当前草稿未改动。"), format!("Cannot read the file '{name}'. Your draft is unchanged.")), Action::None);
+                a.notify(
+                    true,
+                    Text::new(
+                        format!("无法读取文件“{name}”。当前草稿未改动。"),
+                        format!("Cannot read the file '{name}'. Your draft is unchanged."),
+                    ),
+                    Action::None,
+                );
             }
         }
     });

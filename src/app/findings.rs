@@ -27,29 +27,34 @@ struct Item {
 pub fn status_memo() -> Memo<(Text, &'static str)> {
     let a = app();
     Memo::new(move |_| {
-        a.ev.with(|e| a.crosscheck.with(|c| {
-            let (mut errors, mut warnings, _) = e.counts();
-            let (ce, cw, _) = crate::core::finding::counts(&c.findings);
-            errors += ce;
-            warnings += cw;
-            let tone = if errors > 0 {
-                "error"
-            } else if warnings > 0 {
-                "warning"
-            } else {
-                "ok"
-            };
-            let text = if ce + cw == 0 {
-                status(e)
-            } else if errors == 0 && warnings == 0 {
-                Text::new("可以提交", "ready to submit")
-            } else if errors == 0 {
-                Text::new(format!("可以提交（有 {warnings} 个提醒）"), format!("ready to submit ({warnings} warnings)"))
-            } else {
-                Text::new(format!("尚有 {errors} 个错误 / {warnings} 个提醒"), format!("{errors} errors / {warnings} warnings to resolve"))
-            };
-            (text, tone)
-        }))
+        a.ev.with(|e| {
+            a.crosscheck.with(|c| {
+                let (mut errors, mut warnings, _) = e.counts();
+                let (ce, cw, _) = crate::core::finding::counts(&c.findings);
+                errors += ce;
+                warnings += cw;
+                let tone = if errors > 0 {
+                    "error"
+                } else if warnings > 0 {
+                    "warning"
+                } else {
+                    "ok"
+                };
+                let text = if ce + cw == 0 {
+                    status(e)
+                } else if errors == 0 && warnings == 0 {
+                    Text::new("可以提交", "ready to submit")
+                } else if errors == 0 {
+                    Text::new(format!("可以提交（有 {warnings} 个提醒）"), format!("ready to submit ({warnings} warnings)"))
+                } else {
+                    Text::new(
+                        format!("尚有 {errors} 个错误 / {warnings} 个提醒"),
+                        format!("{errors} errors / {warnings} warnings to resolve"),
+                    )
+                };
+                (text, tone)
+            })
+        })
     })
 }
 
@@ -60,28 +65,30 @@ fn Group(sev: Severity) -> impl IntoView {
     let all = RwSignal::new(false);
     let items = Memo::new(move |_| {
         let limit = if all.get() { usize::MAX } else { SHOWN };
-        a.ev.with(|e| a.crosscheck.with(|c| {
-            let mut seen = std::collections::HashMap::<(String, String), usize>::new();
-            let mut total = 0;
-            let mut v = Vec::new();
-            for f in e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev) {
-                total += 1;
-                if v.len() >= limit {
-                    continue;
+        a.ev.with(|e| {
+            a.crosscheck.with(|c| {
+                let mut seen = std::collections::HashMap::<(String, String), usize>::new();
+                let mut total = 0;
+                let mut v = Vec::new();
+                for f in e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev) {
+                    total += 1;
+                    if v.len() >= limit {
+                        continue;
+                    }
+                    let n = seen.entry((f.rule.clone(), f.path.clone())).or_insert(0);
+                    *n += 1;
+                    v.push(Item {
+                        key: format!("{}|{}|{}", f.rule, f.path, n),
+                        path: f.path.clone(),
+                        message: f.message.clone(),
+                        title: f.rule_title.clone(),
+                        source: f.source.clone(),
+                        rule: f.rule.clone(),
+                    });
                 }
-                let n = seen.entry((f.rule.clone(), f.path.clone())).or_insert(0);
-                *n += 1;
-                v.push(Item {
-                    key: format!("{}|{}|{}", f.rule, f.path, n),
-                    path: f.path.clone(),
-                    message: f.message.clone(),
-                    title: f.rule_title.clone(),
-                    source: f.source.clone(),
-                    rule: f.rule.clone(),
-                });
-            }
-            (v, total)
-        }))
+                (v, total)
+            })
+        })
     });
     let heading = move || {
         let n = items.with(|i| i.1);

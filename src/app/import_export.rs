@@ -59,7 +59,11 @@ fn click_download(name: &str, blob: &web_sys::Blob) {
 }
 
 fn file_safe(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()).collect::<String>().trim().to_string()
+    s.chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Downloads the open draft as JSON.
@@ -100,7 +104,11 @@ pub fn load_example(a: App) {
     match SelfEvaluation::from_json(EXAMPLE) {
         Ok(doc) => {
             open_as_new_draft(a, "示例：广州市总工会 2021", doc);
-            a.notify(false, Text::new("已载入示例（新草稿），原草稿未改动。", "The example was opened as a new draft; your draft is unchanged."), Action::None);
+            a.notify(
+                false,
+                Text::new("已载入示例（新草稿），原草稿未改动。", "The example was opened as a new draft; your draft is unchanged."),
+                Action::None,
+            );
         }
         Err(e) => {
             a.notify(true, e.message, Action::None);
@@ -132,7 +140,8 @@ fn load_rubric(a: App, file: &str, r: Rubric) {
 
 /// Handles the text of a chosen or dropped file.
 pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
-    let format = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_string));
+    let format =
+        serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_string));
     let as_rubric = target == Target::Rubric || format.as_deref() == Some(rubric::FORMAT);
     let refused = |e: crate::core::format::LoadError, what: (&str, &str)| {
         let pos_zh = if e.line > 0 { format!("（第 {} 行第 {} 列）", e.line, e.column) } else { String::new() };
@@ -159,7 +168,10 @@ pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
             open_as_new_draft(a, &name, doc);
             a.notify(
                 false,
-                Text::new(format!("已导入“{file}”为新草稿，原草稿未改动。"), format!("'{file}' was imported as a new draft; your draft is unchanged.")),
+                Text::new(
+                    format!("已导入“{file}”为新草稿，原草稿未改动。"),
+                    format!("'{file}' was imported as a new draft; your draft is unchanged."),
+                ),
                 Action::None,
             );
         }
@@ -174,7 +186,14 @@ pub fn read_file(a: App, file: web_sys::File, target: Target) {
         match JsFuture::from(file.text()).await {
             Ok(v) => handle_text(a, &name, &v.as_string().unwrap_or_default(), target),
             Err(_) => {
-                a.notify(true, Text::new(format!("无法读取文件“{name}”。当前草稿未改动。"), format!("Cannot read the file '{name}'. Your draft is unchanged.")), Action::None);
+                a.notify(
+                    true,
+                    Text::new(
+                        format!("无法读取文件“{name}”。当前草稿未改动。"),
+                        format!("Cannot read the file '{name}'. Your draft is unchanged."),
+                    ),
+                    Action::None,
+                );
             }
         }
     });

@@ -31,10 +31,15 @@ const MAIN_FIELDS: &[(&str, &str, &str)] = &[
 ];
 
 fn directions() -> Vec<Choice> {
-    [("≥", "≥ 不低于", "≥ at least"), ("≤", "≤ 不高于（反向）", "≤ at most (reverse)"), ("=", "= 等于", "= exactly"), ("定性", "定性", "qualitative")]
-        .iter()
-        .map(|(v, zh, en)| (v.to_string(), zh.to_string(), en.to_string()))
-        .collect()
+    [
+        ("≥", "≥ 不低于", "≥ at least"),
+        ("≤", "≤ 不高于（反向）", "≤ at most (reverse)"),
+        ("=", "= 等于", "= exactly"),
+        ("定性", "定性", "qualitative"),
+    ]
+    .iter()
+    .map(|(v, zh, en)| (v.to_string(), zh.to_string(), en.to_string()))
+    .collect()
 }
 
 fn categories() -> Vec<Choice> {
@@ -45,10 +50,7 @@ fn categories() -> Vec<Choice> {
 }
 
 fn scoring_methods() -> Vec<Choice> {
-    vec![
-        (String::new(), "按完成比例".into(), "proportional".into()),
-        ("deduct".into(), "超出即扣分".into(), "deduct per unit".into()),
-    ]
+    vec![(String::new(), "按完成比例".into(), "proportional".into()), ("deduct".into(), "超出即扣分".into(), "deduct per unit".into())]
 }
 
 /// Rubric nodes indicators can count under.
@@ -119,11 +121,14 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
             if let Some((at, ind)) = a.restructure(|d| edit::remove_indicator(d, &task, &id)) {
                 let name = if ind.name.trim().is_empty() { "（未命名）".to_string() } else { ind.name.clone() };
                 let t = task.clone();
-                a.notify_undo(Text::new(format!("已删除指标“{name}”"), format!("Indicator '{name}' removed")), move |d, drafts| {
-                    if drafts.current == cur {
-                        edit::restore_indicator(d, &t, at, ind);
-                    }
-                });
+                a.notify_undo(
+                    Text::new(format!("已删除指标“{name}”"), format!("Indicator '{name}' removed")),
+                    move |d, drafts| {
+                        if drafts.current == cur {
+                            edit::restore_indicator(d, &t, at, ind);
+                        }
+                    },
+                );
             }
         }
     };
@@ -275,7 +280,10 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
             if let Some((at, task)) = a.restructure(|d| edit::remove_task(d, &id)) {
                 let name = if task.name.trim().is_empty() { "（未命名）".to_string() } else { task.name.clone() };
                 a.notify_undo(
-                    Text::new(format!("已删除任务“{name}”及其 {} 个指标", task.indicators.len()), format!("Task '{name}' and its {} indicators removed", task.indicators.len())),
+                    Text::new(
+                        format!("已删除任务“{name}”及其 {} 个指标", task.indicators.len()),
+                        format!("Task '{name}' and its {} indicators removed", task.indicators.len()),
+                    ),
                     move |d, drafts| {
                         if drafts.current == cur {
                             edit::restore_task(d, at, task)
@@ -299,7 +307,9 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
         move |ev: web_sys::ClipboardEvent| paste_into(a, &id, ev)
     };
     let body_id = format!("task-body-{id}");
-    let positions = Memo::new(move |_| rows.with(|(ids, page, _)| ids.iter().enumerate().map(|(k, i)| (i.clone(), page * PAGE + k)).collect::<HashMap<_, _>>()));
+    let positions = Memo::new(move |_| {
+        rows.with(|(ids, page, _)| ids.iter().enumerate().map(|(k, i)| (i.clone(), page * PAGE + k)).collect::<HashMap<_, _>>())
+    });
     let btn = |zh: &'static str, en: &'static str| move || pick(l.get(), zh, en);
     let task_id = id.clone();
     let name_path = format!("tasks.{id}.name");
@@ -407,7 +417,11 @@ fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
     let row = target.as_ref().and_then(|t| t.closest("tr[data-id]").ok().flatten()).and_then(|tr| tr.get_attribute("data-id"));
     let start_col = col.as_deref().and_then(paste::column_of).unwrap_or(0);
     let start_row = a.doc.with_untracked(|d| {
-        d.tasks.iter().find(|t| t.id == task).and_then(|t| row.as_ref().and_then(|r| t.indicators.iter().position(|i| &i.id == r))).unwrap_or(0)
+        d.tasks
+            .iter()
+            .find(|t| t.id == task)
+            .and_then(|t| row.as_ref().and_then(|r| t.indicators.iter().position(|i| &i.id == r)))
+            .unwrap_or(0)
     });
     let parsed = paste::parse(&text, start_col);
     if parsed.rows.is_empty() {

@@ -25,26 +25,26 @@ pub fn finish() {
     // queued behind it, so it re-queues itself twice before measuring.
     leptos::task::spawn_local(async {
         leptos::task::spawn_local(async {
-        leptos::task::spawn_local(async {
-        if let Some(p) = performance() {
-            let _ = p.measure_with_start_mark("sc-reactive", "sc-input");
-            // Reading a layout property makes style and layout happen now, inside the measure.
-            if let Some(b) = document().body() {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().offset_height();
-            }
-            let _ = p.measure_with_start_mark("sc-update", "sc-input");
-        }
-        request_animation_frame(|| {
-            set_timeout(
-                || {
-                    if let Some(p) = performance() {
-                        let _ = p.measure_with_start_mark("sc-paint", "sc-input");
+            leptos::task::spawn_local(async {
+                if let Some(p) = performance() {
+                    let _ = p.measure_with_start_mark("sc-reactive", "sc-input");
+                    // Reading a layout property makes style and layout happen now, inside the measure.
+                    if let Some(b) = document().body() {
+                        let _ = b.unchecked_ref::<web_sys::HtmlElement>().offset_height();
                     }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-        });
+                    let _ = p.measure_with_start_mark("sc-update", "sc-input");
+                }
+                request_animation_frame(|| {
+                    set_timeout(
+                        || {
+                            if let Some(p) = performance() {
+                                let _ = p.measure_with_start_mark("sc-paint", "sc-input");
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
+            });
         });
     });
 }

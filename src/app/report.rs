@@ -120,7 +120,8 @@ fn section_view(s: Section) -> impl IntoView {
 /// hidden textarea and `document.execCommand("copy")`. Resolves to true when it worked.
 pub async fn copy_text(text: &str) -> bool {
     let nav = window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).map(|c| !c.is_undefined() && !c.is_null()).unwrap_or(false);
+    let has_clipboard =
+        js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).map(|c| !c.is_undefined() && !c.is_null()).unwrap_or(false);
     if has_clipboard && JsFuture::from(nav.clipboard().write_text(text)).await.is_ok() {
         return true;
     }

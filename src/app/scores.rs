@@ -151,7 +151,8 @@ fn Adjustments() -> impl IntoView {
 pub fn Scores() -> impl IntoView {
     let a = app();
     let l = a.lang;
-    let lines = Memo::new(move |_| a.ev.with(|e| e.scores.nodes.iter().map(|n| NodeLine { id: n.id.clone(), depth: n.depth }).collect::<Vec<_>>()));
+    let lines =
+        Memo::new(move |_| a.ev.with(|e| e.scores.nodes.iter().map(|n| NodeLine { id: n.id.clone(), depth: n.depth }).collect::<Vec<_>>()));
     let info = Memo::new(move |_| a.ev.with(|e| e.rubric.clone()));
     let note = Memo::new(move |_| {
         a.shape.track();
@@ -161,13 +162,7 @@ pub fn Scores() -> impl IntoView {
         })
     });
     let total = Memo::new(move |_| {
-        a.ev.with(|e| {
-            (
-                e.scores.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into()),
-                e.scores.total_explain.clone(),
-                e.scores.grade,
-            )
-        })
+        a.ev.with(|e| (e.scores.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into()), e.scores.total_explain.clone(), e.scores.grade))
     });
     let grade_text = move || {
         total.with(|(_, _, g)| match g {
@@ -253,4 +248,3 @@ pub fn Scores() -> impl IntoView {
         </section>
     }
 }
-

@@ -170,7 +170,11 @@ impl App {
         let generation = RwSignal::new(0u64);
         let evaluator = Arc::new(Mutex::new(Evaluator::new()));
         let ev = Memo::new_with_compare(
-            move |_| perf::span("sc-eval", || doc.with(|d| evaluator.lock().map(|mut e| e.evaluate(d)).unwrap_or_else(|_| crate::core::evaluate(d)))),
+            move |_| {
+                perf::span("sc-eval", || {
+                    doc.with(|d| evaluator.lock().map(|mut e| e.evaluate(d)).unwrap_or_else(|_| crate::core::evaluate(d)))
+                })
+            },
             |_, _| true,
         );
         let ind_pos = Memo::new(move |_| {
@@ -207,17 +211,19 @@ impl App {
                     });
                     *old = now;
                 });
-                ind_pos.with_untracked(|pos| row_reg.with_value(|reg| {
-                    for (id, sigs) in reg {
-                        let r = pos.get(id).and_then(|p| e.indicators.get(*p)).filter(|r| &r.id == id).or_else(|| e.indicator(id));
-                        let c = r.map(|r| RowCalc::of(r, l)).unwrap_or_default();
-                        for s in sigs {
-                            if s.with_untracked(|x| *x != c) {
-                                s.set(c.clone());
+                ind_pos.with_untracked(|pos| {
+                    row_reg.with_value(|reg| {
+                        for (id, sigs) in reg {
+                            let r = pos.get(id).and_then(|p| e.indicators.get(*p)).filter(|r| &r.id == id).or_else(|| e.indicator(id));
+                            let c = r.map(|r| RowCalc::of(r, l)).unwrap_or_default();
+                            for s in sigs {
+                                if s.with_untracked(|x| *x != c) {
+                                    s.set(c.clone());
+                                }
                             }
                         }
-                    }
-                }));
+                    })
+                });
             });
         });
         let report_text = RwSignal::new(String::new());
@@ -389,7 +395,11 @@ impl App {
         let l = self.lang.get_untracked();
         let pos = self.ind_pos.with_untracked(|m| m.get(&id).copied());
         let init = self.ev.with_untracked(|e| {
-            pos.and_then(|p| e.indicators.get(p)).filter(|r| r.id == id).or_else(|| e.indicator(&id)).map(|r| RowCalc::of(r, l)).unwrap_or_default()
+            pos.and_then(|p| e.indicators.get(p))
+                .filter(|r| r.id == id)
+                .or_else(|| e.indicator(&id))
+                .map(|r| RowCalc::of(r, l))
+                .unwrap_or_default()
         });
         let sig = RwSignal::new(init);
         let reg = self.row_reg;

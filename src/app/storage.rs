@@ -47,7 +47,10 @@ impl StoreError {
                 "浏览器存储已满：最近的修改未能保存。请用“导出”存为文件，并删除不用的草稿。",
                 "Browser storage is full: recent changes were not saved. Export the draft to a file and delete drafts you no longer need.",
             ),
-            StoreError::Other(e) => Text::new(format!("草稿未能保存：{e}。请用“导出”存为文件。"), format!("The draft could not be saved: {e}. Use Export to save it as a file.")),
+            StoreError::Other(e) => Text::new(
+                format!("草稿未能保存：{e}。请用“导出”存为文件。"),
+                format!("The draft could not be saved: {e}. Use Export to save it as a file."),
+            ),
         }
     }
 }
@@ -142,7 +145,11 @@ pub fn startup(now: f64) -> Startup {
                 problems.push((
                     Text::new(
                         format!("{}。原数据无法另存（{}），为免覆盖，本次不自动保存。请先下载原数据。", u.reason.zh, e.message().zh),
-                        format!("{}. It could not be kept aside ({}), so autosave is off to avoid overwriting it. Download it first.", u.reason.en, e.message().en),
+                        format!(
+                            "{}. It could not be kept aside ({}), so autosave is off to avoid overwriting it. Download it first.",
+                            u.reason.en,
+                            e.message().en
+                        ),
                     ),
                     Action::Download { name: file, text: u.raw.clone() },
                 ));

@@ -98,11 +98,8 @@ fn set_rate(r: &mut RowResult) {
             r.rate = Some(rate);
             let f = format!("{rate}% = {} ÷ {} × 100", money(a), money(b));
             let note = if r.derived { r.explain.clone() } else { Text::default() };
-            r.explain = if note.zh.is_empty() {
-                Text::same(f)
-            } else {
-                Text::new(format!("{f}；{}", note.zh), format!("{f}; {}", note.en))
-            };
+            r.explain =
+                if note.zh.is_empty() { Text::same(f) } else { Text::new(format!("{f}；{}", note.zh), format!("{f}; {}", note.en)) };
         }
         None => {
             r.not_applicable = true;

@@ -103,20 +103,37 @@ fn bars(svg: &mut Svg, rows: &[BarRow], max: f64, lines: &[(f64, String, bool)],
     let id = svg.id;
     for (i, r) in rows.iter().enumerate() {
         let y = svg.y(i);
-        let mut g = format!(r##"<g class="row"><title>{}</title><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#000000">{}</text>"##, escape(&r.tooltip), x0 - 8.0, y + BAR - 4.0, escape(&fit(&r.label, label_w - 14.0)));
+        let mut g = format!(
+            r##"<g class="row"><title>{}</title><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#000000">{}</text>"##,
+            escape(&r.tooltip),
+            x0 - 8.0,
+            y + BAR - 4.0,
+            escape(&fit(&r.label, label_w - 14.0))
+        );
         if let Some(bg) = background.and_then(|b| b.get(i)) {
             g.push_str(&format!(r##"<rect class="track" x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="#f2f2f2" stroke="#000000" stroke-width="0.5" stroke-dasharray="3 2"/>"##, sx(*bg) - x0));
         }
         // Values sit in their own column right of the scale, clear of the reference lines.
         let _end = match r.value {
             Some(v) => {
-                let fill = if r.outline_only { "none".to_string() } else if r.hatch { format!("url(#{id}-hatch)") } else { "#8c8c8c".to_string() };
+                let fill = if r.outline_only {
+                    "none".to_string()
+                } else if r.hatch {
+                    format!("url(#{id}-hatch)")
+                } else {
+                    "#8c8c8c".to_string()
+                };
                 g.push_str(&format!(r##"<rect class="bar{}" x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{fill}" stroke="#000000" stroke-width="1"/>"##, if r.hatch { " short" } else { "" }, (sx(v) - x0).max(1.0)));
                 sx(v).max(background.and_then(|b| b.get(i)).map(|b| sx(*b)).unwrap_or(0.0))
             }
             None => x0,
         };
-        g.push_str(&format!(r##"<text class="value" x="{:.1}" y="{:.1}" fill="#000000">{}</text></g>"##, x0 + span + 8.0, y + BAR - 4.0, escape(&r.value_text)));
+        g.push_str(&format!(
+            r##"<text class="value" x="{:.1}" y="{:.1}" fill="#000000">{}</text></g>"##,
+            x0 + span + 8.0,
+            y + BAR - 4.0,
+            escape(&r.value_text)
+        ));
         svg.body.push_str(&g);
     }
     let bottom = svg.y(rows.len()) - 6.0;
@@ -152,13 +169,28 @@ pub fn scores_svg(ev: &Evaluation, lang: Lang) -> String {
         let score_text = n.score.map(|s| round2(s).to_string()).unwrap_or_else(|| "—".into());
         let short = n.score.is_some_and(|s| s < w);
         let value_text = format!("{score_text} / {}", w.normalize());
-        desc.push(if zh { format!("{name}得分 {score_text}，分值 {}", w.normalize()) } else { format!("{name}: {score_text} of {}", w.normalize()) });
-        rows.push(BarRow { label: name.clone(), value: n.score.map(f), value_text, hatch: false, outline_only: false, tooltip: desc.last().cloned().unwrap_or_default() + if short && zh { "（未得满分）" } else { "" } });
+        desc.push(if zh {
+            format!("{name}得分 {score_text}，分值 {}", w.normalize())
+        } else {
+            format!("{name}: {score_text} of {}", w.normalize())
+        });
+        rows.push(BarRow {
+            label: name.clone(),
+            value: n.score.map(f),
+            value_text,
+            hatch: false,
+            outline_only: false,
+            tooltip: desc.last().cloned().unwrap_or_default() + if short && zh { "（未得满分）" } else { "" },
+        });
         weights.push(f(w));
     }
     let total = ev.scores.total.map(|t| round2(t).to_string()).unwrap_or_else(|| "—".into());
     let grade = ev.scores.grade.map(|g| g.label().get(lang).to_string()).unwrap_or_default();
-    let title = if zh { format!("一级指标得分与分值（总分 {total}，等级 {grade}）") } else { format!("Scores against weights (total {total}, grade {grade})") };
+    let title = if zh {
+        format!("一级指标得分与分值（总分 {total}，等级 {grade}）")
+    } else {
+        format!("Scores against weights (total {total}, grade {grade})")
+    };
     let mut svg = Svg::open("scores", &title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());
     bars(&mut svg, &rows, max, &[], Some(&weights));
     svg.close()
@@ -185,7 +217,14 @@ pub fn execution_svg(ev: &Evaluation, lang: Lang) -> String {
             max = max.max(f(v) + 5.0);
         }
         desc.push(format!("{name} {text}"));
-        rows.push(BarRow { label: name, value: value.map(f), value_text: text, hatch: low, outline_only: stated, tooltip: desc.last().cloned().unwrap_or_default() });
+        rows.push(BarRow {
+            label: name,
+            value: value.map(f),
+            value_text: text,
+            hatch: low,
+            outline_only: stated,
+            tooltip: desc.last().cloned().unwrap_or_default(),
+        });
     }
     let title = if zh { "预算执行率" } else { "Budget execution rate" };
     let mut svg = Svg::open("execution", title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());
@@ -209,14 +248,27 @@ pub fn indicators_svg(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Stri
             }
             (_, Some(t)) => {
                 let tier = if zh { TIERS[t].1 } else { TIERS[t].2 };
-                let share = Decimal::from(if t == 0 { 100 } else if t == 1 { 70 } else { 30 });
+                let share = Decimal::from(if t == 0 {
+                    100
+                } else if t == 1 {
+                    70
+                } else {
+                    30
+                });
                 (Some(share), tier.to_string())
             }
             _ => (None, (if zh { "无年度指标值" } else { "no target" }).to_string()),
         };
         let text = if r.shortfall { format!("{text} {}", if zh { "▼未完成" } else { "▼ short" }) } else { text };
         desc.push(format!("{name} {text}"));
-        rows.push(BarRow { label: name, value: value.map(|v| f(v).min(150.0)), value_text: text, hatch: r.shortfall, outline_only: r.tier.is_some(), tooltip: desc.last().cloned().unwrap_or_default() });
+        rows.push(BarRow {
+            label: name,
+            value: value.map(|v| f(v).min(150.0)),
+            value_text: text,
+            hatch: r.shortfall,
+            outline_only: r.tier.is_some(),
+            tooltip: desc.last().cloned().unwrap_or_default(),
+        });
     }
     let title = if zh { "绩效指标完成率" } else { "Indicator completion" };
     let mut svg = Svg::open("indicators", title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());

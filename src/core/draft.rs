@@ -80,11 +80,8 @@ pub fn blank_document() -> SelfEvaluation {
         row("project", group::TYPE, "项目支出"),
     ];
     doc.rubric = RubricChoice { preset: super::rubric::DEFAULT_PRESET.to_string(), inline: None };
-    doc.tasks = vec![super::format::Task {
-        id: "t-1".into(),
-        name: String::new(),
-        indicators: vec![super::edit::blank_indicator("i-1".into())],
-    }];
+    doc.tasks =
+        vec![super::format::Task { id: "t-1".into(), name: String::new(), indicators: vec![super::edit::blank_indicator("i-1".into())] }];
     doc
 }
 
@@ -205,7 +202,8 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
     let Some(text) = stored else {
         return Loaded { drafts: Drafts::new(first_name, now), unreadable: Vec::new(), fresh: true };
     };
-    let whole = |zh: String, en: String| Loaded { drafts: Drafts::new(first_name, now), unreadable: vec![unreadable(text, zh, en)], fresh: false };
+    let whole =
+        |zh: String, en: String| Loaded { drafts: Drafts::new(first_name, now), unreadable: vec![unreadable(text, zh, en)], fresh: false };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -311,7 +309,8 @@ mod tests {
     fn one_unreadable_draft_is_set_aside_and_the_others_load() {
         let good = Drafts::new("好", 1.0);
         let mut v: Value = serde_json::from_str(&good.to_json()).unwrap();
-        let broken = serde_json::json!({"id": "d-9", "name": "坏", "updated": 1, "doc": {"format": "selfcheck/self-evaluation", "version": 99}});
+        let broken =
+            serde_json::json!({"id": "d-9", "name": "坏", "updated": 1, "doc": {"format": "selfcheck/self-evaluation", "version": 99}});
         v["drafts"].as_array_mut().unwrap().push(broken);
         let l = load(Some(&v.to_string()), "x", 0.0);
         assert_eq!(l.drafts.drafts.len(), 1);

@@ -16,7 +16,18 @@ use super::rubric::{self, Rubric};
 pub const BUDGET_FIELDS: &[&str] = &["name", "initial", "adjusted", "actual", "stated_rate", "reason"];
 /// Fields of an indicator reachable by path.
 pub const INDICATOR_FIELDS: &[&str] = &[
-    "name", "category", "direction", "unit", "target", "actual", "weight", "stated_score", "scoring", "deduct_per_unit", "reason", "measure",
+    "name",
+    "category",
+    "direction",
+    "unit",
+    "target",
+    "actual",
+    "weight",
+    "stated_score",
+    "scoring",
+    "deduct_per_unit",
+    "reason",
+    "measure",
     "node",
 ];
 
@@ -61,7 +72,12 @@ fn last(p: &str) -> Option<(&str, &str)> {
 pub fn inline_rubric(doc: &mut SelfEvaluation) -> &mut Rubric {
     if doc.rubric.inline.is_none() {
         let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
-        let r = presets().iter().find(|r| r.id == id).or_else(|| presets().iter().find(|r| r.id == rubric::DEFAULT_PRESET)).cloned().unwrap_or_default();
+        let r = presets()
+            .iter()
+            .find(|r| r.id == id)
+            .or_else(|| presets().iter().find(|r| r.id == rubric::DEFAULT_PRESET))
+            .cloned()
+            .unwrap_or_default();
         doc.rubric.inline = Some(r);
     }
     doc.rubric.inline.get_or_insert_with(Rubric::default)

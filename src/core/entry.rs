@@ -55,11 +55,7 @@ impl Entries {
 
     /// Records that a required text field is blank.
     pub fn required(&mut self, path: &str, what: (&str, &str)) {
-        self.findings.push(catalogue::fire(
-            "entry.required",
-            path,
-            &[("field_zh", what.0.to_string()), ("field_en", what.1.to_string())],
-        ));
+        self.findings.push(catalogue::fire("entry.required", path, &[("field_zh", what.0.to_string()), ("field_en", what.1.to_string())]));
     }
 
     fn invalid(&mut self, path: &str, text: &str, e: &NumError) {

@@ -133,7 +133,13 @@ pub(crate) fn check_unit(doc: &SelfEvaluation, e: &mut Entries) {
 /// Everything after the indicators: rubric scores, the required total, every rule of the
 /// catalogue. Shared by [`evaluate_with`] and the page's incremental evaluator so the two cannot
 /// drift apart.
-pub(crate) fn finish(doc: &SelfEvaluation, rubric: &Rubric, budget: BudgetResult, indicators: Vec<IndicatorResult>, mut e: Entries) -> Evaluation {
+pub(crate) fn finish(
+    doc: &SelfEvaluation,
+    rubric: &Rubric,
+    budget: BudgetResult,
+    indicators: Vec<IndicatorResult>,
+    mut e: Entries,
+) -> Evaluation {
     let scores = scoring::compute(rubric, doc, &budget, &indicators, &mut e);
     if super::number::is_blank(&doc.stated.total) {
         e.required("stated.total", ("自评总分", "the stated total score"));

@@ -83,13 +83,7 @@ pub struct Unit {
 
 impl Default for Unit {
     fn default() -> Self {
-        Unit {
-            name: String::new(),
-            year: String::new(),
-            level: String::new(),
-            amount_unit: "万元".to_string(),
-            subordinates: Vec::new(),
-        }
+        Unit { name: String::new(), year: String::new(), level: String::new(), amount_unit: "万元".to_string(), subordinates: Vec::new() }
     }
 }
 

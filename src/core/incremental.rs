@@ -77,7 +77,11 @@ impl Evaluator {
                 };
                 let hit = slot.and_then(|n| {
                     let fits = old[n].as_ref().is_some_and(|c| c.task == t.id && c.input == *i);
-                    if fits { old[n].take() } else { None }
+                    if fits {
+                        old[n].take()
+                    } else {
+                        None
+                    }
                 });
                 let c = match hit {
                     Some(c) => c,
@@ -102,7 +106,8 @@ impl Evaluator {
 }
 
 fn compute_one(t: &Task, i: &Indicator) -> Cached {
-    let mini = SelfEvaluation { tasks: vec![Task { id: t.id.clone(), name: String::new(), indicators: vec![i.clone()] }], ..Default::default() };
+    let mini =
+        SelfEvaluation { tasks: vec![Task { id: t.id.clone(), name: String::new(), indicators: vec![i.clone()] }], ..Default::default() };
     let mut e = Entries::default();
     let result = indicator::compute(&mini, &mut e).pop().expect("one indicator in, one result out");
     Cached { task: t.id.clone(), input: i.clone(), result, findings: e.findings }

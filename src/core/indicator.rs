@@ -246,11 +246,9 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         direction::AT_MOST if t.is_sign_negative() => None,
         direction::AT_MOST => percent(t, a),
         direction::EQUAL if t.is_zero() => Some(if reached { round2(Decimal::ONE_HUNDRED) } else { zero }),
-        direction::EQUAL => a
-            .checked_sub(t)
-            .and_then(|dev| t.abs().checked_sub(dev.abs()))
-            .and_then(|kept| percent(kept, t.abs()))
-            .map(|c| c.max(zero)),
+        direction::EQUAL => {
+            a.checked_sub(t).and_then(|dev| t.abs().checked_sub(dev.abs())).and_then(|kept| percent(kept, t.abs())).map(|c| c.max(zero))
+        }
         _ if t.is_zero() && reached => Some(round2(Decimal::ONE_HUNDRED)),
         _ if t <= Decimal::ZERO => None,
         _ => percent(a, t).map(|c| c.max(zero)),
@@ -432,7 +430,15 @@ mod tests {
     }
 
     fn ind(dir: &str, target: &str, actual: &str, weight: &str) -> Indicator {
-        Indicator { id: "i".into(), name: "n".into(), direction: dir.into(), target: target.into(), actual: actual.into(), weight: weight.into(), ..Default::default() }
+        Indicator {
+            id: "i".into(),
+            name: "n".into(),
+            direction: dir.into(),
+            target: target.into(),
+            actual: actual.into(),
+            weight: weight.into(),
+            ..Default::default()
+        }
     }
 
     fn run(i: Indicator) -> IndicatorResult {

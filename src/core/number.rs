@@ -42,19 +42,13 @@ impl NumError {
     pub fn message(&self) -> Text {
         match self {
             NumError::Empty => Text::new("必填，不能为空", "required, cannot be blank"),
-            NumError::Invalid(c) => Text::new(
-                format!("含有不能出现在数字中的字符“{c}”"),
-                format!("contains '{c}', which cannot appear in a number"),
-            ),
-            NumError::TwoPoints => Text::new("有两个小数点", "has two decimal points"),
-            NumError::BadSeparator => {
-                Text::new("千分位逗号位置不对", "a thousands separator is misplaced")
+            NumError::Invalid(c) => {
+                Text::new(format!("含有不能出现在数字中的字符“{c}”"), format!("contains '{c}', which cannot appear in a number"))
             }
+            NumError::TwoPoints => Text::new("有两个小数点", "has two decimal points"),
+            NumError::BadSeparator => Text::new("千分位逗号位置不对", "a thousands separator is misplaced"),
             NumError::NoDigits => Text::new("没有数字", "has no digits"),
-            NumError::TooManyDigits => Text::new(
-                "位数过多（最多 28 位有效数字）",
-                "too many digits (at most 28 significant digits)",
-            ),
+            NumError::TooManyDigits => Text::new("位数过多（最多 28 位有效数字）", "too many digits (at most 28 significant digits)"),
             NumError::Negative => Text::new("不能为负数", "cannot be negative"),
             NumError::WrongUnit { found, expected } => Text::new(
                 format!("单位“{found}”与本表金额单位“{expected}”不一致"),
@@ -183,9 +177,7 @@ fn parse_plain(s: &str) -> Option<Decimal> {
 fn split_suffix(t: &str) -> (&str, &str) {
     let end = t
         .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || c == ' ' || ((c == '-' || c == '+') && i == 0))
-        })
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == ' ' || ((c == '-' || c == '+') && i == 0)))
         .map(|(i, _)| i)
         .unwrap_or(t.len());
     (&t[..end], &t[end..])
@@ -305,10 +297,7 @@ mod tests {
         assert_eq!(parse("-5", WAN), Err(NumError::Negative));
         assert_eq!(parse("万元", WAN), Err(NumError::NoDigits));
         assert_eq!(parse("1".repeat(40).as_str(), WAN), Err(NumError::TooManyDigits));
-        assert_eq!(
-            parse("354086200元", WAN),
-            Err(NumError::WrongUnit { found: "元".into(), expected: "万元".into() })
-        );
+        assert_eq!(parse("354086200元", WAN), Err(NumError::WrongUnit { found: "元".into(), expected: "万元".into() }));
         assert_eq!(parse("95.68‰", Kind::Percent), Err(NumError::Invalid('‰')));
     }
 
@@ -336,7 +325,9 @@ mod tests {
 
     #[test]
     fn the_plain_fast_path_agrees_with_the_full_parser() {
-        for s in ["0", "100", "35408.62", " 95.68 ", "0123", "1.", ".5", "1.2.3", &"9".repeat(28), &"9".repeat(29), "５", "1,000", "-1", "+1"] {
+        for s in
+            ["0", "100", "35408.62", " 95.68 ", "0123", "1.", ".5", "1.2.3", &"9".repeat(28), &"9".repeat(29), "５", "1,000", "-1", "+1"]
+        {
             let full = {
                 // The full parser, bypassing the fast path: a leading full-width space forces it.
                 parse(&format!("\u{3000}{s}"), Kind::Score)
@@ -358,7 +349,15 @@ mod tests {
 
     #[test]
     fn every_error_has_both_messages() {
-        for e in [NumError::Empty, NumError::Invalid('x'), NumError::TwoPoints, NumError::BadSeparator, NumError::NoDigits, NumError::TooManyDigits, NumError::Negative] {
+        for e in [
+            NumError::Empty,
+            NumError::Invalid('x'),
+            NumError::TwoPoints,
+            NumError::BadSeparator,
+            NumError::NoDigits,
+            NumError::TooManyDigits,
+            NumError::Negative,
+        ] {
             let m = e.message();
             assert!(!m.zh.is_empty() && !m.en.is_empty());
         }

@@ -138,7 +138,9 @@ pub fn direction_of(s: &str) -> Option<&'static str> {
 }
 
 fn is_heading(row: &[String], start: usize) -> bool {
-    row.iter().enumerate().any(|(k, c)| COLUMNS.get(start + k).is_some_and(|(_, zh, en)| c.trim() == *zh || c.trim().eq_ignore_ascii_case(en)))
+    row.iter()
+        .enumerate()
+        .any(|(k, c)| COLUMNS.get(start + k).is_some_and(|(_, zh, en)| c.trim() == *zh || c.trim().eq_ignore_ascii_case(en)))
         && row.iter().all(|c| number::parse_opt(c, Kind::Value).map(|v| v.is_none()).unwrap_or(true))
 }
 
@@ -171,7 +173,10 @@ pub fn parse(text: &str, start: usize) -> Pasted {
                         row: r,
                         field,
                         value: value.clone(),
-                        message: Text::new(format!("指标类别“{}”无法识别，已按原样保留", value.trim()), format!("category '{}' not recognised; kept as typed", value.trim())),
+                        message: Text::new(
+                            format!("指标类别“{}”无法识别，已按原样保留", value.trim()),
+                            format!("category '{}' not recognised; kept as typed", value.trim()),
+                        ),
                     }),
                 },
                 "direction" => match direction_of(&value) {
@@ -181,7 +186,10 @@ pub fn parse(text: &str, start: usize) -> Pasted {
                         row: r,
                         field,
                         value: value.clone(),
-                        message: Text::new(format!("方向“{}”无法识别（应为 ≥、≤、= 或 定性），已按原样保留", value.trim()), format!("direction '{}' not recognised (≥, ≤, = or 定性); kept as typed", value.trim())),
+                        message: Text::new(
+                            format!("方向“{}”无法识别（应为 ≥、≤、= 或 定性），已按原样保留", value.trim()),
+                            format!("direction '{}' not recognised (≥, ≤, = or 定性); kept as typed", value.trim()),
+                        ),
                     }),
                 },
                 "target" | "actual" | "weight" | "stated_score" => {
@@ -193,7 +201,10 @@ pub fn parse(text: &str, start: usize) -> Pasted {
                                 row: r,
                                 field,
                                 value: value.clone(),
-                                message: Text::new(format!("“{}”不是数字：{}", value.trim(), m.zh), format!("'{}' is not a number: {}", value.trim(), m.en)),
+                                message: Text::new(
+                                    format!("“{}”不是数字：{}", value.trim(), m.zh),
+                                    format!("'{}' is not a number: {}", value.trim(), m.en),
+                                ),
                             });
                         }
                     }
@@ -235,7 +246,10 @@ mod tests {
         assert!(p.issues.is_empty(), "{:?}", p.issues);
         assert_eq!(p.fields.len(), 10);
         let a = &p.rows[0];
-        assert_eq!((a.category.as_str(), a.direction.as_str(), a.actual.as_str(), a.measure.as_str()), ("产出-数量", "≥", "85.79", "加强宣传"));
+        assert_eq!(
+            (a.category.as_str(), a.direction.as_str(), a.actual.as_str(), a.measure.as_str()),
+            ("产出-数量", "≥", "85.79", "加强宣传")
+        );
         assert_eq!(p.rows[1].direction, "≥");
         assert_eq!(p.rows[1].category, "产出-数量");
     }

@@ -125,10 +125,8 @@ fn join_sum(parts: &[Decimal]) -> String {
 pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, inds: &[IndicatorResult], e: &mut Entries) -> ScoreResult {
     // Weights and the fallback moves (a node with no indicators gives its weight away).
     let walk = rubric.walk();
-    let mut weights: Vec<(String, Option<Decimal>)> = walk
-        .iter()
-        .map(|(_, _, n)| (n.id.clone(), e.opt(&path::rubric_weight(&n.id), &n.weight, Kind::Weight)))
-        .collect();
+    let mut weights: Vec<(String, Option<Decimal>)> =
+        walk.iter().map(|(_, _, n)| (n.id.clone(), e.opt(&path::rubric_weight(&n.id), &n.weight, Kind::Weight))).collect();
     let written: Vec<Option<Decimal>> = weights.iter().map(|(_, w)| *w).collect();
     let mut moved: Vec<(String, String)> = Vec::new();
     for (_, _, n) in &walk {
@@ -150,11 +148,7 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
     }
     let mut nodes = Vec::with_capacity(walk.len());
     for (i, (depth, parent, n)) in walk.iter().enumerate() {
-        let stated = doc
-            .stated
-            .scores
-            .get(&n.id)
-            .and_then(|s| e.opt(&path::stated_score(&n.id, "score"), &s.score, Kind::Score));
+        let stated = doc.stated.scores.get(&n.id).and_then(|s| e.opt(&path::stated_score(&n.id, "score"), &s.score, Kind::Score));
         nodes.push(NodeResult {
             id: n.id.clone(),
             name: n.name.clone(),
@@ -216,7 +210,8 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
             None => (None, out_of_range()),
             Some(t) => {
                 // A deduction reads "− 1.00", not "+ -1.00".
-                let (sign, adj) = if adjustments.is_sign_negative() && !adjustments.is_zero() { ("−", adjustments.abs()) } else { ("+", adjustments) };
+                let (sign, adj) =
+                    if adjustments.is_sign_negative() && !adjustments.is_zero() { ("−", adjustments.abs()) } else { ("+", adjustments) };
                 let sum = join_sum(&parts);
                 (
                     Some(t),
@@ -234,11 +229,19 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
     ScoreResult { nodes, adjustments, total, total_explain, grade: total.map(Grade::of), stated_total }
 }
 
-fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[IndicatorResult], moved: &[(String, String)]) -> (Option<Decimal>, Text) {
+fn leaf_score(
+    n: &Node,
+    weight: Option<Decimal>,
+    budget: &BudgetResult,
+    inds: &[IndicatorResult],
+    moved: &[(String, String)],
+) -> (Option<Decimal>, Text) {
     match &n.method {
         Method::ExecutionRate { row } => {
             let Some(w) = weight else { return (None, Text::new("分值无效", "invalid weight")) };
-            let Some(r) = budget.row(row) else { return (None, Text::new(format!("预算表中没有“{row}”行"), format!("no budget row '{row}'"))) };
+            let Some(r) = budget.row(row) else {
+                return (None, Text::new(format!("预算表中没有“{row}”行"), format!("no budget row '{row}'")));
+            };
             // The rate computed from the amounts; a row typed with its rate only (the seed's 基本支出
             // and 项目支出) is scored by its stated rate, and says so.
             let (rate, note_zh, note_en) = match (r.rate, r.stated_rate) {
@@ -257,12 +260,21 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
                     ),
                 )
             } else {
-                (Some(raw), Text::new(format!("{raw} = {} × {rate}%{note_zh}", w.normalize()), format!("{raw} = {} × {rate}%{note_en}", w.normalize())))
+                (
+                    Some(raw),
+                    Text::new(
+                        format!("{raw} = {} × {rate}%{note_zh}", w.normalize()),
+                        format!("{raw} = {} × {rate}%{note_en}", w.normalize()),
+                    ),
+                )
             }
         }
         Method::Indicators { .. } => {
             if moved.iter().any(|(from, _)| *from == n.id) {
-                return (Some(round2(Decimal::ZERO)), Text::new("未设置指标，分值已并入其他指标", "no indicators: its weight moved to another node"));
+                return (
+                    Some(round2(Decimal::ZERO)),
+                    Text::new("未设置指标，分值已并入其他指标", "no indicators: its weight moved to another node"),
+                );
             }
             let attached: Vec<&IndicatorResult> = inds.iter().filter(|i| i.node == n.id).collect();
             if attached.is_empty() {
@@ -278,7 +290,10 @@ fn leaf_score(n: &Node, weight: Option<Decimal>, budget: &BudgetResult, inds: &[
             let extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
             let extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };
             let sum = join_sum(&parts);
-            (Some(s), Text::new(format!("{s} = {sum}，各指标得分之和{extra_zh}"), format!("{s} = {sum}, the sum of its indicators{extra_en}")))
+            (
+                Some(s),
+                Text::new(format!("{s} = {sum}，各指标得分之和{extra_zh}"), format!("{s} = {sum}, the sum of its indicators{extra_en}")),
+            )
         }
         Method::Manual | Method::Auto => (None, Text::new("按评分细则人工评分", "scored by judgement")),
     }
@@ -307,7 +322,15 @@ mod tests {
             tasks: vec![Task {
                 id: "t".into(),
                 name: "t".into(),
-                indicators: vec![Indicator { id: "i".into(), name: "n".into(), target: "1".into(), actual: "1".into(), weight: "60".into(), node: "output".into(), ..Default::default() }],
+                indicators: vec![Indicator {
+                    id: "i".into(),
+                    name: "n".into(),
+                    target: "1".into(),
+                    actual: "1".into(),
+                    weight: "60".into(),
+                    node: "output".into(),
+                    ..Default::default()
+                }],
             }],
             ..Default::default()
         }
@@ -345,12 +368,24 @@ mod tests {
     #[test]
     fn execution_rate_is_weight_times_rate_capped_and_falls_back_to_the_stated_rate() {
         use crate::core::format::{Budget, BudgetRow};
-        let row = |id: &str, b: &str, a: &str, rate: &str| BudgetRow { id: id.into(), group: "type".into(), name: id.into(), adjusted: b.into(), actual: a.into(), stated_rate: rate.into(), ..Default::default() };
+        let row = |id: &str, b: &str, a: &str, rate: &str| BudgetRow {
+            id: id.into(),
+            group: "type".into(),
+            name: id.into(),
+            adjusted: b.into(),
+            actual: a.into(),
+            stated_rate: rate.into(),
+            ..Default::default()
+        };
         let doc = SelfEvaluation {
             budget: Budget {
                 total: row("total", "27,585.71", "26,393.83", ""),
                 // Alone in its group, so "basic" is not derived from the total.
-                rows: vec![row("basic", "", "", "95.94"), BudgetRow { group: "source".into(), ..row("over", "100", "104", "") }, BudgetRow { group: "other".into(), ..row("zero", "0", "0", "0") }],
+                rows: vec![
+                    row("basic", "", "", "95.94"),
+                    BudgetRow { group: "source".into(), ..row("over", "100", "104", "") },
+                    BudgetRow { group: "other".into(), ..row("zero", "0", "0", "0") },
+                ],
                 ..Default::default()
             },
             ..Default::default()

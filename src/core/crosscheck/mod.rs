@@ -182,7 +182,32 @@ const TOTAL_ALIASES: &[&str] = &["合计", "总执行率", "总体", "整体", "
 const RATE_WORDS: &[&str] = &["执行率", "完成预算", "预算完成率", "预算执行", "支出进度", "执行进度"];
 const ACTUAL_WORDS: &[&str] = &["执行数", "支出决算", "决算数", "实际支出", "支出数", "已支出", "执行金额", "完成支出"];
 const BUDGET_WORDS: &[&str] = &["预算数", "预算", "年初", "调整后"];
-const COMPARE_WORDS: &[&str] = &["高于", "低于", "高出", "低出", "超过", "超出", "提高", "提升", "下降", "降低", "上升", "增长", "增加", "减少", "多出", "少于", "多于", "相比", "比上年", "较上年", "较去年", "同比", "环比", "扣"];
+const COMPARE_WORDS: &[&str] = &[
+    "高于",
+    "低于",
+    "高出",
+    "低出",
+    "超过",
+    "超出",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "上升",
+    "增长",
+    "增加",
+    "减少",
+    "多出",
+    "少于",
+    "多于",
+    "相比",
+    "比上年",
+    "较上年",
+    "较去年",
+    "同比",
+    "环比",
+    "扣",
+];
 const RATE_NOUNS: &[&str] = &["率", "比例", "比重", "占比"];
 /// Words that make a percentage a threshold, not a level ("未达100%", "90%以上").
 const THRESHOLD_WORDS: &[&str] = &["未达", "不足", "不低于", "不高于", "不少于", "不超过", "以上", "以下", "达标线"];
@@ -190,14 +215,28 @@ const THRESHOLD_WORDS: &[&str] = &["未达", "不足", "不低于", "不高于",
 const REFERENCE_WORDS: &[&str] = &["平均", "上年", "去年", "同期", "全省", "全市", "全国", "上一年", "往年", "比"];
 /// The outline's headings: a PDF copy runs them into the next sentence, so a quote or a claim's
 /// scope starts after the last one found.
-const HEADINGS: &[&str] = &["基本情况", "部门概况", "年度总体工作和重点工作任务", "部门整体收支情况", "部门整体绩效管理情况", "综合评价分析", "自评结论综述", "各项工作任务绩效目标完成情况分析及主要工作成效", "存在的主要问题", "下一步改进措施"];
+const HEADINGS: &[&str] = &[
+    "基本情况",
+    "部门概况",
+    "年度总体工作和重点工作任务",
+    "部门整体收支情况",
+    "部门整体绩效管理情况",
+    "综合评价分析",
+    "自评结论综述",
+    "各项工作任务绩效目标完成情况分析及主要工作成效",
+    "存在的主要问题",
+    "下一步改进措施",
+];
 
 /// Byte offset just after the last outline heading in `s`, or 0.
 fn after_heading(s: &str) -> usize {
     HEADINGS.iter().filter_map(|h| s.rfind(h).map(|p| p + h.len())).max().unwrap_or(0)
 }
 
-const GENERIC: &[&str] = &["各项", "相关", "任务", "绩效", "目标", "指标", "工作", "年度", "全部", "均已", "完成", "情况", "分析", "主要", "成效", "以及", "和", "的", "及", "各", "等"];
+const GENERIC: &[&str] = &[
+    "各项", "相关", "任务", "绩效", "目标", "指标", "工作", "年度", "全部", "均已", "完成", "情况", "分析", "主要", "成效", "以及", "和",
+    "的", "及", "各", "等",
+];
 
 fn last_of(hay: &str, words: &[&str]) -> Option<(usize, usize)> {
     words.iter().filter_map(|w| hay.rfind(w).map(|p| (p + w.len(), w.len()))).max()
@@ -234,7 +273,12 @@ fn factor(unit: &str) -> u64 {
 
 impl<'a> Cx<'a> {
     fn new(doc: &'a SelfEvaluation, ev: &'a Evaluation) -> Cx<'a> {
-        let mut rows = vec![RowKey { id: "total".into(), group: String::new(), aliases: TOTAL_ALIASES.iter().map(|s| s.to_string()).collect(), label: Text::new("合计", "the total") }];
+        let mut rows = vec![RowKey {
+            id: "total".into(),
+            group: String::new(),
+            aliases: TOTAL_ALIASES.iter().map(|s| s.to_string()).collect(),
+            label: Text::new("合计", "the total"),
+        }];
         for r in &ev.budget.rows {
             let mut aliases = Vec::new();
             let name = r.name.trim();
@@ -262,9 +306,14 @@ impl<'a> Cx<'a> {
             let en = crate::core::report::row_name_en(name);
             rows.push(RowKey { id: r.id.clone(), group: r.group.clone(), aliases, label: Text::new(name, en) });
         }
-        let mut nodes: Vec<(String, String)> = ev.scores.nodes.iter().filter(|n| n.name.chars().count() >= 2).map(|n| (n.id.clone(), n.name.clone())).collect();
+        let mut nodes: Vec<(String, String)> =
+            ev.scores.nodes.iter().filter(|n| n.name.chars().count() >= 2).map(|n| (n.id.clone(), n.name.clone())).collect();
         nodes.sort_by_key(|(_, n)| std::cmp::Reverse(n.chars().count()));
-        let mut units: Vec<String> = doc.indicators().map(|(_, i)| i.unit.trim().to_string()).filter(|u| !u.is_empty() && u != "%" && u != "万元" && u != "元").collect();
+        let mut units: Vec<String> = doc
+            .indicators()
+            .map(|(_, i)| i.unit.trim().to_string())
+            .filter(|u| !u.is_empty() && u != "%" && u != "万元" && u != "元")
+            .collect();
         units.sort();
         units.dedup();
         Cx { doc, ev, rows, nodes, units, doc_unit: factor(&doc.unit.amount_unit) }
@@ -282,13 +331,19 @@ impl<'a> Cx<'a> {
     fn find_row(&self, hay: &str) -> Option<(String, usize)> {
         self.rows
             .iter()
-            .filter_map(|r| last_of(hay, &r.aliases.iter().map(String::as_str).collect::<Vec<_>>()).map(|(end, len)| (end, len, r.id.clone())))
+            .filter_map(|r| {
+                last_of(hay, &r.aliases.iter().map(String::as_str).collect::<Vec<_>>()).map(|(end, len)| (end, len, r.id.clone()))
+            })
             .max_by_key(|(end, len, _)| (*end, *len))
             .map(|(end, _, id)| (id, end))
     }
 
     fn find_node(&self, hay: &str) -> Option<String> {
-        self.nodes.iter().filter_map(|(id, name)| hay.rfind(name.as_str()).map(|p| (p + name.len(), name.len(), id.clone()))).max().map(|(_, _, id)| id)
+        self.nodes
+            .iter()
+            .filter_map(|(id, name)| hay.rfind(name.as_str()).map(|p| (p + name.len(), name.len(), id.clone())))
+            .max()
+            .map(|(_, _, id)| id)
     }
 
     fn info(&self, t: &Target) -> Option<Info> {
@@ -300,7 +355,8 @@ impl<'a> Cx<'a> {
                 let is_budget = matches!(t, Target::Budget(_));
                 let v = if is_budget { r.budget? } else { r.actual? };
                 let label = if is_budget { zh_en(&l, "全年预算数", " budget") } else { zh_en(&l, "执行数", " spending") };
-                let formula = if r.derived { "合计减其余各行 / total − other rows".to_string() } else { "自评表 / table".to_string() };
+                let formula =
+                    if r.derived { "合计减其余各行 / total − other rows".to_string() } else { "自评表 / table".to_string() };
                 Some(Info { label, value: v, stated_only: false, formula })
             }
             Target::Rate(id) => {
@@ -308,40 +364,91 @@ impl<'a> Cx<'a> {
                 let l = self.row_label(id);
                 let label = if id == "total" { Text::new("总执行率", "the overall rate") } else { zh_en(&l, "执行率", " rate") };
                 match (r.rate, r.budget, r.actual) {
-                    (Some(x), Some(b), Some(a)) => Some(Info { label, value: x, stated_only: false, formula: format!("{} ÷ {} × 100", group_thousands(a, 2), group_thousands(b, 2)) }),
+                    (Some(x), Some(b), Some(a)) => Some(Info {
+                        label,
+                        value: x,
+                        stated_only: false,
+                        formula: format!("{} ÷ {} × 100", group_thousands(a, 2), group_thousands(b, 2)),
+                    }),
                     _ => r.stated_rate.map(|s| Info { label, value: s, stated_only: true, formula: "自评表填报 / as stated".into() }),
                 }
             }
             Target::Score(id) => {
                 let n = self.ev.scores.node(id)?;
-                Some(Info { label: Text::new(format!("{}得分", n.name), format!("the {} score", if n.name_en.is_empty() { &n.name } else { &n.name_en })), value: n.score?, stated_only: n.computed.is_none(), formula: n.explain.zh.clone() })
+                Some(Info {
+                    label: Text::new(
+                        format!("{}得分", n.name),
+                        format!("the {} score", if n.name_en.is_empty() { &n.name } else { &n.name_en }),
+                    ),
+                    value: n.score?,
+                    stated_only: n.computed.is_none(),
+                    formula: n.explain.zh.clone(),
+                })
             }
             Target::Weight(id) => {
                 let n = self.ev.scores.node(id)?;
-                Some(Info { label: Text::new(format!("{}分值", n.name), format!("the {} weight", if n.name_en.is_empty() { &n.name } else { &n.name_en })), value: n.effective_weight?, stated_only: false, formula: "评分标准 / rubric".into() })
+                Some(Info {
+                    label: Text::new(
+                        format!("{}分值", n.name),
+                        format!("the {} weight", if n.name_en.is_empty() { &n.name } else { &n.name_en }),
+                    ),
+                    value: n.effective_weight?,
+                    stated_only: false,
+                    formula: "评分标准 / rubric".into(),
+                })
             }
             Target::Total => {
                 let s = &self.ev.scores;
-                Some(Info { label: Text::new("自评总分", "the total score"), value: s.total?, stated_only: false, formula: s.total_explain.zh.clone() })
+                Some(Info {
+                    label: Text::new("自评总分", "the total score"),
+                    value: s.total?,
+                    stated_only: false,
+                    formula: s.total_explain.zh.clone(),
+                })
             }
             Target::FullMarks => {
                 let w: Vec<Decimal> = self.ev.scores.nodes.iter().filter(|n| n.depth == 1).filter_map(|n| n.effective_weight).collect();
                 if w.is_empty() {
                     return None;
                 }
-                Some(Info { label: Text::new("满分", "full marks"), value: w.iter().copied().sum(), stated_only: false, formula: "一级指标分值之和 / sum of level-1 weights".into() })
+                Some(Info {
+                    label: Text::new("满分", "full marks"),
+                    value: w.iter().copied().sum(),
+                    stated_only: false,
+                    formula: "一级指标分值之和 / sum of level-1 weights".into(),
+                })
             }
-            Target::Adjustments => Some(Info { label: Text::new("其他加减分项", "the adjustments"), value: self.ev.scores.adjustments, stated_only: false, formula: "其他加减分项之和 / sum of adjustments".into() }),
+            Target::Adjustments => Some(Info {
+                label: Text::new("其他加减分项", "the adjustments"),
+                value: self.ev.scores.adjustments,
+                stated_only: false,
+                formula: "其他加减分项之和 / sum of adjustments".into(),
+            }),
             Target::IndicatorActual(id) | Target::IndicatorCompletion(id) | Target::IndicatorTarget(id) => {
                 let r = self.ev.indicator(id)?;
                 let ind = self.doc.indicators().map(|(_, i)| i).find(|i| i.id == *id)?;
                 if let Target::IndicatorTarget(_) = t {
                     let v = r.target.or_else(|| scan::scan(&normalize(&ind.target), &self.units).first().map(|k| k.value))?;
-                    Some(Info { label: Text::new(format!("“{}”年度指标值", ind.name), format!("the target of '{}'", ind.name)), value: v, stated_only: true, formula: ind.target.trim().to_string() })
+                    Some(Info {
+                        label: Text::new(format!("“{}”年度指标值", ind.name), format!("the target of '{}'", ind.name)),
+                        value: v,
+                        stated_only: true,
+                        formula: ind.target.trim().to_string(),
+                    })
                 } else if matches!(t, Target::IndicatorActual(_)) {
-                    Some(Info { label: Text::new(format!("“{}”实际完成值", ind.name), format!("the actual value of '{}'", ind.name)), value: r.actual?, stated_only: false, formula: "自评表 / table".into() })
+                    Some(Info {
+                        label: Text::new(format!("“{}”实际完成值", ind.name), format!("the actual value of '{}'", ind.name)),
+                        value: r.actual?,
+                        stated_only: false,
+                        formula: "自评表 / table".into(),
+                    })
                 } else {
-                    Some(Info { label: Text::new(format!("“{}”完成率", ind.name), format!("the completion of '{}'", ind.name)), value: r.completion?, stated_only: false, formula: r.explain.zh.clone() })
+                    Some(Info {
+                        label: Text::new(format!("“{}”完成率", ind.name), format!("the completion of '{}'", ind.name)),
+                        value: r.completion?,
+                        stated_only: false,
+                        formula: r.explain.zh.clone(),
+                    })
                 }
             }
         }
@@ -438,7 +545,18 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
         let before = n.slice(sa, tok.start);
         let after = n.slice(tok.end, tok.end + 3);
         let threshold_after = after.starts_with("以上") || after.starts_with("以下") || after.starts_with("以内");
-        let mut w = Work { tok, sentence: si, clause_start: cs, claim: None, strength: 0, status: Status::Unmatched, matched: None, hint: None, lead: None, threshold_after };
+        let mut w = Work {
+            tok,
+            sentence: si,
+            clause_start: cs,
+            claim: None,
+            strength: 0,
+            status: Status::Unmatched,
+            matched: None,
+            hint: None,
+            lead: None,
+            threshold_after,
+        };
         classify(&cx, &mut w, &clause, &before, &work);
         work.push(w);
     }
@@ -465,7 +583,12 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
             continue;
         }
         let lead = rows_in_sentence[0].clone();
-        let matching: Vec<String> = cx.rows.iter().map(|r| r.id.clone()).filter(|id| cx.info(&Target::Rate(id.clone())).is_some_and(|i| cx.matches(&i, &work[k].tok))).collect();
+        let matching: Vec<String> = cx
+            .rows
+            .iter()
+            .map(|r| r.id.clone())
+            .filter(|id| cx.info(&Target::Rate(id.clone())).is_some_and(|i| cx.matches(&i, &work[k].tok)))
+            .collect();
         if matching.contains(&lead) {
             work[k].claim = Some(Target::Rate(lead.clone()));
             work[k].matched = Some(Target::Rate(lead));
@@ -474,7 +597,9 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
             let li = cx.info(&Target::Rate(lead.clone()));
             let lead_amounts: Vec<String> = work[..k]
                 .iter()
-                .filter(|w| w.sentence == si && w.tok.start >= seg && matches!(&w.claim, Some(Target::Budget(r) | Target::Actual(r)) if *r == lead))
+                .filter(|w| {
+                    w.sentence == si && w.tok.start >= seg && matches!(&w.claim, Some(Target::Budget(r) | Target::Actual(r)) if *r == lead)
+                })
                 .map(|w| n.slice(w.tok.start, w.tok.end))
                 .collect();
             let ll = cx.row_label(&lead);
@@ -505,7 +630,11 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
                 a = clause_start(a.saturating_sub(1), sa);
             }
             let q = n.slice(a.max(sa), w.tok.end);
-            if q.chars().count() > 48 { format!("…{}", q.chars().skip(q.chars().count() - 46).collect::<String>()) } else { q }
+            if q.chars().count() > 48 {
+                format!("…{}", q.chars().skip(q.chars().count() - 46).collect::<String>())
+            } else {
+                q
+            }
         };
         let (start, end) = n.span(w.tok.start, w.tok.end);
         let kind = match w.tok.unit {
@@ -554,7 +683,10 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
             )),
             (Status::Difference, _) if w.tok.unit == Unit::Percent => {
                 let clause = n.slice(w.clause_start, w.tok.start);
-                if any_of(&clause, RATE_NOUNS) && any_of(&clause, &COMPARE_WORDS[..COMPARE_WORDS.len() - 1]) && any_of(&clause, REFERENCE_WORDS) {
+                if any_of(&clause, RATE_NOUNS)
+                    && any_of(&clause, &COMPARE_WORDS[..COMPARE_WORDS.len() - 1])
+                    && any_of(&clause, REFERENCE_WORDS)
+                {
                     findings.push(fire("report.percent_vs_points", &path, &[("quote", quote.clone()), ("value", w.tok.value.to_string())]));
                 }
             }
@@ -634,7 +766,10 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
             // The row: named in the clause, else the nearest earlier figure's row in the sentence
             // ("其中财政拨款预算数 …，支出决算数 …"), else the total.
             let (row, rstrength) = row.unwrap_or_else(|| {
-                let prev = earlier.iter().rev().find(|e| e.sentence == w.sentence && matches!(e.claim, Some(Target::Budget(_) | Target::Actual(_))));
+                let prev = earlier
+                    .iter()
+                    .rev()
+                    .find(|e| e.sentence == w.sentence && matches!(e.claim, Some(Target::Budget(_) | Target::Actual(_))));
                 match prev.and_then(|e| e.claim.clone()) {
                     Some(Target::Budget(r) | Target::Actual(r)) => (r, 1),
                     _ => ("total".to_string(), 0),
@@ -644,7 +779,13 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                 Some(actual) => {
                     w.claim = Some(if actual { Target::Actual(row) } else { Target::Budget(row) });
                     // A row taken by default (none named in the sentence) is a weak reading.
-                    w.strength = if rstrength == 0 { 0 } else if mstrength == 2 || rstrength == 2 { 2 } else { 1 };
+                    w.strength = if rstrength == 0 {
+                        0
+                    } else if mstrength == 2 || rstrength == 2 {
+                        2
+                    } else {
+                        1
+                    };
                     compare_claim(cx, w, |t| matches!(t, Target::Budget(_) | Target::Actual(_)));
                 }
                 None => {
@@ -678,7 +819,9 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
             if let Some(c) = claim {
                 w.claim = Some(c);
                 w.strength = 2;
-                compare_claim(cx, w, |t| matches!(t, Target::Score(_) | Target::Total | Target::FullMarks | Target::Weight(_) | Target::Adjustments));
+                compare_claim(cx, w, |t| {
+                    matches!(t, Target::Score(_) | Target::Total | Target::FullMarks | Target::Weight(_) | Target::Adjustments)
+                });
             }
         }
         Unit::Percent | Unit::Count(_) => indicator(cx, w, clause, before),
@@ -867,7 +1010,13 @@ fn sums(cx: &Cx, work: &[Work], figures: &[Figure]) -> Vec<Finding> {
                 out.push(fire(
                     "report.sum_mismatch",
                     &figures[ti].path,
-                    &[("total_zh", "总分".into()), ("total_en", "total score".into()), ("total", figures[ti].raw.clone()), ("sum", format!("{}分", round_to(sum, dp.max(2)))), ("parts", p.join(" + "))],
+                    &[
+                        ("total_zh", "总分".into()),
+                        ("total_en", "total score".into()),
+                        ("total", figures[ti].raw.clone()),
+                        ("sum", format!("{}分", round_to(sum, dp.max(2)))),
+                        ("parts", p.join(" + ")),
+                    ],
                 ));
             }
         }
@@ -888,7 +1037,11 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
             let Some(at) = s.find(p.as_str()) else { continue };
             // The claim's scope: its clause before the phrase, generic words removed.
             let head = &s[..at];
-            let cut = head.rfind(['，', '；', '：', '。', '）']).map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0).max(after_heading(head));
+            let cut = head
+                .rfind(['，', '；', '：', '。', '）'])
+                .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(0)
+                .max(after_heading(head));
             let mut scope = head[cut..].to_string();
             for g in GENERIC {
                 scope = scope.replace(g, " ");
@@ -899,7 +1052,9 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
                 if !r.shortfall {
                     continue;
                 }
-                let stated_here = sentence_figs.iter().any(|f| matches!(&f.matched, Some(Target::IndicatorActual(id) | Target::IndicatorCompletion(id)) if *id == i.id));
+                let stated_here = sentence_figs
+                    .iter()
+                    .any(|f| matches!(&f.matched, Some(Target::IndicatorActual(id) | Target::IndicatorCompletion(id)) if *id == i.id));
                 let name_c: Vec<char> = i.name.chars().collect();
                 let task_c: Vec<char> = t.name.chars().collect();
                 let in_scope = scope_c.len() < 2 || lcs(&scope_c, &name_c) >= 2 || lcs(&scope_c, &task_c) >= 2;
@@ -908,7 +1063,8 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
                 }
             }
             if !short.is_empty() {
-                let fig = sentence_figs.iter().find(|f| matches!(&f.matched, Some(Target::IndicatorActual(_) | Target::IndicatorCompletion(_))));
+                let fig =
+                    sentence_figs.iter().find(|f| matches!(&f.matched, Some(Target::IndicatorActual(_) | Target::IndicatorCompletion(_))));
                 let list_zh: Vec<String> = short.iter().map(|(nm, c)| format!("“{nm}”仅完成 {c}")).collect();
                 let list_en: Vec<String> = short.iter().map(|(nm, c)| format!("'{nm}' is at {c}")).collect();
                 out.push(fire(
@@ -926,7 +1082,11 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
                     out.push(fire(
                         "report.claim_contradicted",
                         &path(sentence_figs.first()),
-                        &[("quote", quote_of(&s, at, p.len())), ("fact_zh", format!("其他加减分项合计 {adj} 分")), ("fact_en", format!("the adjustments add up to {adj}"))],
+                        &[
+                            ("quote", quote_of(&s, at, p.len())),
+                            ("fact_zh", format!("其他加减分项合计 {adj} 分")),
+                            ("fact_en", format!("the adjustments add up to {adj}")),
+                        ],
                     ));
                 }
                 break;
@@ -940,7 +1100,11 @@ fn quote_of(s: &str, at: usize, len: usize) -> String {
     let start = s[..at].rfind(['，', '；', '。', '）']).map(|i| i + 3).unwrap_or(0).max(after_heading(&s[..at]));
     let end = s[at + len..].find(['，', '；', '。']).map(|i| at + len + i).unwrap_or(s.len());
     let q = &s[start.min(at)..end];
-    if q.chars().count() > 60 { q.chars().take(60).collect::<String>() + "…" } else { q.to_string() }
+    if q.chars().count() > 60 {
+        q.chars().take(60).collect::<String>() + "…"
+    } else {
+        q.to_string()
+    }
 }
 
 /// The stated grade, a missing grade, and key figures missing from the report.
@@ -968,7 +1132,11 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
                 &format!("report.text.s{}", si + 1),
                 &[("stated", raw.clone()), ("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],
             )),
-            None if has_total => out.push(fire("report.grade_missing", "report.text", &[("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)])),
+            None if has_total => out.push(fire(
+                "report.grade_missing",
+                "report.text",
+                &[("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],
+            )),
             _ => {}
         }
     }
@@ -982,7 +1150,11 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
                 Target::Rate(_) => format!("{}%", round_to(i.value, 2)),
                 _ => format!("{}", round_to(i.value, 2)),
             };
-            out.push(fire("report.summary_missing", "report.text", &[("what_zh", i.label.zh), ("what_en", i.label.en), ("computed", shown)]));
+            out.push(fire(
+                "report.summary_missing",
+                "report.text",
+                &[("what_zh", i.label.zh), ("what_en", i.label.en), ("computed", shown)],
+            ));
         }
     }
     out

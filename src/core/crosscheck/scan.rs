@@ -126,7 +126,8 @@ pub fn scan(n: &Norm, count_units: &[String]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
-        if !c[i].is_ascii_digit() || (i > 0 && (c[i - 1].is_ascii_alphanumeric() || c[i - 1] == '.' || c[i - 1] == '+' || c[i - 1] == '-')) {
+        if !c[i].is_ascii_digit() || (i > 0 && (c[i - 1].is_ascii_alphanumeric() || c[i - 1] == '.' || c[i - 1] == '+' || c[i - 1] == '-'))
+        {
             i += 1;
             continue;
         }
@@ -139,7 +140,11 @@ pub fn scan(n: &Norm, count_units: &[String]) -> Vec<Token> {
         }
         // Thousands groups.
         if digits.len() <= 3 {
-            while j + 3 < c.len() && (c[j] == ',' || c[j] == '，') && c[j + 1..j + 4].iter().all(char::is_ascii_digit) && c.get(j + 4).is_none_or(|d| !d.is_ascii_digit()) {
+            while j + 3 < c.len()
+                && (c[j] == ',' || c[j] == '，')
+                && c[j + 1..j + 4].iter().all(char::is_ascii_digit)
+                && c.get(j + 4).is_none_or(|d| !d.is_ascii_digit())
+            {
                 digits.extend(&c[j + 1..j + 4]);
                 j += 4;
             }

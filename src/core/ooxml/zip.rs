@@ -68,7 +68,9 @@ impl ZipError {
             ZipError::Corrupt(w) => Text::new(format!("文件已损坏（{w}）"), format!("the file is damaged ({w})")),
             ZipError::Unsupported(w) => Text::new(format!("不支持的压缩格式（{w}）"), format!("unsupported package feature ({w})")),
             ZipError::TooLarge(n) => Text::new(format!("“{n}”过大，无法读取"), format!("'{n}' is too large to read")),
-            ZipError::BadCrc(n) => Text::new(format!("“{n}”校验失败，文件已损坏"), format!("'{n}' fails its checksum: the file is damaged")),
+            ZipError::BadCrc(n) => {
+                Text::new(format!("“{n}”校验失败，文件已损坏"), format!("'{n}' fails its checksum: the file is damaged"))
+            }
         }
     }
 }

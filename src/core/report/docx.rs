@@ -34,7 +34,9 @@ const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingm
 const FONTS: &[(&str, &str)] = &[("仿宋", "FangSong"), ("宋体", "SimSun"), ("黑体", "SimHei"), ("楷体", "KaiTi")];
 
 fn fonts(east_asia: &str) -> String {
-    format!(r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{east_asia}" w:cs="Times New Roman" w:hint="eastAsia"/>"#)
+    format!(
+        r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{east_asia}" w:cs="Times New Roman" w:hint="eastAsia"/>"#
+    )
 }
 
 fn styles(lang: Lang) -> String {
@@ -53,18 +55,52 @@ fn styles(lang: Lang) -> String {
         fonts("仿宋")
     );
     s.push_str(&para("Body", "Body Text First Indent", "仿宋", 32, false, r#"<w:ind w:firstLineChars="200" w:firstLine="640"/>"#, None));
-    s.push_str(&para("Title", "Title", "宋体", 44, true, r#"<w:spacing w:before="0" w:after="560" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/>"#, None));
-    s.push_str(&para("Heading1", "heading 1", "黑体", 32, false, r#"<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>"#, Some(0)));
-    s.push_str(&para("Heading2", "heading 2", "楷体", 32, false, r#"<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>"#, Some(1)));
-    s.push_str(&para("TableText", "Table Text", "宋体", 21, false, r#"<w:spacing w:line="300" w:lineRule="atLeast"/><w:jc w:val="left"/>"#, None));
+    s.push_str(&para(
+        "Title",
+        "Title",
+        "宋体",
+        44,
+        true,
+        r#"<w:spacing w:before="0" w:after="560" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/>"#,
+        None,
+    ));
+    s.push_str(&para(
+        "Heading1",
+        "heading 1",
+        "黑体",
+        32,
+        false,
+        r#"<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>"#,
+        Some(0),
+    ));
+    s.push_str(&para(
+        "Heading2",
+        "heading 2",
+        "楷体",
+        32,
+        false,
+        r#"<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>"#,
+        Some(1),
+    ));
+    s.push_str(&para(
+        "TableText",
+        "Table Text",
+        "宋体",
+        21,
+        false,
+        r#"<w:spacing w:line="300" w:lineRule="atLeast"/><w:jc w:val="left"/>"#,
+        None,
+    ));
     s.push_str(&para("Footer", "footer", "宋体", 28, false, r#"<w:jc w:val="center"/>"#, None));
     s.push_str(r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#);
     s
 }
 
 fn font_table() -> String {
-    let mut s = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts {W_NS}><w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#);
+    let mut s = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts {W_NS}><w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#
+    );
     for (zh, en) in FONTS {
         s.push_str(&format!(r#"<w:font w:name="{zh}"><w:altName w:val="{en}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>"#));
     }
@@ -92,7 +128,9 @@ fn table(t: &Table) -> String {
     // The first column (names) gets two shares, the others one each.
     let share = TEXT_WIDTH / (cols + 1);
     let widths: Vec<u32> = (0..cols).map(|c| if c == 0 { TEXT_WIDTH - share * (cols - 1) } else { share }).collect();
-    let mut s = format!(r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#);
+    let mut s = format!(
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
+    );
     for w in &widths {
         s.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
     }
@@ -100,8 +138,18 @@ fn table(t: &Table) -> String {
     let row = |cells: &[String], header: bool| {
         let mut r = String::from(if header { r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>"# } else { "<w:tr>" });
         for (c, text) in cells.iter().enumerate() {
-            let jc = if header { "center" } else if t.numeric.get(c).copied().unwrap_or(false) { "right" } else { "left" };
-            r.push_str(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#, widths.get(c).copied().unwrap_or(share), para("TableText", text, Some(jc), header)));
+            let jc = if header {
+                "center"
+            } else if t.numeric.get(c).copied().unwrap_or(false) {
+                "right"
+            } else {
+                "left"
+            };
+            r.push_str(&format!(
+                r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#,
+                widths.get(c).copied().unwrap_or(share),
+                para("TableText", text, Some(jc), header)
+            ));
         }
         r.push_str("</w:tr>");
         r

@@ -119,7 +119,11 @@ struct W<'a> {
 
 impl<'a> W<'a> {
     fn t(&self, zh: &str, en: &str) -> String {
-        if self.zh { zh.to_string() } else { en.to_string() }
+        if self.zh {
+            zh.to_string()
+        } else {
+            en.to_string()
+        }
     }
 
     fn unit(&self) -> String {
@@ -143,7 +147,11 @@ impl<'a> W<'a> {
         let text = self.doc.narrative.get(id).map(String::as_str).unwrap_or("");
         let paras: Vec<Block> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Block::Paragraph(l.to_string())).collect();
         if paras.is_empty() {
-            self.notes.push(if self.zh { format!("“{what_zh}”尚未填写，报告中以{TODO_ZH}占位") } else { format!("'{what_en}' is not written yet: the report shows {TODO_EN}") });
+            self.notes.push(if self.zh {
+                format!("“{what_zh}”尚未填写，报告中以{TODO_ZH}占位")
+            } else {
+                format!("'{what_en}' is not written yet: the report shows {TODO_EN}")
+            });
             vec![Block::Paragraph(format!("{}{}", self.t(TODO_ZH, TODO_EN), self.t(what_zh, what_en)))]
         } else {
             paras
@@ -241,9 +249,19 @@ pub fn build(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Report {
             .tasks
             .iter()
             .enumerate()
-            .map(|(k, t)| if zh { format!("{}.{}（绩效指标 {} 个）", k + 1, t.name.trim(), t.indicators.len()) } else { format!("({}) {} ({} indicators)", k + 1, t.name.trim(), t.indicators.len()) })
+            .map(|(k, t)| {
+                if zh {
+                    format!("{}.{}（绩效指标 {} 个）", k + 1, t.name.trim(), t.indicators.len())
+                } else {
+                    format!("({}) {} ({} indicators)", k + 1, t.name.trim(), t.indicators.len())
+                }
+            })
             .collect();
-        tasks.push(Block::Paragraph(if zh { format!("年度重点工作任务：{}。", items.join("；")) } else { format!("Key tasks of the year: {}.", items.join("; ")) }));
+        tasks.push(Block::Paragraph(if zh {
+            format!("年度重点工作任务：{}。", items.join("；"))
+        } else {
+            format!("Key tasks of the year: {}.", items.join("; "))
+        }));
     }
     sections.push(h(2, "（二）年度总体工作和重点工作任务", "1.2 Annual work and key tasks", Some("tasks"), tasks));
 
@@ -271,7 +289,13 @@ pub fn build(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Report {
     sections.push(h(2, "（一）自评结论综述", "2.1 Conclusion of the self-evaluation", None, summary));
     let mut ach = w.narrative("achievements", "各项工作任务绩效目标完成情况及主要工作成效", "targets met and main results");
     ach.extend(indicator_blocks(&mut w));
-    sections.push(h(2, "（二）各项工作任务绩效目标完成情况分析及主要工作成效", "2.2 Targets met by task and main results", Some("achievements"), ach));
+    sections.push(h(
+        2,
+        "（二）各项工作任务绩效目标完成情况分析及主要工作成效",
+        "2.2 Targets met by task and main results",
+        Some("achievements"),
+        ach,
+    ));
 
     let problems = w.narrative("problems", "存在的主要问题", "main problems");
     sections.push(h(1, "三、存在的主要问题", "3. Main problems", Some("problems"), problems));
@@ -306,11 +330,17 @@ fn budget_blocks(w: &mut W) -> Vec<Block> {
                     rate.unwrap_or_else(|| "不适用（预算数为 0）".into())
                 )
             } else {
-                format!("The full-year budget was {}, spending {}, an overall execution rate of {}", w.money(b), w.money(a), rate.unwrap_or_else(|| "n/a (zero budget)".into()))
+                format!(
+                    "The full-year budget was {}, spending {}, an overall execution rate of {}",
+                    w.money(b),
+                    w.money(a),
+                    rate.unwrap_or_else(|| "n/a (zero budget)".into())
+                )
             };
         }
         _ => {
-            w.notes.push(w.t("合计预算数或执行数未填，收支情况无法生成", "the total budget or spending is missing: no figures for this part"));
+            w.notes
+                .push(w.t("合计预算数或执行数未填，收支情况无法生成", "the total budget or spending is missing: no figures for this part"));
             out.push(Block::Paragraph(format!("{}{}", w.t(TODO_ZH, TODO_EN), w.t("全年预算数和执行数", "the budget and spending"))));
         }
     }
@@ -345,7 +375,11 @@ fn budget_blocks(w: &mut W) -> Vec<Block> {
                 _ => continue,
             };
             if r.derived {
-                w.notes.push(if zh { format!("{name}的金额由合计减其余各行得出") } else { format!("{name}: amounts derived as total − other rows") });
+                w.notes.push(if zh {
+                    format!("{name}的金额由合计减其余各行得出")
+                } else {
+                    format!("{name}: amounts derived as total − other rows")
+                });
             }
             parts.push(s);
         }
@@ -354,7 +388,11 @@ fn budget_blocks(w: &mut W) -> Vec<Block> {
         }
         let joined = parts.join(w.t("；", "; ").as_str());
         let sentence = if g == group::SOURCE {
-            if zh { format!("按资金来源分，{joined}") } else { format!("By fund source — {joined}") }
+            if zh {
+                format!("按资金来源分，{joined}")
+            } else {
+                format!("By fund source — {joined}")
+            }
         } else if zh {
             format!("按支出类型分，{joined}")
         } else {
@@ -407,7 +445,9 @@ fn budget_blocks(w: &mut W) -> Vec<Block> {
             let reason = if is_blank(&b.reason) { w.t(TODO_ZH, TODO_EN) } else { strip_end(&b.reason).to_string() };
             let measure = if is_blank(&b.measure) { w.t(TODO_ZH, TODO_EN) } else { strip_end(&b.measure).to_string() };
             if is_blank(&b.reason) || is_blank(&b.measure) {
-                w.notes.push(w.t("总执行率未达 100%，须填写偏差原因和改进措施", "overall execution is below 100%: give the reason and the measure"));
+                w.notes.push(
+                    w.t("总执行率未达 100%，须填写偏差原因和改进措施", "overall execution is below 100%: give the reason and the measure"),
+                );
             }
             out.push(Block::Paragraph(if zh {
                 format!("总执行率 {}%，未达 100%。偏差原因：{reason}。改进措施：{measure}。", fixed2(rate))
@@ -447,7 +487,9 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
             }
         }
         None => {
-            w.notes.push(w.t("总分无法计算（一级指标得分不全），报告中以占位符代替", "no total could be computed (a level-1 score is missing)"));
+            w.notes.push(
+                w.t("总分无法计算（一级指标得分不全），报告中以占位符代替", "no total could be computed (a level-1 score is missing)"),
+            );
             p.push_str(&format!("{}{}", w.t(TODO_ZH, TODO_EN), w.t("自评总分和评价等级。", "the total score and grade.")));
         }
     }
@@ -503,16 +545,29 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
     let adj_text = if adj.is_empty() && s.adjustments.is_zero() {
         w.t("无其他加减分项", "no other adjustments")
     } else {
-        let reasons: Vec<String> = adj.iter().filter(|a| !is_blank(&a.reason)).map(|a| format!("{}（{}）", a.points.trim(), strip_end(&a.reason))).collect();
+        let reasons: Vec<String> =
+            adj.iter().filter(|a| !is_blank(&a.reason)).map(|a| format!("{}（{}）", a.points.trim(), strip_end(&a.reason))).collect();
         let sign = if s.adjustments > Decimal::ZERO { "+" } else { "" };
         if zh {
-            format!("其他加减分项合计 {sign}{} 分{}", fixed2(s.adjustments), if reasons.is_empty() { String::new() } else { format!("：{}", reasons.join("；")) })
+            format!(
+                "其他加减分项合计 {sign}{} 分{}",
+                fixed2(s.adjustments),
+                if reasons.is_empty() { String::new() } else { format!("：{}", reasons.join("；")) }
+            )
         } else {
-            format!("other adjustments {sign}{}{}", fixed2(s.adjustments), if reasons.is_empty() { String::new() } else { format!(": {}", reasons.join("; ")) })
+            format!(
+                "other adjustments {sign}{}{}",
+                fixed2(s.adjustments),
+                if reasons.is_empty() { String::new() } else { format!(": {}", reasons.join("; ")) }
+            )
         }
     };
     if !parts.is_empty() {
-        p.push_str(&if zh { format!("{}，{adj_text}。", parts.join("，")) } else { format!(" Scores: {}; {adj_text}.", parts.join("; ")) });
+        p.push_str(&if zh {
+            format!("{}，{adj_text}。", parts.join("，"))
+        } else {
+            format!(" Scores: {}; {adj_text}.", parts.join("; "))
+        });
     }
     out.push(Block::Paragraph(p));
     // The score table.
@@ -527,8 +582,19 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
             .iter()
             .map(|n| {
                 let nm = if zh || n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
-                let basis = if n.computed.is_some() { w.t("计算", "computed") } else if n.stated.is_some() { w.t("自评", "stated") } else { "—".into() };
-                vec![format!("{}{nm}", "　".repeat(n.depth.saturating_sub(1))), n.effective_weight.map(plain).unwrap_or_else(|| "—".into()), n.score.map(fixed2).unwrap_or_else(|| "—".into()), basis]
+                let basis = if n.computed.is_some() {
+                    w.t("计算", "computed")
+                } else if n.stated.is_some() {
+                    w.t("自评", "stated")
+                } else {
+                    "—".into()
+                };
+                vec![
+                    format!("{}{nm}", "　".repeat(n.depth.saturating_sub(1))),
+                    n.effective_weight.map(plain).unwrap_or_else(|| "—".into()),
+                    n.score.map(fixed2).unwrap_or_else(|| "—".into()),
+                    basis,
+                ]
             })
             .collect();
         if !s.adjustments.is_zero() || !adj.is_empty() {
@@ -538,7 +604,9 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
             w.t("总分", "Total"),
             plain(full),
             s.total.map(fixed2).unwrap_or_else(|| "—".into()),
-            s.grade.map(|g| format!("{}{}", w.t("等级：", "grade: "), g.label().get(if zh { Lang::Zh } else { Lang::En }))).unwrap_or_default(),
+            s.grade
+                .map(|g| format!("{}{}", w.t("等级：", "grade: "), g.label().get(if zh { Lang::Zh } else { Lang::En })))
+                .unwrap_or_default(),
         ]);
         out.push(Block::Table(Table { header, rows, numeric: vec![false, true, true, false] }));
     }
@@ -556,13 +624,29 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
         }
         let nm = if zh || n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
         if reason.is_none() || measure.is_none() {
-            w.notes.push(if zh { format!("{nm}未得满分，须填写扣分原因和改进措施") } else { format!("{nm} is below full marks: give the reason and the measure") });
+            w.notes.push(if zh {
+                format!("{nm}未得满分，须填写扣分原因和改进措施")
+            } else {
+                format!("{nm} is below full marks: give the reason and the measure")
+            });
         }
         let todo = w.t(TODO_ZH, TODO_EN);
         out.push(Block::Paragraph(if zh {
-            format!("{nm}得分 {} 分，扣 {} 分。扣分原因：{}。改进措施：{}。", fixed2(sc), fixed2(wt - sc), reason.unwrap_or(todo.clone()), measure.unwrap_or(todo))
+            format!(
+                "{nm}得分 {} 分，扣 {} 分。扣分原因：{}。改进措施：{}。",
+                fixed2(sc),
+                fixed2(wt - sc),
+                reason.unwrap_or(todo.clone()),
+                measure.unwrap_or(todo)
+            )
         } else {
-            format!("{nm} scored {}, {} below full marks. Reason: {}. Measure: {}.", fixed2(sc), fixed2(wt - sc), reason.unwrap_or(todo.clone()), measure.unwrap_or(todo))
+            format!(
+                "{nm} scored {}, {} below full marks. Reason: {}. Measure: {}.",
+                fixed2(sc),
+                fixed2(wt - sc),
+                reason.unwrap_or(todo.clone()),
+                measure.unwrap_or(todo)
+            )
         }));
     }
     out
@@ -578,9 +662,19 @@ fn target_text(i: &Indicator, r: &IndicatorResult, zh: bool) -> String {
                 direction::EQUAL => "= ",
                 _ => "≥ ",
             };
-            if zh { format!("年度指标值 {sym}{}{unit}", plain(t)) } else { format!("target {sym}{}{unit}", plain(t)) }
+            if zh {
+                format!("年度指标值 {sym}{}{unit}", plain(t))
+            } else {
+                format!("target {sym}{}{unit}", plain(t))
+            }
         }
-        None if !is_blank(&i.target) => if zh { format!("年度指标值“{}”", i.target.trim()) } else { format!("target \"{}\"", i.target.trim()) },
+        None if !is_blank(&i.target) => {
+            if zh {
+                format!("年度指标值“{}”", i.target.trim())
+            } else {
+                format!("target \"{}\"", i.target.trim())
+            }
+        }
         None => String::new(),
     }
 }
@@ -598,7 +692,11 @@ fn indicator_blocks(w: &mut W) -> Vec<Block> {
             let unit = i.unit.trim();
             let mut s = if i.direction == direction::QUALITATIVE {
                 let tier = r.tier.map(|x| if zh { TIERS[x].1 } else { TIERS[x].2 }).unwrap_or_else(|| i.actual.trim());
-                if zh { format!("{}：{tier}", i.name.trim()) } else { format!("{}: {tier}", i.name.trim()) }
+                if zh {
+                    format!("{}：{tier}", i.name.trim())
+                } else {
+                    format!("{}: {tier}", i.name.trim())
+                }
             } else {
                 match r.actual {
                     Some(a) => format!("{} {}{unit}", i.name.trim(), plain(a)),
@@ -619,7 +717,11 @@ fn indicator_blocks(w: &mut W) -> Vec<Block> {
             items.push(s);
         }
         if !items.is_empty() {
-            out.push(Block::Paragraph(if zh { format!("{}：{}。", t.name.trim(), items.join("；")) } else { format!("{}: {}.", t.name.trim(), items.join("; ")) }));
+            out.push(Block::Paragraph(if zh {
+                format!("{}：{}。", t.name.trim(), items.join("；"))
+            } else {
+                format!("{}: {}.", t.name.trim(), items.join("; "))
+            }));
         }
     }
     // One paragraph per shortfall.
@@ -631,17 +733,32 @@ fn indicator_blocks(w: &mut W) -> Vec<Block> {
         let target = target_text(i, r, zh);
         let how = if i.direction == direction::QUALITATIVE {
             let tier = r.tier.map(|x| if zh { TIERS[x].1 } else { TIERS[x].2 }).unwrap_or("");
-            if zh { format!("{target}，自评为“{tier}”") } else { format!("{target}, self-assessed as \"{tier}\"") }
+            if zh {
+                format!("{target}，自评为“{tier}”")
+            } else {
+                format!("{target}, self-assessed as \"{tier}\"")
+            }
         } else {
             let a = r.actual.map(plain).unwrap_or_default();
-            let c = r.completion.map(|c| if zh { format!("，完成率 {}%", fixed2(c)) } else { format!(", completion {}%", fixed2(c)) }).unwrap_or_default();
-            if zh { format!("{target}，实际完成值 {a}{unit}{c}") } else { format!("{target}, actual {a}{unit}{c}") }
+            let c = r
+                .completion
+                .map(|c| if zh { format!("，完成率 {}%", fixed2(c)) } else { format!(", completion {}%", fixed2(c)) })
+                .unwrap_or_default();
+            if zh {
+                format!("{target}，实际完成值 {a}{unit}{c}")
+            } else {
+                format!("{target}, actual {a}{unit}{c}")
+            }
         };
         let todo = w.t(TODO_ZH, TODO_EN);
         let reason = if is_blank(&i.reason) { todo.clone() } else { strip_end(&i.reason).to_string() };
         let measure = if is_blank(&i.measure) { todo.clone() } else { strip_end(&i.measure).to_string() };
         if is_blank(&i.reason) || is_blank(&i.measure) {
-            w.notes.push(if zh { format!("“{}”未完成年度目标，须填写偏差原因和改进措施", i.name.trim()) } else { format!("'{}' fell short: give the reason and the measure", i.name.trim()) });
+            w.notes.push(if zh {
+                format!("“{}”未完成年度目标，须填写偏差原因和改进措施", i.name.trim())
+            } else {
+                format!("'{}' fell short: give the reason and the measure", i.name.trim())
+            });
         }
         out.push(Block::Paragraph(if zh {
             format!("“{}”未完成年度目标：{how}。偏差原因：{reason}。改进措施：{measure}。", i.name.trim())

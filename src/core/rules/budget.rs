@@ -83,7 +83,13 @@ pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
                 out.push(fire(
                     "budget.rate_mismatch",
                     &path::budget_row(&r.id, "stated_rate"),
-                    &[n1, n2, ("stated", stated.to_string()), ("computed", rate.to_string()), ("formula", format!("{} ÷ {} × 100", money(a), money(b)))],
+                    &[
+                        n1,
+                        n2,
+                        ("stated", stated.to_string()),
+                        ("computed", rate.to_string()),
+                        ("formula", format!("{} ÷ {} × 100", money(a), money(b))),
+                    ],
                 ));
             }
         }
@@ -177,7 +183,13 @@ pub fn rate_outside_parts(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "budget.rate_outside_parts",
                 &path::budget_row("total", "stated_rate"),
-                &[("total", total.to_string()), ("group_zh", gzh.into()), ("group_en", gen.into()), ("min", min.to_string()), ("max", max.to_string())],
+                &[
+                    ("total", total.to_string()),
+                    ("group_zh", gzh.into()),
+                    ("group_en", gen.into()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ],
             ));
         }
     }
@@ -192,7 +204,11 @@ pub fn low_execution(ctx: &Context) -> Vec<Finding> {
         if let Some(rate) = shown_rate(r) {
             if rate < th && is_blank(reason_of(ctx, r, raw)) {
                 let [n1, n2] = names(r);
-                out.push(fire("budget.low_execution", &reason_path(r), &[n1, n2, ("rate", rate.to_string()), ("threshold", th.to_string())]));
+                out.push(fire(
+                    "budget.low_execution",
+                    &reason_path(r),
+                    &[n1, n2, ("rate", rate.to_string()), ("threshold", th.to_string())],
+                ));
             }
         }
     }
@@ -233,7 +249,11 @@ pub fn adjusted_to_spending(ctx: &Context) -> Vec<Finding> {
         if let (Some(i), Some(adj), Some(a), false) = (r.initial, r.budget, r.actual, is_blank(&raw.adjusted)) {
             if adj == a && i != adj {
                 let [n1, n2] = names(r);
-                out.push(fire("budget.adjusted_to_spending", &path::budget_row(&r.id, "adjusted"), &[n1, n2, ("initial", money(i)), ("adjusted", money(adj))]));
+                out.push(fire(
+                    "budget.adjusted_to_spending",
+                    &path::budget_row(&r.id, "adjusted"),
+                    &[n1, n2, ("initial", money(i)), ("adjusted", money(adj))],
+                ));
             }
         }
     }
@@ -257,7 +277,11 @@ pub fn mixed_precision(ctx: &Context) -> Vec<Finding> {
     let scales: Vec<(u32, &str)> = rows(ctx).into_iter().filter_map(|(r, _)| r.stated_rate.map(|s| (s.scale(), r.id.as_str()))).collect();
     let Some(&(first, _)) = scales.first() else { return vec![] };
     match scales.iter().find(|(s, _)| *s != first) {
-        Some(&(other, id)) => vec![fire("format.mixed_precision", &path::budget_row(id, "stated_rate"), &[("a", first.to_string()), ("b", other.to_string())])],
+        Some(&(other, id)) => vec![fire(
+            "format.mixed_precision",
+            &path::budget_row(id, "stated_rate"),
+            &[("a", first.to_string()), ("b", other.to_string())],
+        )],
         None => vec![],
     }
 }

@@ -135,7 +135,10 @@ mod tests {
         assert_eq!(fill("a {x} b {y}", &[("x", "1".into())]), "a 1 b {y}");
         assert_eq!(fill("open {", &[]), "open {");
         assert_eq!(fill("{x}{x}", &[("x", "1".into())]), "11");
-        assert_eq!(fill("“{name}”完成 {actual}{unit}", &[("name", "劳模".into()), ("actual", "85.79".into()), ("unit", "%".into())]), "“劳模”完成 85.79%");
+        assert_eq!(
+            fill("“{name}”完成 {actual}{unit}", &[("name", "劳模".into()), ("actual", "85.79".into()), ("unit", "%".into())]),
+            "“劳模”完成 85.79%"
+        );
         assert_eq!(fill("{a {b}", &[("b", "1".into())]), "{a {b}");
         assert_eq!(fill("}{", &[]), "}{");
         assert_eq!(fill("", &[]), "");

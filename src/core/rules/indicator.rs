@@ -92,7 +92,13 @@ pub fn target_missing(ctx: &Context) -> Vec<Finding> {
 pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
         .filter(|(r, i)| r.direction == direction::QUALITATIVE && !is_blank(&i.actual) && r.tier.is_none())
-        .map(|(r, i)| fire("indicator.tier_unknown", &path::indicator(&r.task, &r.id, "actual"), &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())]))
+        .map(|(r, i)| {
+            fire(
+                "indicator.tier_unknown",
+                &path::indicator(&r.task, &r.id, "actual"),
+                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())],
+            )
+        })
         .collect()
 }
 

@@ -21,14 +21,22 @@ pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
     for n in &ctx.scores.nodes {
         if let (Some(s), Some(w)) = (n.stated, n.effective_weight) {
             if s < Decimal::ZERO || s > w {
-                out.push(fire("score.out_of_range", &path::stated_score(&n.id, "score"), &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w))]));
+                out.push(fire(
+                    "score.out_of_range",
+                    &path::stated_score(&n.id, "score"),
+                    &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                ));
             }
         }
     }
     for (r, i) in pairs(ctx) {
         if let (Some(s), Some(w)) = (r.stated_score, r.weight) {
             if s < Decimal::ZERO || s > w {
-                out.push(fire("score.out_of_range", &path::indicator(&r.task, &r.id, "stated_score"), &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))]));
+                out.push(fire(
+                    "score.out_of_range",
+                    &path::indicator(&r.task, &r.id, "stated_score"),
+                    &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                ));
             }
         }
     }
@@ -48,7 +56,12 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "score.weights_sum",
                 &path::rubric_weight(first),
-                &[("parent_zh", "一级指标".into()), ("parent_en", "level-1 indicators".into()), ("sum", fmt(sum)), ("expected", "100".into())],
+                &[
+                    ("parent_zh", "一级指标".into()),
+                    ("parent_en", "level-1 indicators".into()),
+                    ("sum", fmt(sum)),
+                    ("expected", "100".into()),
+                ],
             ));
         }
     }
@@ -60,7 +73,12 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
                 out.push(fire(
                     "score.weights_sum",
                     &path::rubric_weight(&kids[0].id),
-                    &[("parent_zh", format!("“{}”", p.name)), ("parent_en", format!("'{}'", p.name_en)), ("sum", fmt(sum)), ("expected", fmt(w))],
+                    &[
+                        ("parent_zh", format!("“{}”", p.name)),
+                        ("parent_en", format!("'{}'", p.name_en)),
+                        ("sum", fmt(sum)),
+                        ("expected", fmt(w)),
+                    ],
                 ));
             }
         }
@@ -76,7 +94,12 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "score.weights_sum",
                 &path::indicator(&attached[0].task, &attached[0].id, "weight"),
-                &[("parent_zh", format!("“{}”所含绩效指标", n.name)), ("parent_en", format!("indicators of '{}'", n.name_en)), ("sum", fmt(sum)), ("expected", fmt(w))],
+                &[
+                    ("parent_zh", format!("“{}”所含绩效指标", n.name)),
+                    ("parent_en", format!("indicators of '{}'", n.name_en)),
+                    ("sum", fmt(sum)),
+                    ("expected", fmt(w)),
+                ],
             ));
         }
     }
@@ -93,7 +116,13 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
                 out.push(fire(
                     "score.stated_mismatch",
                     &path::stated_score(&n.id, "score"),
-                    &[("name", n.name.clone()), ("stated", s.to_string()), ("computed", c.to_string()), ("formula", n.explain.zh.clone()), ("rubric_source", src.clone())],
+                    &[
+                        ("name", n.name.clone()),
+                        ("stated", s.to_string()),
+                        ("computed", c.to_string()),
+                        ("formula", n.explain.zh.clone()),
+                        ("rubric_source", src.clone()),
+                    ],
                 ));
             }
         }
@@ -109,7 +138,13 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "score.stated_mismatch",
                 &path::indicator(&r.task, &r.id, "stated_score"),
-                &[("name", i.name.clone()), ("stated", s.to_string()), ("computed", computed), ("formula", r.explain.zh.clone()), ("rubric_source", src.clone())],
+                &[
+                    ("name", i.name.clone()),
+                    ("stated", s.to_string()),
+                    ("computed", computed),
+                    ("formula", r.explain.zh.clone()),
+                    ("rubric_source", src.clone()),
+                ],
             ));
         }
     }
@@ -170,7 +205,11 @@ pub fn adjustment_unexplained(ctx: &Context) -> Vec<Finding> {
             None
         };
         if let Some((zh, en, field)) = problem {
-            out.push(fire("score.adjustment_unexplained", &path::adjustment(&a.id, field), &[("points", fmt(p)), ("problem_zh", zh), ("problem_en", en)]));
+            out.push(fire(
+                "score.adjustment_unexplained",
+                &path::adjustment(&a.id, field),
+                &[("points", fmt(p)), ("problem_zh", zh), ("problem_en", en)],
+            ));
         }
     }
     out
@@ -200,5 +239,9 @@ pub fn grade_mismatch(ctx: &Context) -> Vec<Finding> {
         return vec![];
     }
     let l = g.label();
-    vec![fire("score.grade_mismatch", "stated.grade", &[("stated", stated.to_string()), ("total", round2(t).to_string()), ("grade_zh", l.zh), ("grade_en", l.en)])]
+    vec![fire(
+        "score.grade_mismatch",
+        "stated.grade",
+        &[("stated", stated.to_string()), ("total", round2(t).to_string()), ("grade_zh", l.zh), ("grade_en", l.en)],
+    )]
 }

@@ -102,7 +102,8 @@ fn num_or_text(s: &str, style: Style) -> Cell {
         return Cell::Empty(style);
     }
     // A plain decimal goes in as a number (Excel can sum it); anything else as typed.
-    let plain = t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && t.parse::<rust_decimal::Decimal>().is_ok_and(|d| d.to_string() == t);
+    let plain = t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && t.parse::<rust_decimal::Decimal>().is_ok_and(|d| d.to_string() == t);
     if plain && t == s {
         Cell::Number(t.to_string(), style)
     } else {
@@ -111,7 +112,11 @@ fn num_or_text(s: &str, style: Style) -> Cell {
 }
 
 fn text(s: &str) -> Cell {
-    if s.is_empty() { Cell::Empty(Style::Text) } else { Cell::Text(s.to_string(), Style::Text) }
+    if s.is_empty() {
+        Cell::Empty(Style::Text)
+    } else {
+        Cell::Text(s.to_string(), Style::Text)
+    }
 }
 
 fn header(cols: &[(&str, &str, &str, f32)], lang: Lang) -> Vec<Cell> {
@@ -160,7 +165,13 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             _ => Cell::Empty(Style::ComputedFixed2),
         };
         let scoring = match i.scoring.as_str() {
-            "deduct" => if zh { "扣分制" } else { "deduct" },
+            "deduct" => {
+                if zh {
+                    "扣分制"
+                } else {
+                    "deduct"
+                }
+            }
             "" => "",
             other => other,
         };
@@ -199,7 +210,11 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
     for n in &ev.scores.nodes {
         let stated = doc.stated.scores.get(&n.id);
         let name = if zh || n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
-        let (l1, l2) = if n.depth <= 1 { (name, String::new()) } else { (String::new(), format!("{}{name}", "　".repeat(n.depth.saturating_sub(2)))) };
+        let (l1, l2) = if n.depth <= 1 {
+            (name, String::new())
+        } else {
+            (String::new(), format!("{}{name}", "　".repeat(n.depth.saturating_sub(2))))
+        };
         rows.push(vec![
             text(&n.id),
             text(&l1),
@@ -235,7 +250,10 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
         Cell::Number(full.to_string(), Style::Fixed2),
         ev.scores.total.map(|t| Cell::Number(t.to_string(), Style::ComputedFixed2)).unwrap_or(Cell::Empty(Style::ComputedFixed2)),
         num_or_text(&doc.stated.total, Style::Fixed2),
-        ev.scores.grade.map(|g| Cell::Text(g.label().get(lang).to_string(), Style::ComputedText)).unwrap_or(Cell::Empty(Style::ComputedText)),
+        ev.scores
+            .grade
+            .map(|g| Cell::Text(g.label().get(lang).to_string(), Style::ComputedText))
+            .unwrap_or(Cell::Empty(Style::ComputedText)),
         text(&doc.stated.grade),
         Cell::Empty(Style::Text),
         Cell::Empty(Style::Text),
@@ -279,7 +297,13 @@ impl CellError {
             (r, true) => format!("{}!{r}", self.sheet),
             (r, false) => format!("{}!{}{r}", self.sheet, self.column),
         };
-        let h = if self.header.is_empty() { String::new() } else if lang == Lang::Zh { format!("（{}）", self.header) } else { format!(" ({})", self.header) };
+        let h = if self.header.is_empty() {
+            String::new()
+        } else if lang == Lang::Zh {
+            format!("（{}）", self.header)
+        } else {
+            format!(" ({})", self.header)
+        };
         format!("{at}{h}{}{}", if lang == Lang::Zh { "：" } else { ": " }, self.message.get(lang))
     }
 }
@@ -415,15 +439,31 @@ fn check_num(t: &Table, row: u32, key: &str, kind: Kind, errs: &mut Vec<CellErro
     let v = t.get(row, key);
     if let Err(e) = parse_opt(v, kind) {
         let m = e.message();
-        errs.push(t.err(row, key, format!("“{}”不是有效数字：{}", v.trim(), m.zh), format!("'{}' is not a valid number: {}", v.trim(), m.en)));
+        errs.push(t.err(
+            row,
+            key,
+            format!("“{}”不是有效数字：{}", v.trim(), m.zh),
+            format!("'{}' is not a valid number: {}", v.trim(), m.en),
+        ));
     }
 }
 
-fn import_indicators(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BTreeMap<String, String>, errs: &mut Vec<CellError>) -> Vec<Task> {
+fn import_indicators(
+    t: &Table,
+    rubric_ids: &BTreeSet<String>,
+    rubric_names: &BTreeMap<String, String>,
+    errs: &mut Vec<CellError>,
+) -> Vec<Task> {
     for key in ["name", "actual"] {
         if !t.cols.contains_key(key) {
             let (zh, en) = INDICATOR_COLUMNS.iter().find(|c| c.0 == key).map(|c| (c.1, c.2)).unwrap_or(("", ""));
-            errs.push(CellError { sheet: t.sheet.name.clone(), row: t.header_row, column: String::new(), header: zh.into(), message: Text::new(format!("表头缺少“{zh}”列"), format!("the header row has no '{en}' column")) });
+            errs.push(CellError {
+                sheet: t.sheet.name.clone(),
+                row: t.header_row,
+                column: String::new(),
+                header: zh.into(),
+                message: Text::new(format!("表头缺少“{zh}”列"), format!("the header row has no '{en}' column")),
+            });
         }
     }
     let mut tasks: Vec<Task> = Vec::new();
@@ -441,14 +481,24 @@ fn import_indicators(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BT
         let dir = match direction_of(dir_text) {
             Some(d) => d,
             None => {
-                errs.push(t.err(row, "direction", format!("指标方向“{}”无法识别（应为 ≥、≤、= 或 定性）", dir_text.trim()), format!("direction '{}' is not one of ≥, ≤, =, 定性", dir_text.trim())));
+                errs.push(t.err(
+                    row,
+                    "direction",
+                    format!("指标方向“{}”无法识别（应为 ≥、≤、= 或 定性）", dir_text.trim()),
+                    format!("direction '{}' is not one of ≥, ≤, =, 定性", dir_text.trim()),
+                ));
                 ""
             }
         };
         if dir == direction::QUALITATIVE {
             let a = t.get(row, "actual");
             if !is_blank(a) && tier_of(a).is_none() {
-                errs.push(t.err(row, "actual", format!("定性指标的实际完成值“{}”应为 达成 / 部分达成 / 未达成", a.trim()), format!("a qualitative actual value '{}' must be 达成, 部分达成 or 未达成", a.trim())));
+                errs.push(t.err(
+                    row,
+                    "actual",
+                    format!("定性指标的实际完成值“{}”应为 达成 / 部分达成 / 未达成", a.trim()),
+                    format!("a qualitative actual value '{}' must be 达成, 部分达成 or 未达成", a.trim()),
+                ));
             }
         } else {
             check_num(t, row, "target", Kind::Value, errs);
@@ -460,7 +510,12 @@ fn import_indicators(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BT
         let category = match category_of(t.get(row, "level1"), t.get(row, "level2")) {
             Some(c) => c,
             None => {
-                errs.push(t.err(row, "level2", format!("指标类别“{}·{}”无法识别", t.get(row, "level1").trim(), t.get(row, "level2").trim()), format!("unknown category '{}: {}'", t.get(row, "level1").trim(), t.get(row, "level2").trim())));
+                errs.push(t.err(
+                    row,
+                    "level2",
+                    format!("指标类别“{}·{}”无法识别", t.get(row, "level1").trim(), t.get(row, "level2").trim()),
+                    format!("unknown category '{}: {}'", t.get(row, "level1").trim(), t.get(row, "level2").trim()),
+                ));
                 String::new()
             }
         };
@@ -468,7 +523,12 @@ fn import_indicators(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BT
             "" | "按比例" | "比例" | "proportional" => "",
             "扣分制" | "扣分" | "deduct" => "deduct",
             other => {
-                errs.push(t.err(row, "scoring", format!("计分方式“{other}”应为 按比例 或 扣分制"), format!("scoring '{other}' must be proportional or deduct")));
+                errs.push(t.err(
+                    row,
+                    "scoring",
+                    format!("计分方式“{other}”应为 按比例 或 扣分制"),
+                    format!("scoring '{other}' must be proportional or deduct"),
+                ));
                 ""
             }
         };
@@ -521,7 +581,12 @@ fn import_indicators(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BT
     tasks
 }
 
-fn import_scores(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BTreeMap<String, String>, errs: &mut Vec<CellError>) -> ImportedScores {
+fn import_scores(
+    t: &Table,
+    rubric_ids: &BTreeSet<String>,
+    rubric_names: &BTreeMap<String, String>,
+    errs: &mut Vec<CellError>,
+) -> ImportedScores {
     let mut out = ImportedScores { scores: BTreeMap::new(), adjustments: Vec::new(), total: String::new(), grade: String::new() };
     for row in t.header_row + 1..=t.sheet.last_row() {
         if t.cols.values().all(|&c| is_blank(t.sheet.get(row, c))) {
@@ -535,7 +600,12 @@ fn import_scores(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BTreeM
             check_num(t, row, "score", Kind::Score, errs);
             let g = t.get(row, "grade");
             if !is_blank(g) && Grade::parse(g).is_none() {
-                errs.push(t.err(row, "grade", format!("评价等级“{}”应为 优 / 良 / 中 / 差", g.trim()), format!("grade '{}' must be 优, 良, 中 or 差", g.trim())));
+                errs.push(t.err(
+                    row,
+                    "grade",
+                    format!("评价等级“{}”应为 优 / 良 / 中 / 差", g.trim()),
+                    format!("grade '{}' must be 优, 良, 中 or 差", g.trim()),
+                ));
             }
             out.total = score.to_string();
             out.grade = g.to_string();
@@ -551,7 +621,12 @@ fn import_scores(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BTreeM
                 rubric_names.get(by_name.trim_start_matches('　')).cloned()
             };
             let Some(node) = node else {
-                errs.push(t.err(row, "id", format!("评分标准中没有评分项“{}”", if id.is_empty() { l1 } else { id }), format!("the rubric has no item '{}'", if id.is_empty() { l1 } else { id })));
+                errs.push(t.err(
+                    row,
+                    "id",
+                    format!("评分标准中没有评分项“{}”", if id.is_empty() { l1 } else { id }),
+                    format!("the rubric has no item '{}'", if id.is_empty() { l1 } else { id }),
+                ));
                 continue;
             };
             check_num(t, row, "score", Kind::Score, errs);
@@ -568,7 +643,9 @@ fn import_scores(t: &Table, rubric_ids: &BTreeSet<String>, rubric_names: &BTreeM
 /// Reads an .xlsx workbook with the indicator and/or score table. `doc` supplies the rubric
 /// (score items must be its nodes). Returns every problem at once, or the import to confirm.
 pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellError>> {
-    let book = read_workbook(bytes).map_err(|e| vec![CellError { sheet: String::new(), row: 0, column: String::new(), header: String::new(), message: e.message() }])?;
+    let book = read_workbook(bytes).map_err(|e| {
+        vec![CellError { sheet: String::new(), row: 0, column: String::new(), header: String::new(), message: e.message() }]
+    })?;
     let (rubric, _) = rubric_of(doc);
     let mut ids = BTreeSet::new();
     let mut names = BTreeMap::new();
@@ -607,12 +684,37 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
     let mut summary = Vec::new();
     if let Some(t) = &tasks {
         let n: usize = t.iter().map(|x| x.indicators.len()).sum();
-        summary.push(Text::new(format!("替换全部重点工作任务和绩效指标：{} 项任务、{n} 个指标（原 {} 项任务、{} 个指标）", t.len(), doc.tasks.len(), doc.indicators().count()), format!("replace every task and indicator: {} tasks, {n} indicators (now {} and {})", t.len(), doc.tasks.len(), doc.indicators().count())));
+        summary.push(Text::new(
+            format!(
+                "替换全部重点工作任务和绩效指标：{} 项任务、{n} 个指标（原 {} 项任务、{} 个指标）",
+                t.len(),
+                doc.tasks.len(),
+                doc.indicators().count()
+            ),
+            format!(
+                "replace every task and indicator: {} tasks, {n} indicators (now {} and {})",
+                t.len(),
+                doc.tasks.len(),
+                doc.indicators().count()
+            ),
+        ));
     }
     if let Some(s) = &scores {
         summary.push(Text::new(
-            format!("替换自评得分：{} 个评分项、{} 个加减分项，总分“{}”，等级“{}”", s.scores.len(), s.adjustments.len(), s.total.trim(), s.grade.trim()),
-            format!("replace the stated scores: {} items, {} adjustments, total '{}', grade '{}'", s.scores.len(), s.adjustments.len(), s.total.trim(), s.grade.trim()),
+            format!(
+                "替换自评得分：{} 个评分项、{} 个加减分项，总分“{}”，等级“{}”",
+                s.scores.len(),
+                s.adjustments.len(),
+                s.total.trim(),
+                s.grade.trim()
+            ),
+            format!(
+                "replace the stated scores: {} items, {} adjustments, total '{}', grade '{}'",
+                s.scores.len(),
+                s.adjustments.len(),
+                s.total.trim(),
+                s.grade.trim()
+            ),
         ));
     }
     Ok(Import { tasks, scores, summary })
@@ -620,7 +722,11 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
 
 /// A file name for the download: `<unit><year>年度绩效自评表.xlsx`.
 pub fn file_name(doc: &SelfEvaluation) -> String {
-    let base = format!("{}{}绩效自评表", doc.unit.name.trim(), if doc.unit.year.trim().is_empty() { String::new() } else { format!("{}年度", doc.unit.year.trim()) });
+    let base = format!(
+        "{}{}绩效自评表",
+        doc.unit.name.trim(),
+        if doc.unit.year.trim().is_empty() { String::new() } else { format!("{}年度", doc.unit.year.trim()) }
+    );
     let base: String = base.chars().map(|c| if "\\/:*?\"<>|".contains(c) || (c as u32) < 0x20 { '_' } else { c }).collect();
     format!("{base}.xlsx")
 }

@@ -126,8 +126,10 @@ fn row_height(s: &SheetOut, row: &[Cell]) -> String {
 }
 
 fn sheet_xml(s: &SheetOut) -> String {
-    let mut x = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#);
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#,
+    );
     if s.freeze_below > 0 {
         x.push_str(&format!(
             r#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="{f}" topLeftCell="A{t}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#,
@@ -151,7 +153,11 @@ fn sheet_xml(s: &SheetOut) -> String {
             let at = format!("{}{rn}", col_name(c));
             match cell {
                 Cell::Empty(st) => x.push_str(&format!(r#"<c r="{at}" s="{}"/>"#, *st as u8)),
-                Cell::Text(t, st) => x.push_str(&format!(r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#, *st as u8, escape(t))),
+                Cell::Text(t, st) => x.push_str(&format!(
+                    r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    *st as u8,
+                    escape(t)
+                )),
                 Cell::Number(v, st) => x.push_str(&format!(r#"<c r="{at}" s="{}"><v>{}</v></c>"#, *st as u8, escape(v))),
             }
         }
@@ -172,8 +178,10 @@ fn sheet_xml(s: &SheetOut) -> String {
 /// Writes a workbook (a stored ZIP, deterministic).
 pub fn write_workbook(sheets: &[SheetOut]) -> Vec<u8> {
     let mut z = ZipWriter::new();
-    let mut ct = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#);
+    let mut ct = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+    );
     for i in 1..=sheets.len() {
         ct.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
     }
@@ -181,10 +189,14 @@ pub fn write_workbook(sheets: &[SheetOut]) -> Vec<u8> {
     z.add("[Content_Types].xml", ct.as_bytes());
     z.add("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#);
-    let mut wb = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#);
-    let mut rels = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
+    let mut wb = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
     for (i, s) in sheets.iter().enumerate() {
         let n = i + 1;
         wb.push_str(&format!(r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#, escape(&s.name)));
@@ -236,7 +248,10 @@ impl ReadError {
     pub fn message(&self) -> Text {
         match self {
             ReadError::Zip(z) => z.message(),
-            ReadError::Part(p) => Text::new(format!("工作簿结构有误（{p}），请在 Excel/WPS 中另存为 .xlsx 后重试"), format!("the workbook is malformed ({p}); save it again as .xlsx and retry")),
+            ReadError::Part(p) => Text::new(
+                format!("工作簿结构有误（{p}），请在 Excel/WPS 中另存为 .xlsx 后重试"),
+                format!("the workbook is malformed ({p}); save it again as .xlsx and retry"),
+            ),
         }
     }
 }
@@ -295,7 +310,11 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
             }
         }
     }
-    let ss_path = targets.values().find(|(ty, _)| ty.ends_with("/sharedStrings")).map(|(_, p)| p.clone()).unwrap_or_else(|| "xl/sharedStrings.xml".into());
+    let ss_path = targets
+        .values()
+        .find(|(ty, _)| ty.ends_with("/sharedStrings"))
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| "xl/sharedStrings.xml".into());
     let mut shared: Vec<String> = Vec::new();
     if let Some(sst) = part(&z, &ss_path)? {
         for si in sst.elements().filter(|e| e.name == "si") {
@@ -306,7 +325,11 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
     let sheets = wb.child("sheets").map(|s| s.elements().filter(|e| e.name == "sheet").cloned().collect::<Vec<_>>()).unwrap_or_default();
     for (k, s) in sheets.iter().enumerate() {
         let name = s.attr("name").unwrap_or("").to_string();
-        let path = s.attr("id").and_then(|id| targets.get(id)).map(|(_, p)| p.clone()).unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", k + 1));
+        let path = s
+            .attr("id")
+            .and_then(|id| targets.get(id))
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", k + 1));
         let Some(ws) = part(&z, &path)? else { continue };
         let mut sheet = SheetIn { name, cells: BTreeMap::new() };
         let Some(data) = ws.child("sheetData") else {
@@ -326,7 +349,13 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
                     "s" => v.and_then(|i| i.trim().parse::<usize>().ok()).and_then(|i| shared.get(i).cloned()).unwrap_or_default(),
                     "inlineStr" => c.child("is").map(rich_text).unwrap_or_default(),
                     "str" | "e" => v.unwrap_or_default(),
-                    "b" => if v.as_deref().map(str::trim) == Some("1") { "TRUE".into() } else { "FALSE".into() },
+                    "b" => {
+                        if v.as_deref().map(str::trim) == Some("1") {
+                            "TRUE".into()
+                        } else {
+                            "FALSE".into()
+                        }
+                    }
                     _ => v.map(|v| number_text(&v)).unwrap_or_default(),
                 };
                 if !text.is_empty() {
@@ -385,7 +414,10 @@ mod tests {
         let s = SheetOut {
             name: "表<1>".into(),
             widths: vec![10.0, 20.0],
-            rows: vec![vec![Cell::Text("标题 & x".into(), Style::Title)], vec![Cell::Number("85.79".into(), Style::Number), Cell::Empty(Style::Text), Cell::Text("甲".into(), Style::Text)]],
+            rows: vec![
+                vec![Cell::Text("标题 & x".into(), Style::Title)],
+                vec![Cell::Number("85.79".into(), Style::Number), Cell::Empty(Style::Text), Cell::Text("甲".into(), Style::Text)],
+            ],
             freeze_below: 1,
             merges: vec!["A1:C1".into()],
         };
