@@ -13,11 +13,16 @@ use super::state::app;
 /// Findings shown per group before "show all" (keeps each keystroke cheap on huge drafts).
 const SHOWN: usize = 100;
 
+/// Warnings and notes of one rule that occur this often are listed as one expandable item, so
+/// that nineteen "no target" notes do not bury the two warnings a reviewer will ask about.
+/// Errors are never folded: each one must be fixed.
+const FOLD_AT: usize = 5;
+
 #[derive(Clone, PartialEq)]
 struct Item {
     key: String,
-    path: String,
-    message: Text,
+    /// (path, message) of each finding the item stands for; one unless folded.
+    members: Vec<(String, Text)>,
     title: Text,
     source: String,
     rule: String,
@@ -67,11 +72,35 @@ fn Group(sev: Severity) -> impl IntoView {
         let limit = if all.get() { usize::MAX } else { SHOWN };
         a.ev.with(|e| {
             a.crosscheck.with(|c| {
+                let of_sev: Vec<_> = e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev).collect();
+                let total = of_sev.len();
+                let mut per_rule = std::collections::HashMap::<&str, usize>::new();
+                if sev != Severity::Error {
+                    for f in &of_sev {
+                        *per_rule.entry(f.rule.as_str()).or_insert(0) += 1;
+                    }
+                }
                 let mut seen = std::collections::HashMap::<(String, String), usize>::new();
-                let mut total = 0;
-                let mut v = Vec::new();
-                for f in e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev) {
-                    total += 1;
+                let mut folded = std::collections::HashMap::<String, usize>::new();
+                let mut v: Vec<Item> = Vec::new();
+                for f in of_sev {
+                    let member = (f.path.clone(), f.message.clone());
+                    if per_rule.get(f.rule.as_str()).is_some_and(|n| *n >= FOLD_AT) {
+                        match folded.get(&f.rule) {
+                            Some(&at) => v[at].members.push(member),
+                            None => {
+                                folded.insert(f.rule.clone(), v.len());
+                                v.push(Item {
+                                    key: format!("fold|{}|{}", f.rule, per_rule[f.rule.as_str()]),
+                                    members: vec![member],
+                                    title: f.rule_title.clone(),
+                                    source: f.source.clone(),
+                                    rule: f.rule.clone(),
+                                });
+                            }
+                        }
+                        continue;
+                    }
                     if v.len() >= limit {
                         continue;
                     }
@@ -79,8 +108,7 @@ fn Group(sev: Severity) -> impl IntoView {
                     *n += 1;
                     v.push(Item {
                         key: format!("{}|{}|{}", f.rule, f.path, n),
-                        path: f.path.clone(),
-                        message: f.message.clone(),
+                        members: vec![member],
                         title: f.rule_title.clone(),
                         source: f.source.clone(),
                         rule: f.rule.clone(),
@@ -107,28 +135,47 @@ fn Group(sev: Severity) -> impl IntoView {
                 <h3>{heading}</h3>
                 <ol>
                     <For each=move || items.with(|i| i.0.clone()) key=|i| i.key.clone() children=move |it: Item| {
-                        let path = it.path.clone();
-                        let message = it.message.clone();
                         let title = it.title.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="finding" on:click=move |_| {
-                                    if !super::crosscheck::reveal(a, &path) {
-                                        a.reveal(&path)
-                                    }
-                                }>
-                                    <span class="msg">{move || message.get(l.get()).to_string()}</span>
-                                </button>
-                                <div class="rule">
-                                    <span>{tr("规则：", "Rule: ")}{move || title.get(l.get()).to_string()}</span>
-                                    " · "<span>{tr("依据：", "Source: ")}{it.source.clone()}</span>
-                                    " · "<code>{it.rule.clone()}</code>
-                                </div>
-                            </li>
+                        let rule_line = view! {
+                            <div class="rule">
+                                <span>{tr("规则：", "Rule: ")}{move || title.get(l.get()).to_string()}</span>
+                                " · "<span>{tr("依据：", "Source: ")}{it.source.clone()}</span>
+                                " · "<code>{it.rule.clone()}</code>
+                            </div>
+                        };
+                        let button = move |(path, message): (String, Text)| view! {
+                            <button type="button" class="finding" on:click=move |_| {
+                                if !super::crosscheck::reveal(a, &path) {
+                                    a.reveal(&path)
+                                }
+                            }>
+                                <span class="msg">{move || message.get(l.get()).to_string()}</span>
+                            </button>
+                        };
+                        if it.members.len() == 1 {
+                            let only = it.members.into_iter().next().unwrap_or_default();
+                            view! { <li>{button(only)}{rule_line}</li> }.into_any()
+                        } else {
+                            let n = it.members.len();
+                            let summary = it.title.clone();
+                            view! {
+                                <li class="folded">
+                                    <details>
+                                        <summary>
+                                            <span class="msg">{move || match l.get() {
+                                                Lang::Zh => format!("{}：共 {n} 处（展开逐条查看）", summary.zh),
+                                                Lang::En => format!("{}: {n} places (expand to see each)", summary.en),
+                                            }}</span>
+                                        </summary>
+                                        <ol>{it.members.into_iter().map(|m| view! { <li>{button(m)}</li> }).collect_view()}</ol>
+                                    </details>
+                                    {rule_line}
+                                </li>
+                            }.into_any()
                         }
                     } />
                 </ol>
-                <Show when=move || items.with(|i| i.1 > i.0.len())>
+                <Show when=move || items.with(|i| i.1 > i.0.iter().map(|x| x.members.len()).sum::<usize>())>
                     <button type="button" on:click=move |_| all.set(true)>
                         {move || items.with(|i| match l.get() {
                             Lang::Zh => format!("显示全部 {} 条", i.1),
