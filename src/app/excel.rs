@@ -12,7 +12,7 @@ use crate::core::Text;
 
 use super::i18n::{pick, tr};
 use super::import_export::download_bytes;
-use super::state::{Action, App};
+use super::state::App;
 
 /// A workbook read and waiting for the officer's decision.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,16 +87,7 @@ fn on_file(a: App, st: ExcelState, ev: leptos::ev::Event) {
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec()),
-            Err(_) => {
-                a.notify(
-                    true,
-                    Text::new(
-                        format!("无法读取文件“{name}”。当前草稿未改动。"),
-                        format!("Cannot read the file '{name}'. Your draft is unchanged."),
-                    ),
-                    Action::None,
-                );
-            }
+            Err(_) => super::import_export::cannot_read(a, &name),
         }
     });
 }

@@ -179,22 +179,22 @@ pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
     }
 }
 
+/// Tells the user a file could not be read (the draft is untouched).
+pub fn cannot_read(a: App, name: &str) {
+    a.notify(
+        true,
+        Text::new(format!("无法读取文件“{name}”。当前草稿未改动。"), format!("Cannot read the file '{name}'. Your draft is unchanged.")),
+        Action::None,
+    );
+}
+
 /// Reads a file and handles it.
 pub fn read_file(a: App, file: web_sys::File, target: Target) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(v) => handle_text(a, &name, &v.as_string().unwrap_or_default(), target),
-            Err(_) => {
-                a.notify(
-                    true,
-                    Text::new(
-                        format!("无法读取文件“{name}”。当前草稿未改动。"),
-                        format!("Cannot read the file '{name}'. Your draft is unchanged."),
-                    ),
-                    Action::None,
-                );
-            }
+            Err(_) => cannot_read(a, &name),
         }
     });
 }
