@@ -13,6 +13,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::core::evaluate::Evaluation;
+use crate::core::fixed::fixed;
 use crate::core::format::{SelfEvaluation, TIERS};
 use crate::core::ooxml::xml::escape;
 use crate::core::rounding::round2;
@@ -63,8 +64,9 @@ struct Svg {
 impl Svg {
     fn open(id: &'static str, title: &str, desc: &str, rows: usize) -> Svg {
         let height = TOP + ROW * rows.max(1) as f64 + 28.0;
+        let (width, h) = (fixed(WIDTH, 1), fixed(height, 1));
         let mut body = format!(
-            r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="{FONT_FAMILY}" font-size="13"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc><defs><pattern id="{id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-width="2"/></pattern></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="22" font-size="15" font-weight="bold" fill="#000000">{}</text>"##,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{id}" viewBox="0 0 {width} {h}" width="{width}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="{FONT_FAMILY}" font-size="13"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc><defs><pattern id="{id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-width="2"/></pattern></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="22" font-size="15" font-weight="bold" fill="#000000">{}</text>"##,
             escape(title),
             escape(desc),
             escape(title)
@@ -101,17 +103,19 @@ fn bars(svg: &mut Svg, rows: &[BarRow], max: f64, lines: &[(f64, String, bool)],
     let span = (WIDTH - x0 - value_w - 8.0).max(100.0);
     let sx = |v: f64| x0 + span * (v.max(0.0) / max).min(1.0);
     let id = svg.id;
+    let (bar, x0f) = (fixed(BAR, 1), fixed(x0, 1));
     for (i, r) in rows.iter().enumerate() {
         let y = svg.y(i);
+        let yf = fixed(y, 1);
         let mut g = format!(
-            r##"<g class="row"><title>{}</title><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#000000">{}</text>"##,
+            r##"<g class="row"><title>{}</title><text x="{}" y="{}" text-anchor="end" fill="#000000">{}</text>"##,
             escape(&r.tooltip),
-            x0 - 8.0,
-            y + BAR - 4.0,
+            fixed(x0 - 8.0, 1),
+            fixed(y + BAR - 4.0, 1),
             escape(&fit(&r.label, label_w - 14.0))
         );
         if let Some(bg) = background.and_then(|b| b.get(i)) {
-            g.push_str(&format!(r##"<rect class="track" x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="#f2f2f2" stroke="#000000" stroke-width="0.5" stroke-dasharray="3 2"/>"##, sx(*bg) - x0));
+            g.push_str(&format!(r##"<rect class="track" x="{x0f}" y="{yf}" width="{}" height="{bar}" fill="#f2f2f2" stroke="#000000" stroke-width="0.5" stroke-dasharray="3 2"/>"##, fixed(sx(*bg) - x0, 1)));
         }
         // Values sit in their own column right of the scale, clear of the reference lines.
         let _end = match r.value {
@@ -123,27 +127,27 @@ fn bars(svg: &mut Svg, rows: &[BarRow], max: f64, lines: &[(f64, String, bool)],
                 } else {
                     "#8c8c8c".to_string()
                 };
-                g.push_str(&format!(r##"<rect class="bar{}" x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{fill}" stroke="#000000" stroke-width="1"/>"##, if r.hatch { " short" } else { "" }, (sx(v) - x0).max(1.0)));
+                g.push_str(&format!(r##"<rect class="bar{}" x="{x0f}" y="{yf}" width="{}" height="{bar}" fill="{fill}" stroke="#000000" stroke-width="1"/>"##, if r.hatch { " short" } else { "" }, fixed((sx(v) - x0).max(1.0), 1)));
                 sx(v).max(background.and_then(|b| b.get(i)).map(|b| sx(*b)).unwrap_or(0.0))
             }
             None => x0,
         };
         g.push_str(&format!(
-            r##"<text class="value" x="{:.1}" y="{:.1}" fill="#000000">{}</text></g>"##,
-            x0 + span + 8.0,
-            y + BAR - 4.0,
+            r##"<text class="value" x="{}" y="{}" fill="#000000">{}</text></g>"##,
+            fixed(x0 + span + 8.0, 1),
+            fixed(y + BAR - 4.0, 1),
             escape(&r.value_text)
         ));
         svg.body.push_str(&g);
     }
     let bottom = svg.y(rows.len()) - 6.0;
     for (v, label, dashed) in lines {
-        let x = sx(*v);
+        let (x, b) = (fixed(sx(*v), 1), fixed(bottom, 1));
         svg.body.push_str(&format!(
-            r##"<g class="ref"><line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="#000000" stroke-width="1"{}/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#000000">{}</text></g>"##,
-            TOP - 6.0,
+            r##"<g class="ref"><line x1="{x}" y1="{}" x2="{x}" y2="{b}" stroke="#000000" stroke-width="1"{}/><text x="{x}" y="{}" text-anchor="middle" font-size="11" fill="#000000">{}</text></g>"##,
+            fixed(TOP - 6.0, 1),
             if *dashed { r#" stroke-dasharray="4 3""# } else { "" },
-            bottom + 14.0,
+            fixed(bottom + 14.0, 1),
             escape(label)
         ));
     }

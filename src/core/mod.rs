@@ -9,6 +9,7 @@ pub mod edit;
 pub mod entry;
 pub mod evaluate;
 pub mod finding;
+pub mod fixed;
 pub mod format;
 pub mod grade;
 pub mod ids;

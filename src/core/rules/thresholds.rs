@@ -12,8 +12,10 @@ struct Entry<T> {
 
 #[derive(Deserialize)]
 struct File {
-    execution_reason_below: Entry<Decimal>,
-    far_above_target_percent: Entry<Decimal>,
+    // Read as text and parsed here: deserialising a `Decimal` through serde would link float
+    // formatting into the page for JSON numbers we never write (see `core::fixed`).
+    execution_reason_below: Entry<String>,
+    far_above_target_percent: Entry<String>,
     all_met_phrases: Entry<Vec<String>>,
 }
 
@@ -36,11 +38,15 @@ pub fn get() -> &'static Thresholds {
     T.get_or_init(|| {
         let f: File = serde_json::from_str(JSON).expect("data/thresholds.json is valid (tested)");
         Thresholds {
-            execution_reason_below: f.execution_reason_below.value,
-            far_above_target_percent: f.far_above_target_percent.value,
+            execution_reason_below: decimal(&f.execution_reason_below.value),
+            far_above_target_percent: decimal(&f.far_above_target_percent.value),
             all_met_phrases: f.all_met_phrases.value,
         }
     })
+}
+
+fn decimal(s: &str) -> Decimal {
+    s.parse().expect("data/thresholds.json holds decimals as strings (tested)")
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+use crate::core::fixed::fixed;
 use crate::core::ooxml::xml::{self, escape, Element};
 use crate::core::ooxml::zip::{ZipError, ZipReader, ZipWriter};
 use crate::core::text::Text;
@@ -121,7 +122,7 @@ fn row_height(s: &SheetOut, row: &[Cell]) -> String {
     if lines <= 1.0 {
         String::new()
     } else {
-        format!(r#" ht="{}" customHeight="1""#, 15.0 * lines.min(8.0))
+        format!(r#" ht="{}" customHeight="1""#, fixed(f64::from(15.0 * lines.min(8.0)), 2))
     }
 }
 
@@ -141,7 +142,7 @@ fn sheet_xml(s: &SheetOut) -> String {
     if !s.widths.is_empty() {
         x.push_str("<cols>");
         for (i, w) in s.widths.iter().enumerate() {
-            x.push_str(&format!(r#"<col min="{c}" max="{c}" width="{w}" customWidth="1"/>"#, c = i + 1));
+            x.push_str(&format!(r#"<col min="{c}" max="{c}" width="{}" customWidth="1"/>"#, fixed(f64::from(*w), 2), c = i + 1));
         }
         x.push_str("</cols>");
     }
