@@ -108,6 +108,21 @@ test('Excel: export, import the exported file after confirmation, same figures, 
   assert.ok(await p.locator('.notice').getByRole('button', { name: '撤销' }).count() >= 1);
   assertSeedFigures(await reportText(p));
 
+  // Dropping the workbook on the page goes through the same confirmation, not the JSON import.
+  const drafts = await p.locator('#draft-select option').count();
+  await p.evaluate(([b64, name]) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type: '' }));
+    document.getElementById('app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [xlsx.bytes.toString('base64'), xlsx.name]);
+  await panel.waitFor({ timeout: 5000 });
+  assert.match(await panel.innerText(), /替换全部重点工作任务和绩效指标/);
+  assert.equal(await p.locator('#draft-select option').count(), drafts, 'a dropped workbook must not open a new draft');
+  assert.equal(await p.locator('.notice.error').count(), 0);
+  await p.locator('#xlsx-cancel').click();
+  await panel.waitFor({ state: 'detached' });
+
   // A broken workbook is refused, by cell; the draft is untouched.
   await p.locator('#xlsx-import').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
   await p.locator('.excel-panel.error').waitFor();

@@ -83,10 +83,30 @@ fn on_file(a: App, st: ExcelState, ev: leptos::ev::Event) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     input.set_value("");
+    read(a, st, file);
+}
+
+/// Whether a chosen or dropped file is a workbook (by its name, or its type when the name says
+/// nothing): such a file goes to the Excel import, everything else to the JSON import.
+pub fn is_workbook(file: &web_sys::File) -> bool {
+    let name = file.name().to_lowercase();
+    name.ends_with(".xlsx") || (!name.ends_with(".json") && file.type_() == xlsx::MIME)
+}
+
+/// Reads a workbook chosen or dropped by the officer and stages it (see [`stage`]); the panel
+/// is scrolled into view, since a dropped file may land far from it.
+pub fn read(a: App, st: ExcelState, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec()),
+            Ok(buf) => {
+                stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec());
+                request_animation_frame(|| {
+                    if let Some(el) = document().query_selector(".excel-panel").ok().flatten() {
+                        el.scroll_into_view();
+                    }
+                });
+            }
             Err(_) => super::import_export::cannot_read(a, &name),
         }
     });

@@ -216,14 +216,17 @@ pub fn on_drag_over(ev: web_sys::DragEvent) {
     }
 }
 
-/// `drop` on the page: import the first file.
-pub fn on_drop(a: App, ev: web_sys::DragEvent) {
+/// `drop` on the page: import the first file — a workbook (.xlsx) through the Excel import's
+/// confirmation, anything else as a self-evaluation or rubric file.
+pub fn on_drop(a: App, excel: super::excel::ExcelState, ev: web_sys::DragEvent) {
     let Some(files) = ev.data_transfer().and_then(|d| d.files()) else { return };
     if files.length() == 0 {
         return;
     }
     ev.prevent_default();
-    if let Some(f) = files.get(0) {
-        read_file(a, f, Target::Document);
+    match files.get(0) {
+        Some(f) if super::excel::is_workbook(&f) => super::excel::read(a, excel, f),
+        Some(f) => read_file(a, f, Target::Document),
+        None => {}
     }
 }

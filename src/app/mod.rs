@@ -102,7 +102,6 @@ fn Header() -> impl IntoView {
     let a = state::app();
     let l = a.lang;
     let st = findings::status_memo();
-    excel::provide();
     let switch_lang = move |_| {
         let next = if l.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
         l.set(next);
@@ -162,8 +161,9 @@ fn Header() -> impl IntoView {
 #[component]
 fn Page() -> impl IntoView {
     let a = state::app();
+    let excel = excel::provide();
     view! {
-        <div id="app" on:dragover=import_export::on_drag_over on:drop=move |ev| import_export::on_drop(a, ev)>
+        <div id="app" on:dragover=import_export::on_drag_over on:drop=move |ev| import_export::on_drop(a, excel, ev)>
             <Header />
             <main>
                 {move || {
@@ -181,7 +181,7 @@ fn Page() -> impl IntoView {
                 <crosscheck::CrossCheckSection />
             </main>
             <footer class="muted">
-                {tr("拖放自评文件（.json）到本页即可导入。", "Drop a self-evaluation file (.json) on this page to import it.")}
+                {tr("拖放自评文件（.json）或 Excel 表（.xlsx）到本页即可导入。", "Drop a self-evaluation file (.json) or an Excel workbook (.xlsx) on this page to import it.")}
             </footer>
         </div>
     }
