@@ -89,7 +89,7 @@ fn on_file(a: App, st: ExcelState, ev: leptos::ev::Event) {
 /// Whether a chosen or dropped file is a workbook (by its name, or its type when the name says
 /// nothing): such a file goes to the Excel import, everything else to the JSON import.
 pub fn is_workbook(file: &web_sys::File) -> bool {
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     name.ends_with(".xlsx") || (!name.ends_with(".json") && file.type_() == xlsx::MIME)
 }
 
