@@ -122,12 +122,9 @@ test('storage unavailable: the page loads, says so, works, and exports what was 
   b.assertClean();
 });
 
-// Bug (src/app/storage.rs, save_now + startup; shown by src/app/drafts.rs DraftBar): when storage
-// is unavailable, startup() returns writable = false and save_now() returns early without setting
-// app.saved, so the draft bar keeps saying “修改后自动保存在本机浏览器中” (Saved::Idle) after every
-// change. Once the officer dismisses the notice, the only word on storage is that false promise.
-// Expected: the draft bar shows the storage message (Saved::Failed) like it does when storage is full.
-test('storage unavailable: the draft bar does not promise autosave', { todo: 'bug: storage.rs save_now leaves Saved::Idle when storage is unusable' }, async (t) => {
+// When storage cannot be used, the draft bar says so (from the start and after every change)
+// instead of promising autosave; this stays once the notice is closed.
+test('storage unavailable: the draft bar does not promise autosave', async (t) => {
   const b = await open(t, blockStorage);
   const p = b.page;
   await p.locator('.notices .notice.error', { hasText: UNAVAILABLE }).waitFor({ timeout: 5000 });

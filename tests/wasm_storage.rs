@@ -21,7 +21,7 @@ fn nothing_stored_starts_with_one_blank_writable_draft() {
     clear();
     let s = storage::startup(1.0);
     assert!(s.problems.is_empty());
-    assert!(s.writable);
+    assert!(s.writable());
     assert_eq!(s.drafts.drafts.len(), 1);
     assert_eq!(s.drafts.format, FORMAT);
 }
@@ -44,7 +44,7 @@ fn unreadable_drafts_are_kept_aside_and_offered_for_download() {
     let broken = r#"{"format":"selfcheck/drafts","version":1,"drafts":[{"doc": {"#;
     storage::write(storage::KEY, broken).unwrap();
     let s = storage::startup(3.0);
-    assert!(s.writable, "the raw text was kept aside, so saving may go on");
+    assert!(s.writable(), "the raw text was kept aside, so saving may go on");
     assert_eq!(s.problems.len(), 1);
     match &s.problems[0].1 {
         selfcheck::app::state::Action::Download { text, .. } => assert_eq!(text, broken),

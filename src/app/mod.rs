@@ -42,10 +42,14 @@ pub fn start() {
     }
     let now = js_sys::Date::now();
     let startup = storage::startup(now);
-    storage::set_writable(startup.writable);
+    let not_saved = startup.not_saved.clone();
+    storage::set_not_saved(not_saved.clone());
     let lang = storage::read(LANG_KEY).ok().flatten().and_then(|s| Lang::parse(&s)).unwrap_or_default();
     leptos::mount::mount_to_body(move || {
         let app = App::new(lang, startup.drafts);
+        if let Some(reason) = not_saved {
+            app.saved.set(state::Saved::Failed(reason));
+        }
         provide_context(app);
         provide_context(LangSignal(app.lang));
         for (text, action) in startup.problems {

@@ -111,9 +111,17 @@ pub struct Startup {
     pub drafts: Drafts,
     /// Problems to tell the user about (with a download of the raw data).
     pub problems: Vec<(Text, Action)>,
-    /// False when the envelope must not be written (storage unusable, or unreadable data could
-    /// not be kept aside: then writing would destroy it).
-    pub writable: bool,
+    /// Why the envelope must not be written, when it must not (storage unusable, or unreadable
+    /// data could not be kept aside: then writing would destroy it). Shown where the page says
+    /// whether changes are saved, for as long as it holds.
+    pub not_saved: Option<Text>,
+}
+
+impl Startup {
+    /// Whether drafts may be written to storage.
+    pub fn writable(&self) -> bool {
+        self.not_saved.is_none()
+    }
 }
 
 /// Loads the drafts, keeping aside whatever cannot be read.
@@ -122,12 +130,12 @@ pub fn startup(now: f64) -> Startup {
     let stored = match read(KEY) {
         Ok(s) => s,
         Err(e) => {
-            return Startup { drafts: Drafts::new(first, now), problems: vec![(e.message(), Action::None)], writable: false };
+            return Startup { drafts: Drafts::new(first, now), problems: vec![(e.message(), Action::None)], not_saved: Some(e.message()) };
         }
     };
     let loaded = draft::load(stored.as_deref(), first, now);
     let mut problems = Vec::new();
-    let mut writable = true;
+    let mut not_saved = None;
     for (n, u) in loaded.unreadable.iter().enumerate() {
         let key = format!("{ASIDE}{}-{n}", now as u64);
         let kept = write(&key, &u.raw);
@@ -141,7 +149,10 @@ pub fn startup(now: f64) -> Startup {
                 Action::Download { name: file, text: u.raw.clone() },
             )),
             Err(e) => {
-                writable = false;
+                not_saved = Some(Text::new(
+                    "自动保存已关闭，以免覆盖无法读取的原数据。请先下载原数据，并用“导出”保存草稿。",
+                    "Autosave is off so the data that cannot be read is not overwritten. Download it first, and use Export to save the draft.",
+                ));
                 problems.push((
                     Text::new(
                         format!("{}。原数据无法另存（{}），为免覆盖，本次不自动保存。请先下载原数据。", u.reason.zh, e.message().zh),
@@ -156,17 +167,18 @@ pub fn startup(now: f64) -> Startup {
             }
         }
     }
-    Startup { drafts: loaded.drafts, problems, writable }
+    Startup { drafts: loaded.drafts, problems, not_saved }
 }
 
 thread_local! {
     static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
-    static WRITABLE: RefCell<bool> = const { RefCell::new(true) };
+    static NOT_SAVED: RefCell<Option<Text>> = const { RefCell::new(None) };
 }
 
-/// Turns saving off (unreadable data could not be kept aside) or on.
-pub fn set_writable(on: bool) {
-    WRITABLE.with(|w| *w.borrow_mut() = on);
+/// Turns saving off, with the reason the page shows (storage unusable, or unreadable data could
+/// not be kept aside), or on again with `None`.
+pub fn set_not_saved(reason: Option<Text>) {
+    NOT_SAVED.with(|w| *w.borrow_mut() = reason);
 }
 
 /// Schedules a save `DEBOUNCE_MS` after the last change.
@@ -201,7 +213,8 @@ pub fn save_now(app: App) {
             cur.updated = now;
         }
     });
-    if !WRITABLE.with(|w| *w.borrow()) {
+    if let Some(reason) = NOT_SAVED.with(|w| w.borrow().clone()) {
+        app.saved.set(Saved::Failed(reason));
         return;
     }
     let text = app.drafts.with_value(Drafts::to_json);
