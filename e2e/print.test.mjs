@@ -4,9 +4,9 @@
 // real multi-page PDF (saved as e2e/artifacts/page-print.pdf).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openBrowser, baseUrl, artifactsDir } from './harness.mjs';
+import { openBrowser, baseUrl, artifactsDir, repoRoot } from './harness.mjs';
 
 // A4 minus the @page margins of style/report.css (25 mm + 20 mm): 165 mm ≈ 624 CSS px.
 const A4_TEXT_WIDTH = 624;
@@ -110,5 +110,40 @@ test('printing the page: no controls, the filled form and the report in full, a 
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
   assert.ok(pages >= 4, `PDF has ${pages} pages`);
   await p.emulateMedia({ media: 'screen' });
+  b.assertClean();
+});
+
+// The indicator table shows 25 rows of a task at a time and tasks can be collapsed; a printout
+// must still hold every indicator. The page opens every task with all its rows between the
+// browser's `beforeprint` and `afterprint`, then restores the view.
+test('printing shows every indicator row of long and collapsed tasks, then restores the view', async (t) => {
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  t.after(() => b.close());
+  const p = b.page;
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await b.waitForApp();
+  const doc = JSON.parse(await readFile(path.join(repoRoot, 'examples/guangzhou-ftu-2021.json'), 'utf8'));
+  const first = doc.tasks[0];
+  const base = first.indicators.length;
+  for (let k = base; k < 32; k += 1) {
+    first.indicators.push({ ...first.indicators[k % base], id: `i-print-${k}`, name: `打印测试指标${k + 1}` });
+  }
+  await p.locator('#import-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  const rowsOf = (task) => p.locator(`.task[data-task="${task}"] tr.ind`);
+  await rowsOf(first.id).first().waitFor({ timeout: 10000 });
+  assert.equal(await rowsOf(first.id).count(), 25, 'on screen, one page of 25 rows');
+  // Collapse the second task.
+  const second = doc.tasks[1];
+  await p.locator(`.task[data-task="${second.id}"] .toggle`).click();
+  await rowsOf(second.id).first().waitFor({ state: 'detached' });
+
+  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await p.waitForFunction(([id, n]) => document.querySelectorAll(`.task[data-task="${id}"] tr.ind`).length === n, [first.id, 32], { timeout: 10000 });
+  assert.equal(await rowsOf(second.id).count(), second.indicators.length, 'a collapsed task prints its rows');
+  assert.equal(await p.locator(`#${'f-tasks-' + first.id + '-indicators-i-print-31-name'}`).inputValue(), '打印测试指标32');
+
+  await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await p.waitForFunction(([id]) => document.querySelectorAll(`.task[data-task="${id}"] tr.ind`).length === 25, [first.id], { timeout: 10000 });
+  assert.equal(await rowsOf(second.id).count(), 0, 'the collapsed task is collapsed again');
   b.assertClean();
 });

@@ -211,7 +211,14 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
     let l = a.lang;
     let view_state = {
         let id = id.clone();
-        Memo::new(move |_| a.task_view.with(|m| m.get(&id).copied().unwrap_or(TaskView { open: true, page: 0 })))
+        Memo::new(move |_| {
+            let v = a.task_view.with(|m| m.get(&id).copied().unwrap_or(TaskView { open: true, page: 0 }));
+            if a.printing.get() {
+                TaskView { open: true, ..v }
+            } else {
+                v
+            }
+        })
     };
     let rows = {
         let id = id.clone();
@@ -221,6 +228,9 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
             a.doc.with_untracked(|d| {
                 let Some(t) = d.tasks.iter().find(|t| t.id == id) else { return (Vec::new(), 0, 0) };
                 let n = t.indicators.len();
+                if a.printing.get() {
+                    return (t.indicators.iter().map(|i| i.id.clone()).collect(), 0, n);
+                }
                 let pages = n.div_ceil(PAGE).max(1);
                 let page = v.page.min(pages - 1);
                 let ids = t.indicators.iter().skip(page * PAGE).take(PAGE).map(|i| i.id.clone()).collect::<Vec<_>>();

@@ -57,6 +57,9 @@ pub fn start() {
         }
         set_html_lang(lang);
         storage::install(app);
+        // A printout holds every indicator row (see `App::printing`).
+        let _ = window_event_listener_untyped("beforeprint", move |_| app.printing.set(true));
+        let _ = window_event_listener_untyped("afterprint", move |_| app.printing.set(false));
         view! { <Page /> }
     });
     // From the wasm module's start to the page's first render (the rest of "first render" is

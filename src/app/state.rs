@@ -159,6 +159,9 @@ pub struct App {
     /// The cross-check of `report_text` against the document and its evaluation (empty when
     /// there is no text). Its findings are listed in 自查结果 with the evaluation's.
     pub crosscheck: Memo<CrossCheck>,
+    /// True between the browser's `beforeprint` and `afterprint`: every task is shown open with
+    /// all its rows, so a printout holds every indicator, not only the page of rows on screen.
+    pub printing: RwSignal<bool>,
     counter: StoredValue<u64>,
 }
 
@@ -257,6 +260,7 @@ impl App {
             flash: RwSignal::new(None),
             report_text,
             crosscheck: cc,
+            printing: RwSignal::new(false),
             counter: StoredValue::new(0),
         }
     }
