@@ -30,11 +30,12 @@ fn export_then_import_gives_back_indicators_and_scores() {
     for lang in [Lang::Zh, Lang::En] {
         let bytes = export(&doc, &evaluate(&doc), lang);
         let imp = import(&bytes, &doc).unwrap_or_else(|e| panic!("{lang:?}: {e:#?}"));
-        assert!(imp.tasks.is_some() && imp.scores.is_some());
-        let back = imp.apply(&SelfEvaluation { tasks: vec![], stated: Default::default(), ..doc.clone() });
+        assert!(imp.tasks.is_some() && imp.scores.is_some() && imp.budget.is_some());
+        let back = imp.apply(&SelfEvaluation { tasks: vec![], stated: Default::default(), budget: Default::default(), ..doc.clone() });
         assert_eq!(back.tasks, doc.tasks, "{lang:?}");
         assert_eq!(back.stated, doc.stated, "{lang:?}");
-        assert_eq!(imp.summary.len(), 2);
+        assert_eq!(back.budget, doc.budget, "{lang:?}");
+        assert_eq!(imp.summary.len(), 3);
         assert!(imp.summary[0].zh.contains("22 个指标"), "{}", imp.summary[0].zh);
     }
 }
@@ -45,7 +46,7 @@ fn export_lays_out_headers_formats_and_computed_columns() {
     let bytes = export(&doc, &evaluate(&doc), Lang::Zh);
     assert_eq!(bytes, export(&doc, &evaluate(&doc), Lang::Zh), "deterministic");
     let book = read_workbook(&bytes).unwrap();
-    assert_eq!(book.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["绩效指标", "评分"]);
+    assert_eq!(book.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["绩效指标", "评分", "预算执行"]);
     let ind = &book[0];
     assert_eq!(ind.get(1, 0), "广州市总工会2021年度部门整体支出绩效自评表——绩效指标");
     let headers: Vec<&str> = (0..INDICATOR_COLUMNS.len()).map(|c| ind.get(2, c)).collect();
@@ -63,6 +64,14 @@ fn export_lays_out_headers_formats_and_computed_columns() {
     assert_eq!(sc.get(total_row, 3), "100");
     assert_eq!(sc.get(total_row, 4), "93.53");
     assert_eq!(sc.get(total_row, 6), "优");
+    // Budget: figures as typed, the computed rate beside the stated one, the explanation below.
+    let bu = &book[2];
+    assert_eq!(bu.get(1, 0), "广州市总工会2021年度部门整体支出绩效自评表——预算执行（万元）");
+    assert_eq!((bu.get(3, 1), bu.get(3, 2), bu.get(3, 4), bu.get(3, 5)), ("合计", "合计", "35,408.62", "33,814.57"), "as typed");
+    assert_eq!((bu.get(3, 6), bu.get(3, 7)), ("95.50", "0.955"));
+    assert_eq!((bu.get(4, 1), bu.get(4, 4), bu.get(4, 7)), ("按资金来源", "27,585.71", "0.9568"));
+    let reason_row = (3..=bu.last_row()).find(|&r| bu.get(r, 0) == "偏差原因").unwrap();
+    assert_eq!(bu.get(reason_row, 8), doc.budget.reason);
     let z = ZipReader::new(&bytes).unwrap();
     let styles = z.text("xl/styles.xml").unwrap().unwrap();
     assert!(styles.contains(r#"numFmtId="10""#) && styles.contains(r#"numFmtId="2""#), "0.00% and 0.00 formats");
@@ -193,4 +202,48 @@ fn score_sheet_errors() {
     assert!(lines[0].starts_with("评分!C2（自评得分）"));
     assert!(lines[1].starts_with("评分!A3（评分项编号）：评分标准中没有评分项“nosuch”"));
     assert!(lines[2].starts_with("评分!D4（自评等级）"));
+}
+
+#[test]
+fn a_workbook_with_only_the_budget_table_replaces_the_budget_and_nothing_else() {
+    let doc = seed();
+    let mut edited = doc.clone();
+    edited.budget.rows[0].actual = "26400.00".into();
+    edited.budget.reason = "新的原因".into();
+    let mut book = xlsx::sheets(&edited, &evaluate(&edited), Lang::Zh);
+    book.drain(0..2);
+    // An officer adds a row without an id.
+    let mut row = book[0].rows[4].clone();
+    row[0] = Cell::Empty(Style::Text);
+    row[2] = Cell::Text("政府性基金预算".into(), Style::Text);
+    book[0].rows.insert(6, row);
+    let imp = import(&write_workbook(&book), &doc).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(imp.tasks.is_none() && imp.scores.is_none());
+    assert_eq!(imp.summary.len(), 1);
+    assert!(imp.summary[0].zh.starts_with("替换预算执行表"), "{}", imp.summary[0].zh);
+    let applied = imp.apply(&doc);
+    assert_eq!(applied.tasks, doc.tasks);
+    assert_eq!(applied.stated, doc.stated);
+    assert_eq!(applied.budget.total, doc.budget.total);
+    assert_eq!(applied.budget.rows[0].actual, "26400.00");
+    assert_eq!(applied.budget.reason, "新的原因");
+    assert_eq!(applied.budget.rows.len(), doc.budget.rows.len() + 1);
+    let added = applied.budget.rows.iter().find(|r| r.name == "政府性基金预算").unwrap();
+    assert!(!added.id.is_empty() && applied.budget.rows.iter().filter(|r| r.id == added.id).count() == 1, "the new row got its own id");
+}
+
+#[test]
+fn bad_budget_cells_are_named_and_nothing_is_applied() {
+    let doc = seed();
+    let mut book = xlsx::sheets(&doc, &evaluate(&doc), Lang::Zh);
+    book.drain(0..2);
+    book[0].rows[3][5] = Cell::Text("1,2345.6".into(), Style::Text); // 执行数 of the 财政拨款 row (F4)
+    book[0].rows[4][1] = Cell::Text("按月份".into(), Style::Text); // 分组 of the next row (B5)
+    book[0].rows[3][6] = Cell::Text("-3".into(), Style::Text); // 填报执行率 (G4)
+    let errs = import(&write_workbook(&book), &doc).unwrap_err();
+    let lines: Vec<String> = errs.iter().map(|e| e.line(Lang::Zh)).collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].starts_with("预算执行!F4（执行数）：“1,2345.6”不是有效数字"), "{lines:#?}");
+    assert!(lines[1].starts_with("预算执行!G4（填报执行率 %）：“-3”不是有效数字"), "{lines:#?}");
+    assert_eq!(lines[2], "预算执行!B5（分组）：分组“按月份”应为 合计、按资金来源 或 按支出类型");
 }

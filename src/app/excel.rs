@@ -1,4 +1,4 @@
-//! Excel: 导出 Excel writes the indicator and score tables ([`crate::core::xlsx::export`]);
+//! Excel: 导出 Excel writes the indicator, score and budget tables ([`crate::core::xlsx::export`]);
 //! 导入 Excel reads a filled-in workbook ([`crate::core::xlsx::import`]) and shows what it would
 //! change in a confirmation panel. The open draft is changed only by 确认导入, and the change can
 //! be undone from the notice like other replacements. Problems are listed by cell.

@@ -1,4 +1,5 @@
-//! Excel exchange of the indicator table (绩效指标) and the score table (评分).
+//! Excel exchange of the indicator table (绩效指标), the score table (评分) and the budget
+//! table (预算执行, in [`budget`]).
 //!
 //! Policy:
 //! - Export lays the two tables out like the self-evaluation tables officers know: a title row,
@@ -14,6 +15,7 @@
 //!   until [`Import::apply`] is called, and then all of it is: never half an import. Computed
 //!   columns are ignored on import (they are recomputed).
 
+pub mod budget;
 pub mod sheet;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::core::evaluate::{rubric_of, Evaluation};
-use crate::core::format::{direction, Adjustment, Indicator, SelfEvaluation, StatedScore, Task, CATEGORIES};
+use crate::core::format::{direction, Adjustment, Budget, Indicator, SelfEvaluation, StatedScore, Task, CATEGORIES};
 use crate::core::grade::Grade;
 use crate::core::indicator::tier_of;
 use crate::core::number::{is_blank, parse_opt, Kind};
@@ -137,7 +139,7 @@ fn title(doc: &SelfEvaluation, what_zh: &str, what_en: &str, lang: Lang) -> Stri
     }
 }
 
-/// The two sheets of the export.
+/// The three sheets of the export: indicators, scores, budget.
 pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut> {
     let zh = lang == Lang::Zh;
     // Indicators.
@@ -266,10 +268,10 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
         freeze_below: 2,
         merges: vec![format!("A1:{last}1")],
     };
-    vec![ind, sc]
+    vec![ind, sc, budget::sheet(doc, ev, lang)]
 }
 
-/// The indicator and score tables as .xlsx bytes (deterministic).
+/// The indicator, score and budget tables as .xlsx bytes (deterministic).
 pub fn export(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<u8> {
     write_workbook(&sheets(doc, ev, lang))
 }
@@ -315,6 +317,9 @@ pub struct Import {
     pub tasks: Option<Vec<Task>>,
     /// The stated scores, adjustments, total and grade, when it has the score table.
     pub scores: Option<ImportedScores>,
+    /// The budget table (合计, rows, overall explanation), when it has the budget table.
+    #[serde(default)]
+    pub budget: Option<Budget>,
     /// What applying will change, in words.
     pub summary: Vec<Text>,
 }
@@ -334,9 +339,14 @@ pub struct ImportedScores {
 
 impl Import {
     /// The document with the import applied: the indicator table replaces every task, the score
-    /// table replaces the stated scores, adjustments, total and grade; nothing else changes.
+    /// table replaces the stated scores, adjustments, total and grade, the budget table replaces
+    /// the budget table; nothing else changes. Rows added in the sheet without an id get one.
     pub fn apply(&self, doc: &SelfEvaluation) -> SelfEvaluation {
         let mut d = doc.clone();
+        if let Some(b) = &self.budget {
+            d.budget = b.clone();
+            crate::core::ids::repair(&mut d);
+        }
         if let Some(t) = &self.tasks {
             d.tasks = t.clone();
         }
@@ -666,17 +676,23 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
     let mut errs = Vec::new();
     let ind = pick(SHEETS[0], INDICATOR_COLUMNS, "name").filter(|t| t.cols.contains_key("actual") || t.cols.contains_key("direction"));
     let sc = pick(SHEETS[1], SCORE_COLUMNS, "score").filter(|t| ind.as_ref().is_none_or(|i| i.sheet.name != t.sheet.name));
-    if ind.is_none() && sc.is_none() {
+    let bt = pick(budget::SHEET, budget::COLUMNS, "actual").filter(|t| {
+        t.cols.contains_key("name")
+            && (t.cols.contains_key("adjusted") || t.cols.contains_key("initial"))
+            && [&ind, &sc].iter().all(|o| o.as_ref().is_none_or(|o| o.sheet.name != t.sheet.name))
+    });
+    if ind.is_none() && sc.is_none() && bt.is_none() {
         return Err(vec![CellError {
             sheet: String::new(),
             row: 0,
             column: String::new(),
             header: String::new(),
-            message: Text::new("没有找到绩效指标表或评分表：表头应含“三级指标（指标名称）”“实际完成值”或“评分项编号”“自评得分”", "found neither the indicator table nor the score table (headers such as 'Indicator', 'Actual' or 'Item id', 'Stated score')"),
+            message: Text::new("没有找到绩效指标表、评分表或预算执行表：表头应含“三级指标（指标名称）”“实际完成值”，或“评分项编号”“自评得分”，或“项目”“全年预算数”“执行数”", "found no indicator, score or budget table (headers such as 'Indicator', 'Actual'; 'Item id', 'Stated score'; or 'Item', 'Adjusted budget', 'Spent')"),
         }]);
     }
     let tasks = ind.as_ref().map(|t| import_indicators(t, &ids, &names, &mut errs));
     let scores = sc.as_ref().map(|t| import_scores(t, &ids, &names, &mut errs));
+    let budget = bt.as_ref().map(|t| budget::import(t, doc, &mut errs));
     if !errs.is_empty() {
         errs.sort_by(|a, b| (&a.sheet, a.row, a.column.len(), &a.column).cmp(&(&b.sheet, b.row, b.column.len(), &b.column)));
         return Err(errs);
@@ -717,7 +733,10 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
             ),
         ));
     }
-    Ok(Import { tasks, scores, summary })
+    if let Some(b) = &budget {
+        summary.push(budget::summary(b, doc));
+    }
+    Ok(Import { tasks, scores, budget, summary })
 }
 
 /// A file name for the download: `<unit><year>年度绩效自评表.xlsx`.
