@@ -97,6 +97,7 @@ test('Excel: export, import the exported file after confirmation, same figures, 
   await panel.waitFor({ timeout: 5000 });
   assert.match(await panel.innerText(), /替换全部重点工作任务和绩效指标/);
   assert.match(await panel.innerText(), /替换自评得分/);
+  assert.match(await panel.innerText(), /替换预算执行表：合计与 4 行/);
   await p.locator('#xlsx-cancel').click();
   await panel.waitFor({ state: 'detached' });
 
