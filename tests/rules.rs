@@ -819,6 +819,15 @@ fn cases() -> Vec<Case> {
             fire: || with(|d| fin(d).stated_rate = "97.5".into()),
             clean: || run(base()),
         },
+        Case {
+            rule: "format.bad_id",
+            severity: Error,
+            path: "tasks.t1.indicators.i1.name",
+            numbers: &["i1", "就业率"],
+            // The second indicator reuses the first one's id (a file edited by hand).
+            fire: || with(|d| d.tasks[0].indicators[1].id = "i1".into()),
+            clean: || with(|d| d.tasks[0].indicators[1].id = "i2b".into()),
+        },
     ]
 }
 

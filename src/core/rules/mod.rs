@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod catalogue;
+pub mod format;
 pub mod indicator;
 pub mod narrative;
 pub mod score;
@@ -61,6 +62,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("score.grade_mismatch", score::grade_mismatch),
     ("narrative.claims_all_met", narrative::claims_all_met),
     ("format.mixed_precision", budget::mixed_precision),
+    ("format.bad_id", format::bad_ids),
 ];
 
 /// Runs every check.
