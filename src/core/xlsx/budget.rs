@@ -13,8 +13,8 @@ use crate::core::format::{group, Budget, BudgetRow, SelfEvaluation};
 use crate::core::number::{is_blank, Kind};
 use crate::core::text::{Lang, Text};
 
-use super::sheet::{col_name, Cell, SheetOut, Style};
-use super::{check_num, header, num_or_text, text, title, CellError, Table};
+use super::sheet::{Cell, SheetOut, Style};
+use super::{check_num, header, num_or_text, percent, table_sheet, text, title, CellError, Table};
 
 /// Budget-table columns: (key, zh header, en header, width).
 pub const COLUMNS: &[(&str, &str, &str, f32)] = &[
@@ -61,10 +61,6 @@ pub fn sheet(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> SheetOut {
     let results = std::iter::once(&ev.budget.total).chain(ev.budget.rows.iter());
     for (r, res) in std::iter::once(&doc.budget.total).chain(doc.budget.rows.iter()).zip(results) {
         let g = GROUPS.iter().find(|(g, ..)| *g == r.group).map(|(_, z, e)| if zh { *z } else { *e }).unwrap_or(r.group.as_str());
-        let rate = match res.rate {
-            Some(x) => Cell::Number((x / rust_decimal::Decimal::ONE_HUNDRED).normalize().to_string(), Style::ComputedPercent),
-            None => Cell::Empty(Style::ComputedPercent),
-        };
         rows.push(vec![
             text(&r.id),
             text(g),
@@ -73,7 +69,7 @@ pub fn sheet(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> SheetOut {
             num_or_text(&r.adjusted, Style::Number),
             num_or_text(&r.actual, Style::Number),
             num_or_text(&r.stated_rate, Style::Number),
-            rate,
+            percent(res.rate),
             text(&r.reason),
         ]);
     }
@@ -87,14 +83,7 @@ pub fn sheet(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> SheetOut {
         row.push(text(value));
         rows.push(row);
     }
-    let last = col_name(COLUMNS.len() - 1);
-    SheetOut {
-        name: (if zh { SHEET.0 } else { SHEET.1 }).to_string(),
-        widths: COLUMNS.iter().map(|c| c.3).collect(),
-        rows,
-        freeze_below: 2,
-        merges: vec![format!("A1:{last}1")],
-    }
+    table_sheet(if zh { SHEET.0 } else { SHEET.1 }, COLUMNS, rows)
 }
 
 /// Reads the budget table: every row, the overall explanation; problems go to `errs`.

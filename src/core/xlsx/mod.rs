@@ -130,6 +130,26 @@ fn header(cols: &[(&str, &str, &str, f32)], lang: Lang) -> Vec<Cell> {
         .collect()
 }
 
+/// A computed percentage as a fraction styled `0.00%` (95.68 → 0.9568), blank when unknown.
+fn percent(x: Option<rust_decimal::Decimal>) -> Cell {
+    match x {
+        Some(x) => Cell::Number((x / rust_decimal::Decimal::ONE_HUNDRED).normalize().to_string(), Style::ComputedPercent),
+        None => Cell::Empty(Style::ComputedPercent),
+    }
+}
+
+/// A table sheet: the title row merged across the columns, the header row frozen, widths set.
+fn table_sheet(name: &str, cols: &[(&str, &str, &str, f32)], rows: Vec<Vec<Cell>>) -> SheetOut {
+    let last = col_name(cols.len() - 1);
+    SheetOut {
+        name: name.to_string(),
+        widths: cols.iter().map(|c| c.3).collect(),
+        rows,
+        freeze_below: 2,
+        merges: vec![format!("A1:{last}1")],
+    }
+}
+
 fn title(doc: &SelfEvaluation, what_zh: &str, what_en: &str, lang: Lang) -> String {
     let (u, y) = (doc.unit.name.trim(), doc.unit.year.trim());
     if lang == Lang::Zh {
@@ -157,10 +177,7 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
                 }
             })
             .unwrap_or_else(|| (i.category.clone(), String::new()));
-        let completion = match r.completion {
-            Some(c) => Cell::Number((c / rust_decimal::Decimal::ONE_HUNDRED).normalize().to_string(), Style::ComputedPercent),
-            None => Cell::Empty(Style::ComputedPercent),
-        };
+        let completion = percent(r.completion);
         let score = match (r.score, r.range) {
             (Some(s), _) => Cell::Number(s.to_string(), Style::ComputedFixed2),
             (None, Some((lo, hi))) => Cell::Text(format!("{lo}–{hi}"), Style::ComputedText),
@@ -199,14 +216,7 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             text(&i.measure),
         ]);
     }
-    let last = col_name(INDICATOR_COLUMNS.len() - 1);
-    let ind = SheetOut {
-        name: (if zh { SHEETS[0].0 } else { SHEETS[0].1 }).to_string(),
-        widths: INDICATOR_COLUMNS.iter().map(|c| c.3).collect(),
-        rows,
-        freeze_below: 2,
-        merges: vec![format!("A1:{last}1")],
-    };
+    let ind = table_sheet(if zh { SHEETS[0].0 } else { SHEETS[0].1 }, INDICATOR_COLUMNS, rows);
     // Scores.
     let mut rows = vec![vec![Cell::Text(title(doc, "评分", "scores", lang), Style::Title)], header(SCORE_COLUMNS, lang)];
     for n in &ev.scores.nodes {
@@ -260,14 +270,7 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
         Cell::Empty(Style::Text),
         Cell::Empty(Style::Text),
     ]);
-    let last = col_name(SCORE_COLUMNS.len() - 1);
-    let sc = SheetOut {
-        name: (if zh { SHEETS[1].0 } else { SHEETS[1].1 }).to_string(),
-        widths: SCORE_COLUMNS.iter().map(|c| c.3).collect(),
-        rows,
-        freeze_below: 2,
-        merges: vec![format!("A1:{last}1")],
-    };
+    let sc = table_sheet(if zh { SHEETS[1].0 } else { SHEETS[1].1 }, SCORE_COLUMNS, rows);
     vec![ind, sc, budget::sheet(doc, ev, lang)]
 }
 
