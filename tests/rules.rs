@@ -750,6 +750,28 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "score.adjustment_unexplained",
+            severity: Error,
+            path: "stated.adjustments.a2.points",
+            numbers: &["4", "7", "-5", "5"],
+            fire: || {
+                with(|d| {
+                    d.rubric.inline = Some(preset("guangzhou-dept-example").unwrap());
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "3".into(), reason: "获国家级表彰。".into() });
+                    d.stated.adjustments.push(Adjustment { id: "a2".into(), points: "4".into(), reason: "获省级表彰。".into() });
+                    d.stated.adjustments.push(Adjustment { id: "a3".into(), points: "-2".into(), reason: "审计发现问题。".into() });
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.rubric.inline = Some(preset("guangzhou-dept-example").unwrap());
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "3".into(), reason: "获国家级表彰。".into() });
+                    d.stated.adjustments.push(Adjustment { id: "a2".into(), points: "2".into(), reason: "获省级表彰。".into() });
+                    d.stated.adjustments.push(Adjustment { id: "a3".into(), points: "-4".into(), reason: "审计发现问题。".into() });
+                })
+            },
+        },
+        Case {
             rule: "score.grade_missing",
             severity: Warning,
             path: "stated.grade",

@@ -185,26 +185,49 @@ pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// 其他加减分项 without a reason or outside the rubric's bounds.
+/// 其他加减分项 without a reason, or beyond the rubric's bounds. The bounds limit the items
+/// together, as the notices word them (加分最多加 5 分、扣分最多扣 5 分): the additions add up to
+/// at most `adjustment_max` and the deductions to at least `adjustment_min`. The item at which a
+/// running sum first crosses its bound is reported, once per direction.
 pub fn adjustment_unexplained(ctx: &Context) -> Vec<Finding> {
     let min = number::parse_opt(&ctx.rubric.adjustment_min, Kind::Score).ok().flatten();
     let max = number::parse_opt(&ctx.rubric.adjustment_max, Kind::Score).ok().flatten();
+    let bounds = || (min.map(fmt).unwrap_or("−∞".into()), max.map(fmt).unwrap_or("+∞".into()));
+    let (mut added, mut deducted) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut over, mut under) = (false, false);
     let mut out = Vec::new();
     for a in &ctx.doc.stated.adjustments {
         let Ok(Some(p)) = number::parse_opt(&a.points, Kind::Score) else { continue };
         if p.is_zero() {
             continue;
         }
-        let problem = if is_blank(&a.reason) {
-            Some(("未写明事由".to_string(), "no reason given".to_string(), "reason"))
-        } else if min.is_some_and(|m| p < m) || max.is_some_and(|m| p > m) {
-            let lo = min.map(fmt).unwrap_or("−∞".into());
-            let hi = max.map(fmt).unwrap_or("+∞".into());
-            Some((format!("超出评分标准允许的 {lo} 至 {hi} 分"), format!("outside the rubric's bounds {lo} to {hi}"), "points"))
+        let (sum, bound, crossed) = if p.is_sign_positive() {
+            added = added.saturating_add(p);
+            (added, max, &mut over)
         } else {
-            None
+            deducted = deducted.saturating_add(p);
+            (deducted, min, &mut under)
         };
-        if let Some((zh, en, field)) = problem {
+        let beyond = !*crossed && bound.is_some_and(|b| if p.is_sign_positive() { sum > b } else { sum < b });
+        let mut problems = Vec::new();
+        if is_blank(&a.reason) {
+            problems.push(("未写明事由".to_string(), "no reason given".to_string(), "reason"));
+        }
+        if beyond {
+            let (lo, hi) = bounds();
+            problems.push(if sum == p {
+                (format!("超出评分标准允许的 {lo} 至 {hi} 分"), format!("outside the rubric's bounds {lo} to {hi}"), "points")
+            } else {
+                let (zh, en) = if p.is_sign_positive() { ("加分", "additions") } else { ("扣分", "deductions") };
+                (
+                    format!("连同前面各项，{zh}合计 {} 分，超出评分标准允许的 {lo} 至 {hi} 分", fmt(sum)),
+                    format!("with the items above, the {en} add up to {}, outside the rubric's bounds {lo} to {hi}", fmt(sum)),
+                    "points",
+                )
+            });
+            *crossed = true;
+        }
+        for (zh, en, field) in problems {
             out.push(fire(
                 "score.adjustment_unexplained",
                 &path::adjustment(&a.id, field),
