@@ -161,3 +161,24 @@ test('核对报告文字: a pasted report is checked; the 95.68% ambiguity is a 
   assert.equal(await p.locator('#cc-text').inputValue(), text);
   b.assertClean();
 });
+
+test('核对报告文字: a table copied from Word (cells separated by tabs) is checked cell by cell', async (t) => {
+  const b = await withExample(t);
+  const p = b.page;
+  const table = '（三）部门整体收支情况\n单位：万元\n项目\t全年预算数\t执行数\t执行率（%）\n'
+    + '一般公共预算财政拨款\t27,585.71\t26,393.83\t95.68\n其他资金\t7,822.91\t7,420.74\t95.86\n合计\t35,408.62\t33,814.57\t95.50\n';
+  await p.locator('#cc-text').fill(table);
+  const bad = p.locator('#sec-crosscheck tr.mismatch');
+  await bad.waitFor({ timeout: 5000 });
+  assert.equal(await bad.count(), 1);
+  const badText = await bad.innerText();
+  assert.match(badText, /95\.86/);
+  assert.match(badText, /其他资金执行率/);
+  assert.match(badText, /94\.86%/);
+  assert.equal(await p.locator('#sec-crosscheck tr.matched').count(), 8);
+  // The finding names the cell's row and column.
+  const finding = p.locator('#sec-findings button.finding', { hasText: '95.86' });
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /其他资金执行率/);
+  b.assertClean();
+});

@@ -226,6 +226,71 @@ fn units_and_full_width_digits() {
     assert_eq!(only(&cc, "report.figure_mismatch").len(), 1);
 }
 
+/// The 收支 table as Word copies it: tab-separated cells, the unit on the line above.
+const TABLE: &str = "（三）部门整体收支情况\n单位：万元\n项目\t全年预算数\t执行数\t执行率（%）\n一般公共预算财政拨款\t27,585.71\t26,393.83\t95.68\n其他资金\t7,822.91\t7,420.74\t94.86\n合计\t35,408.62\t33,814.57\t95.50\n";
+
+#[test]
+fn a_pasted_table_is_read_cell_by_cell() {
+    let cc = run(TABLE);
+    let got: Vec<(&str, Status, Option<Target>)> = cc.figures.iter().map(|f| (f.raw.as_str(), f.status, f.matched.clone())).collect();
+    let rate = |r: &str| Some(Target::Rate(r.into()));
+    assert_eq!(
+        got,
+        [
+            ("27,585.71", Status::Matched, Some(Target::Budget("fin".into()))),
+            ("26,393.83", Status::Matched, Some(Target::Actual("fin".into()))),
+            ("95.68", Status::Matched, rate("fin")),
+            ("7,822.91", Status::Matched, Some(Target::Budget("other".into()))),
+            ("7,420.74", Status::Matched, Some(Target::Actual("other".into()))),
+            ("94.86", Status::Matched, rate("other")),
+            ("35,408.62", Status::Matched, Some(Target::Budget("total".into()))),
+            ("33,814.57", Status::Matched, Some(Target::Actual("total".into()))),
+            ("95.50", Status::Matched, rate("total")),
+        ],
+        "{:#?}",
+        cc.figures
+    );
+    assert!(cc.findings.iter().all(|f| f.severity != Severity::Error), "{:?}", cc.findings);
+    // Each figure points at its own cell.
+    for f in &cc.figures {
+        assert_eq!(&TABLE[f.start..f.end], f.raw);
+    }
+}
+
+#[test]
+fn a_wrong_cell_is_named_with_its_row_and_column() {
+    let t = TABLE.replace("7,420.74\t94.86", "7,420.74\t95.86");
+    let cc = run(&t);
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1, "{:?}", cc.findings);
+    assert!(f[0].message.zh.contains("其他资金执行率") && f[0].message.zh.contains("94.86%"), "{}", f[0].message.zh);
+    let fig = cc.figures.iter().find(|g| g.path == f[0].path).unwrap();
+    assert_eq!(&t[fig.start..fig.end], "95.86");
+
+    // Without the 单位 line the amounts are bare numbers: not figures, so not called wrong.
+    let cc = run(&TABLE.replace("单位：万元\n", "").replace("35,408.62", "35,480.62"));
+    assert!(only(&cc, "report.figure_mismatch").is_empty(), "{:?}", cc.findings);
+    assert_eq!(cc.figures.len(), 3);
+}
+
+#[test]
+fn an_initial_budget_is_not_read_as_the_adjusted_one() {
+    // The seed gives no 年初 figures: a stated 年初预算数 cannot be checked, and is not wrong.
+    let cc = run("年初预算数 30,000.00 万元，调整后预算数 35,408.62 万元。");
+    assert!(only(&cc, "report.figure_mismatch").is_empty(), "{:?}", cc.findings);
+    assert_eq!(cc.figures[0].status, Status::Unmatched);
+    assert_eq!(cc.figures[1].status, Status::Matched);
+    // With a 年初 figure in the table, it is checked like the others.
+    let mut doc = seed();
+    doc.budget.total.initial = "30,000.00".into();
+    let ev = evaluate(&doc);
+    let ok = analyse("年初预算数 30,000.00 万元，全年预算数 35,408.62 万元。", &doc, &ev);
+    assert_eq!(ok.figures[0].matched, Some(Target::Initial("total".into())));
+    let bad = analyse("年初预算数 30,100.00 万元。", &doc, &ev);
+    let f = only(&bad, "report.figure_mismatch");
+    assert!(f.len() == 1 && f[0].message.zh.contains("年初预算数"), "{:?}", bad.findings);
+}
+
 #[test]
 fn no_adjustments_claim_against_the_data() {
     let mut doc = seed();

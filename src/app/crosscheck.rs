@@ -159,8 +159,8 @@ pub fn CrossCheckSection() -> impl IntoView {
         <section id="sec-crosscheck" aria-labelledby="h-crosscheck">
             <h2 id="h-crosscheck">{tr("核对报告文字", "Check a written report")}</h2>
             <p class="hint">{tr(
-                "把已写好的自评报告全文粘贴到下面（或选择 .txt 文件），逐个核对其中的金额、执行率、得分是否与填报数据一致。文字只在本机浏览器中核对。",
-                "Paste the text of a report you have written (or choose a .txt file): each amount, rate and score in it is checked against the data. The text stays in this browser.")}</p>
+                "把已写好的自评报告全文粘贴到下面（或选择 .txt 文件），逐个核对其中的金额、执行率、得分是否与填报数据一致；从 Word 复制的表格也逐格核对（表上方写明“单位：万元”）。文字只在本机浏览器中核对。",
+                "Paste the text of a report you have written (or choose a .txt file): each amount, rate and score in it is checked against the data; a table copied from Word is checked cell by cell (give its unit above it: 单位：万元). The text stays in this browser.")}</p>
             <div class="cc-input field">
                 <label for=TEXT_ID>{tr("报告全文", "Report text")}</label>
                 <textarea id=TEXT_ID node_ref=area rows="8"

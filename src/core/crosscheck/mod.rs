@@ -28,6 +28,7 @@
 //!   sentence) or `report.text` (the report as a whole).
 
 pub mod scan;
+pub mod table;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,8 @@ pub enum Target {
     Budget(String),
     /// 执行数 of a budget row.
     Actual(String),
+    /// 年初预算数 of a budget row, when the table gives it.
+    Initial(String),
     /// 执行率 of a budget row.
     Rate(String),
     /// The score of a rubric node.
@@ -349,12 +352,14 @@ impl<'a> Cx<'a> {
     fn info(&self, t: &Target) -> Option<Info> {
         let zh_en = |l: &Text, zh: &str, en: &str| Text::new(format!("{}{zh}", l.zh), format!("{}{en}", l.en));
         match t {
-            Target::Budget(id) | Target::Actual(id) => {
+            Target::Budget(id) | Target::Actual(id) | Target::Initial(id) => {
                 let r = self.row(id)?;
                 let l = self.row_label(id);
-                let is_budget = matches!(t, Target::Budget(_));
-                let v = if is_budget { r.budget? } else { r.actual? };
-                let label = if is_budget { zh_en(&l, "全年预算数", " budget") } else { zh_en(&l, "执行数", " spending") };
+                let (v, label) = match t {
+                    Target::Budget(_) => (r.budget?, zh_en(&l, "全年预算数", " budget")),
+                    Target::Initial(_) => (r.initial?, zh_en(&l, "年初预算数", " initial budget")),
+                    _ => (r.actual?, zh_en(&l, "执行数", " spending")),
+                };
                 let formula =
                     if r.derived { "合计减其余各行 / total − other rows".to_string() } else { "自评表 / table".to_string() };
                 Some(Info { label, value: v, stated_only: false, formula })
@@ -572,7 +577,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
         let seg = (sa..work[k].tok.start).rev().find(|&i| matches!(n.chars[i], '；' | ';') && !in_number[i]).map(|i| i + 1).unwrap_or(sa);
         let mut rows_in_sentence: Vec<String> = Vec::new();
         for w in work[..k].iter().filter(|w| w.sentence == si && w.tok.start >= seg) {
-            if let Some(Target::Budget(r) | Target::Actual(r)) = &w.claim {
+            if let Some(Target::Budget(r) | Target::Actual(r) | Target::Initial(r)) = &w.claim {
                 if !rows_in_sentence.contains(r) {
                     rows_in_sentence.push(r.clone());
                 }
@@ -598,7 +603,9 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
             let lead_amounts: Vec<String> = work[..k]
                 .iter()
                 .filter(|w| {
-                    w.sentence == si && w.tok.start >= seg && matches!(&w.claim, Some(Target::Budget(r) | Target::Actual(r)) if *r == lead)
+                    w.sentence == si
+                        && w.tok.start >= seg
+                        && matches!(&w.claim, Some(Target::Budget(r) | Target::Actual(r) | Target::Initial(r)) if *r == lead)
                 })
                 .map(|w| n.slice(w.tok.start, w.tok.end))
                 .collect();
@@ -621,7 +628,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
         let path = format!("report.text.{}", k + 1);
         let (sa, sb) = sentences.get(w.sentence).copied().unwrap_or((0, 0));
         let sentence = n.slice(sa, sb);
-        let raw = n.slice(w.tok.start, w.tok.end);
+        let raw = n.written(w.tok.start, w.tok.end);
         let target = w.matched.clone().or(w.claim.clone());
         let info = target.as_ref().and_then(|t| cx.info(t));
         let quote = {
@@ -756,28 +763,35 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                     (None, None) => None,
                 }
             };
-            let (measure, mstrength) = match measure_in(clause) {
-                Some(m) => (Some(m), 2u8),
+            // 年初预算 named after any 全年/调整后 in the same words: the initial budget.
+            let initial_in = |hay: &str| last_of(hay, &["年初"]) > last_of(hay, &["全年", "调整后"]);
+            let (measure, mstrength, initial) = match measure_in(clause) {
+                Some(m) => (Some(m), 2u8, initial_in(clause)),
                 None => match measure_in(before) {
-                    Some(m) => (Some(m), 1),
-                    None => (None, 0),
+                    Some(m) => (Some(m), 1, initial_in(before)),
+                    None => (None, 0, false),
                 },
             };
             // The row: named in the clause, else the nearest earlier figure's row in the sentence
             // ("其中财政拨款预算数 …，支出决算数 …"), else the total.
             let (row, rstrength) = row.unwrap_or_else(|| {
-                let prev = earlier
-                    .iter()
-                    .rev()
-                    .find(|e| e.sentence == w.sentence && matches!(e.claim, Some(Target::Budget(_) | Target::Actual(_))));
+                let prev = earlier.iter().rev().find(|e| {
+                    e.sentence == w.sentence && matches!(e.claim, Some(Target::Budget(_) | Target::Actual(_) | Target::Initial(_)))
+                });
                 match prev.and_then(|e| e.claim.clone()) {
-                    Some(Target::Budget(r) | Target::Actual(r)) => (r, 1),
+                    Some(Target::Budget(r) | Target::Actual(r) | Target::Initial(r)) => (r, 1),
                     _ => ("total".to_string(), 0),
                 }
             });
             match measure {
                 Some(actual) => {
-                    w.claim = Some(if actual { Target::Actual(row) } else { Target::Budget(row) });
+                    w.claim = Some(if actual {
+                        Target::Actual(row)
+                    } else if initial {
+                        Target::Initial(row)
+                    } else {
+                        Target::Budget(row)
+                    });
                     // A row taken by default (none named in the sentence) is a weak reading.
                     w.strength = if rstrength == 0 {
                         0
@@ -786,7 +800,7 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                     } else {
                         1
                     };
-                    compare_claim(cx, w, |t| matches!(t, Target::Budget(_) | Target::Actual(_)));
+                    compare_claim(cx, w, |t| matches!(t, Target::Budget(_) | Target::Actual(_) | Target::Initial(_)));
                 }
                 None => {
                     // No word says which amount: accept a value that is one of the row's amounts.
@@ -843,7 +857,12 @@ fn compare_claim(cx: &Cx, w: &mut Work, family: impl Fn(&Target) -> bool) {
     // Which other figure of the family is it?
     let mut others: Vec<Target> = Vec::new();
     for r in &cx.rows {
-        others.extend([Target::Rate(r.id.clone()), Target::Budget(r.id.clone()), Target::Actual(r.id.clone())]);
+        others.extend([
+            Target::Rate(r.id.clone()),
+            Target::Budget(r.id.clone()),
+            Target::Actual(r.id.clone()),
+            Target::Initial(r.id.clone()),
+        ]);
     }
     for n in &cx.ev.scores.nodes {
         others.extend([Target::Score(n.id.clone()), Target::Weight(n.id.clone())]);

@@ -14,6 +14,8 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+use super::table::{self, Line};
+
 /// The report text, compacted, with each character's byte offset in the original.
 pub struct Norm {
     /// Compacted characters.
@@ -30,6 +32,12 @@ impl Norm {
         self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
     }
 
+    /// The characters of `a..b` the officer wrote (without the words read into a table row).
+    pub fn written(&self, a: usize, b: usize) -> String {
+        let (a, b) = (a.min(self.chars.len()), b.min(self.chars.len()));
+        (a..b).filter(|&k| self.len[k] > 0).map(|k| self.chars[k]).collect()
+    }
+
     /// The original byte range of chars `a..b`.
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
         if a >= b || b > self.chars.len() {
@@ -44,37 +52,86 @@ fn ascii_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// Compacts `text` (see the module policy).
+/// Compacts `text` (see the module policy); a table's rows are read as sentences
+/// ([`super::table`]).
 pub fn normalize(text: &str) -> Norm {
     let mut n = Norm { chars: Vec::with_capacity(text.len() / 2), pos: Vec::new(), len: Vec::new() };
-    let mut pending_space: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
-        let l = c.len_utf8();
-        if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
-            if pending_space.is_none() {
-                pending_space = Some((i, l));
+    let mut space: Option<(usize, usize)> = None;
+    // The line's text and the line break after it.
+    let with_break = |e: usize| (e + 1).min(text.len());
+    for (s, e, line) in table::read(text) {
+        match line {
+            Line::Prose => n.push_text(text, s, with_break(e), &mut space),
+            Line::Header => {
+                n.push_text(text, s, e, &mut space);
+                n.end_sentence(e);
             }
-            continue;
-        }
-        let m = match c {
-            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
-            '\u{FF0E}' => '.',
-            '\u{FF05}' => '%',
-            '\u{FF1A}' => '：',
-            _ => c,
-        };
-        if let Some((si, sl)) = pending_space.take() {
-            if n.chars.last().is_some_and(|p| ascii_alnum(*p) && p.is_ascii_alphabetic()) && m.is_ascii_alphabetic() {
-                n.chars.push(' ');
-                n.pos.push(si);
-                n.len.push(sl);
+            Line::Row(cells) => {
+                n.end_sentence(s);
+                for c in &cells {
+                    n.push_synthetic(&c.prefix, c.start);
+                    n.push_text(text, c.start, c.end, &mut None);
+                    n.push_synthetic(c.unit, c.end);
+                    n.push_synthetic("；", c.end);
+                }
+                n.end_sentence(e);
             }
         }
-        n.chars.push(m);
-        n.pos.push(i);
-        n.len.push(l);
     }
     n
+}
+
+impl Norm {
+    /// Appends `text[a..b]` compacted; `space` carries a pending whitespace across calls.
+    fn push_text(&mut self, text: &str, a: usize, b: usize, space: &mut Option<(usize, usize)>) {
+        for (k, c) in text[a..b].char_indices() {
+            let (i, l) = (a + k, c.len_utf8());
+            if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+                if space.is_none() {
+                    *space = Some((i, l));
+                }
+                continue;
+            }
+            let m = match c {
+                '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
+                '\u{FF0E}' => '.',
+                '\u{FF05}' => '%',
+                '\u{FF1A}' => '：',
+                _ => c,
+            };
+            if let Some((si, sl)) = space.take() {
+                if self.chars.last().is_some_and(|p| ascii_alnum(*p) && p.is_ascii_alphabetic()) && m.is_ascii_alphabetic() {
+                    self.chars.push(' ');
+                    self.pos.push(si);
+                    self.len.push(sl);
+                }
+            }
+            self.chars.push(m);
+            self.pos.push(i);
+            self.len.push(l);
+        }
+    }
+
+    /// Appends words that are not in the original (a table's row and column names), placed at
+    /// byte `at` with no length, so a figure's span stays on what the officer wrote.
+    fn push_synthetic(&mut self, words: &str, at: usize) {
+        for c in words.chars() {
+            self.chars.push(c);
+            self.pos.push(at);
+            self.len.push(0);
+        }
+    }
+
+    /// Ends the sentence so far (a table row is a sentence of its own): replaces a trailing
+    /// `；` with `。`, or appends one.
+    fn end_sentence(&mut self, at: usize) {
+        match self.chars.last() {
+            None => {}
+            Some(c) if is_sentence_end(*c) => {}
+            Some('；') if self.len.last() == Some(&0) => *self.chars.last_mut().unwrap_or(&mut '。') = '。',
+            Some(_) => self.push_synthetic("。", at),
+        }
+    }
 }
 
 /// What a figure's unit makes it.
