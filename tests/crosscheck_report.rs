@@ -274,6 +274,34 @@ fn a_wrong_cell_is_named_with_its_row_and_column() {
 }
 
 #[test]
+fn a_pasted_indicator_table_checks_weight_and_score_by_row() {
+    let mut doc = seed();
+    let ind = doc.tasks.iter_mut().flat_map(|t| t.indicators.iter_mut()).find(|i| i.id == "i-checkup").unwrap();
+    ind.weight = "20".into();
+    let ev = evaluate(&doc);
+    assert_eq!(ev.indicator("i-checkup").unwrap().score.unwrap().to_string(), "17.16");
+    let table = "序号\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                 1\t产出指标\t数量指标\t劳模体检疗养实际参加人数占计划人数比例\t100%\t85.79%\t20\t17.16\n";
+    let cc = analyse(table, &doc, &ev);
+    let got: Vec<(&str, Status)> = cc.figures.iter().map(|f| (f.raw.as_str(), f.status)).collect();
+    assert_eq!(
+        got,
+        [("100%", Status::MatchedStated), ("85.79%", Status::Matched), ("20", Status::Matched), ("17.16", Status::Matched)],
+        "{:#?}",
+        cc.figures
+    );
+    assert_eq!(cc.figures[2].matched, Some(Target::IndicatorWeight("i-checkup".into())));
+    assert_eq!(cc.figures[3].matched, Some(Target::IndicatorScore("i-checkup".into())));
+
+    // A score the method does not give is named, with the method's formula; not read as a
+    // level-1 item's score (产出) or as the full marks.
+    let cc = analyse(&table.replace("\t17.16", "\t18"), &doc, &ev);
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1, "{:?}", cc.findings);
+    assert!(f[0].message.zh.contains("得分") && f[0].message.zh.contains("17.16"), "{}", f[0].message.zh);
+}
+
+#[test]
 fn an_initial_budget_is_not_read_as_the_adjusted_one() {
     // The seed gives no 年初 figures: a stated 年初预算数 cannot be checked, and is not wrong.
     let cc = run("年初预算数 30,000.00 万元，调整后预算数 35,408.62 万元。");

@@ -24,6 +24,9 @@
 //!   (`report.claim_contradicted`); a stated grade must match the total and a report with a total
 //!   must state the grade (`report.grade_mismatch`, `report.grade_missing`); the key figures of
 //!   the 自评结论综述 should be there (`report.summary_missing`).
+//! - A table copied from Word (tab-separated cells) is read row by row as the sentence a writer
+//!   would have written, the row's name and the column's header before each cell (see [`table`]);
+//!   in a table of indicators a score (分) is the named indicator's 分值 or 得分.
 //! - Findings point at `report.text.<n>` (the n-th figure, 1-based), `report.text.s<k>` (the k-th
 //!   sentence) or `report.text` (the report as a whole).
 
@@ -87,6 +90,10 @@ pub enum Target {
     IndicatorCompletion(String),
     /// An indicator's target (年度指标值), e.g. the number in a qualitative target's words.
     IndicatorTarget(String),
+    /// An indicator's weight (分值), in a table of indicators.
+    IndicatorWeight(String),
+    /// An indicator's score (得分), in a table of indicators.
+    IndicatorScore(String),
 }
 
 /// How a figure relates to the data.
@@ -429,6 +436,29 @@ impl<'a> Cx<'a> {
                 stated_only: false,
                 formula: "其他加减分项之和 / sum of adjustments".into(),
             }),
+            Target::IndicatorWeight(id) | Target::IndicatorScore(id) => {
+                let r = self.ev.indicator(id)?;
+                let name = self.doc.indicators().map(|(_, i)| i).find(|i| i.id == *id)?.name.trim().to_string();
+                if let Target::IndicatorWeight(_) = t {
+                    Some(Info {
+                        label: Text::new(format!("“{name}”分值"), format!("the weight of '{name}'")),
+                        value: r.weight?,
+                        stated_only: false,
+                        formula: "自评表 / table".into(),
+                    })
+                } else {
+                    let (value, stated_only) = match r.score {
+                        Some(s) => (s, false),
+                        None => (r.counted_score()?, true),
+                    };
+                    Some(Info {
+                        label: Text::new(format!("“{name}”得分"), format!("the score of '{name}'")),
+                        value,
+                        stated_only,
+                        formula: r.explain.zh.clone(),
+                    })
+                }
+            }
             Target::IndicatorActual(id) | Target::IndicatorCompletion(id) | Target::IndicatorTarget(id) => {
                 let r = self.ev.indicator(id)?;
                 let ind = self.doc.indicators().map(|(_, i)| i).find(|i| i.id == *id)?;
@@ -816,7 +846,17 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
             }
         }
         Unit::Score => {
-            let claim = if clause.contains("满分") || clause.contains("分值") || clause.contains("权重") {
+            // A row of an indicator table names the indicator: its weight or its score.
+            let weight_words = clause.contains("满分") || clause.contains("分值") || clause.contains("权重");
+            let named = cx
+                .doc
+                .indicators()
+                .map(|(_, i)| (i.name.trim(), i.id.as_str()))
+                .filter(|(n, _)| n.chars().count() >= 2 && clause.contains(n))
+                .max_by_key(|(n, _)| n.len());
+            let claim = if let Some((_, id)) = named {
+                Some(if weight_words { Target::IndicatorWeight(id.to_string()) } else { Target::IndicatorScore(id.to_string()) })
+            } else if weight_words {
                 Some(match cx.find_node(clause) {
                     Some(id) => Target::Weight(id),
                     None => Target::FullMarks,
@@ -834,7 +874,16 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                 w.claim = Some(c);
                 w.strength = 2;
                 compare_claim(cx, w, |t| {
-                    matches!(t, Target::Score(_) | Target::Total | Target::FullMarks | Target::Weight(_) | Target::Adjustments)
+                    matches!(
+                        t,
+                        Target::Score(_)
+                            | Target::Total
+                            | Target::FullMarks
+                            | Target::Weight(_)
+                            | Target::Adjustments
+                            | Target::IndicatorWeight(_)
+                            | Target::IndicatorScore(_)
+                    )
                 });
             }
         }

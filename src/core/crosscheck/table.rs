@@ -4,8 +4,8 @@
 //! Policy: a table is a run of two or more consecutive lines holding a tab and a non-blank cell. Its leading lines without a number are its header; each column's header lines are joined
 //! ("全年预算数" over "（万元）"). A line "单位：万元" (or 元, 亿元) just above the table, or
 //! inside its header, gives the money unit of the amount columns. A data row is read as the
-//! sentence a writer would have written: each number cell is preceded by the row's name (its first
-//! cell that is not a number or a serial number) and its column's header, and followed by the
+//! sentence a writer would have written: each number cell is preceded by the row's name (its cells
+//! of words before the first number, serial numbers left out) and its column's header, and followed by the
 //! column's unit when the cell has none — "财政拨款 | 27,585.71" under "全年预算数（万元）" reads
 //! "一般公共预算财政拨款全年预算数27,585.71万元；". So the cross-check needs no second set of
 //! rules for tables. A cell whose column gives no unit stays a bare number, and bare numbers are
@@ -163,12 +163,15 @@ fn read_table(text: &str, lines: &[(usize, usize)], first: usize, end: usize, ou
             out[k].2 = Line::Header;
             continue;
         }
-        let name = cells
+        // The row's name: its cells of words before its first number (一级指标, 二级指标, the
+        // indicator's name in a 自评表; the row's name in a 收支 table).
+        let name: String = cells
             .iter()
             .map(|&(s, e)| &text[s..e])
-            .find(|c| !c.is_empty() && !is_number(c) && !is_serial(c))
+            .take_while(|c| !is_number(c) || is_serial(c))
+            .filter(|c| !c.is_empty() && !is_serial(c))
             .map(header_words)
-            .unwrap_or_default();
+            .collect();
         let row: Vec<Cell> = cells
             .iter()
             .enumerate()
