@@ -52,6 +52,16 @@ const PIECES: &[&str] = &[
     "劳模",
     "节次",
     "以上",
+    "\t",
+    "\t\t",
+    "\r\n",
+    "单位：万元",
+    "全年预算数",
+    "执行数",
+    "（%）",
+    "得分",
+    "分值",
+    "序号",
 ];
 
 proptest! {
@@ -69,7 +79,7 @@ proptest! {
     }
 
     #[test]
-    fn crosscheck_never_panics_on_any_text(text in "\\PC{0,200}") {
+    fn crosscheck_never_panics_on_any_text(text in "[\\PC\t\r\n]{0,200}") {
         let doc = seed();
         let _ = analyse(&text, &doc, &evaluate(&doc));
     }
