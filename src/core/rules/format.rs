@@ -1,6 +1,6 @@
 //! Checks of the document's own structure (what the file format requires of it).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::catalogue::fire;
 use super::Context;
@@ -13,47 +13,45 @@ use crate::core::format::path;
 /// this fires for files checked elsewhere (the CLI, a script); one finding per offending row,
 /// at its name (or, for an adjustment, its reason).
 pub fn bad_ids(ctx: &Context) -> Vec<Finding> {
+    /// A row with an id, described only when it is reported (most documents have none).
+    enum Row<'a> {
+        Budget(&'a str),
+        Task(&'a str),
+        Indicator(&'a str, &'a str),
+        Adjustment,
+    }
     let d = ctx.doc;
-    // (id, path of the row's name field, zh and en description of the row)
-    let mut rows: Vec<(&str, String, String, String)> = Vec::new();
-    for r in &d.budget.rows {
-        rows.push((&r.id, path::budget_row(&r.id, "name"), format!("预算执行表“{}”行", r.name), format!("budget row '{}'", r.name)));
-    }
+    let mut rows: Vec<(&str, Row)> = Vec::with_capacity(d.budget.rows.len() + d.tasks.len() * 8);
+    rows.extend(d.budget.rows.iter().map(|r| (r.id.as_str(), Row::Budget(&r.name))));
     for t in &d.tasks {
-        rows.push((&t.id, format!("tasks.{}.name", t.id), format!("任务“{}”", t.name), format!("task '{}'", t.name)));
-        for i in &t.indicators {
-            rows.push((&i.id, path::indicator(&t.id, &i.id, "name"), format!("指标“{}”", i.name), format!("indicator '{}'", i.name)));
-        }
+        rows.push((&t.id, Row::Task(&t.name)));
+        rows.extend(t.indicators.iter().map(|i| (i.id.as_str(), Row::Indicator(&t.id, &i.name))));
     }
-    for a in &d.stated.adjustments {
-        rows.push((&a.id, path::adjustment(&a.id, "reason"), "一个加减分项".to_string(), "an adjustment".to_string()));
-    }
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    first.insert("total", usize::MAX);
+    rows.extend(d.stated.adjustments.iter().map(|a| (a.id.as_str(), Row::Adjustment)));
+    let mut seen: HashSet<&str> = HashSet::with_capacity(rows.len() + 1);
+    seen.insert("total");
     let mut out = Vec::new();
-    for (k, (id, at, zh, en)) in rows.iter().enumerate() {
+    for (id, row) in &rows {
         let problem = if id.trim().is_empty() {
-            Some(("为空", "is blank"))
+            ("为空", "is blank")
         } else if id.contains('.') {
-            Some(("含有“.”", "contains '.'"))
-        } else if first.insert(id, k).is_some() {
-            Some(("与其他行重复", "is used by another row too"))
+            ("含有“.”", "contains '.'")
+        } else if !seen.insert(id) {
+            ("与其他行重复", "is used by another row too")
         } else {
-            None
+            continue;
         };
-        if let Some((pzh, pen)) = problem {
-            out.push(fire(
-                "format.bad_id",
-                at,
-                &[
-                    ("id", id.to_string()),
-                    ("row_zh", zh.clone()),
-                    ("row_en", en.clone()),
-                    ("problem_zh", pzh.into()),
-                    ("problem_en", pen.into()),
-                ],
-            ));
-        }
+        let (at, zh, en) = match row {
+            Row::Budget(name) => (path::budget_row(id, "name"), format!("预算执行表“{name}”行"), format!("budget row '{name}'")),
+            Row::Task(name) => (format!("tasks.{id}.name"), format!("任务“{name}”"), format!("task '{name}'")),
+            Row::Indicator(task, name) => (path::indicator(task, id, "name"), format!("指标“{name}”"), format!("indicator '{name}'")),
+            Row::Adjustment => (path::adjustment(id, "reason"), "一个加减分项".to_string(), "an adjustment".to_string()),
+        };
+        out.push(fire(
+            "format.bad_id",
+            &at,
+            &[("id", id.to_string()), ("row_zh", zh), ("row_en", en), ("problem_zh", problem.0.into()), ("problem_en", problem.1.into())],
+        ));
     }
     out
 }
