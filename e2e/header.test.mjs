@@ -1,5 +1,6 @@
 // The sticky header stays compact so long tables keep the screen (style/main.css, "header"):
-// at 1280×800 title, status, language, drafts, files, Excel and the section links take two rows,
+// at 1280×800 title, status, language, drafts, files, Excel and the section links take two rows
+// (in English too),
 // no control is hidden or pushed off screen, and narrow windows wrap instead of scrolling sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,6 +90,22 @@ test('at 1280×800 the header takes two compact rows and shows every control', a
   await notice.waitFor();
   const withNotice = await headerHeight(p);
   assert.ok(withNotice > h && withNotice <= TWO_ROWS_MAX + 70, `header with one notice: ${withNotice} px`);
+  b.assertClean();
+});
+
+test('at 1280×800 the English header also takes two rows, with the example and on a fresh page', async (t) => {
+  const b = await withExample(t, { width: 1280, height: 800 }, 'en');
+  const p = b.page;
+  await screenshot(p, 'header-1280x800-en');
+  assert.ok((await headerHeight(p)) <= TWO_ROWS_MAX, `header is ${await headerHeight(p)} px high`);
+  assert.equal(await rowsOf(p), 2, 'two rows of header items');
+  await assertAllControlsShown(p, 1280);
+  // A new blank draft: errors in the status, the "autosaved" hint instead of a time.
+  await p.getByRole('button', { name: 'New' }).click();
+  await p.waitForFunction(() => /errors/.test(document.getElementById('status')?.textContent ?? ''));
+  assert.ok((await headerHeight(p)) <= TWO_ROWS_MAX, `blank draft: header is ${await headerHeight(p)} px high`);
+  assert.equal(await rowsOf(p), 2);
+  await assertAllControlsShown(p, 1280);
   b.assertClean();
 });
 

@@ -85,7 +85,7 @@ pub fn DraftBar() -> impl IntoView {
         }
     };
     let saved = move || match a.saved.get() {
-        Saved::Idle => pick(l.get(), "修改后自动保存在本机浏览器中", "Changes are saved in this browser automatically").to_string(),
+        Saved::Idle => pick(l.get(), "修改后自动保存在本机浏览器中", "Autosaved in this browser").to_string(),
         Saved::At(t) => match l.get() {
             Lang::Zh => format!("已自动保存 {}", time_of(t)),
             Lang::En => format!("Saved {}", time_of(t)),

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::finding::Severity;
-use crate::core::{status, Lang, Text};
+use crate::core::{status_of, Lang, Text};
 
 use super::i18n::{pick, tr};
 use super::state::app;
@@ -45,19 +45,7 @@ pub fn status_memo() -> Memo<(Text, &'static str)> {
                 } else {
                     "ok"
                 };
-                let text = if ce + cw == 0 {
-                    status(e)
-                } else if errors == 0 && warnings == 0 {
-                    Text::new("可以提交", "ready to submit")
-                } else if errors == 0 {
-                    Text::new(format!("可以提交（有 {warnings} 个提醒）"), format!("ready to submit ({warnings} warnings)"))
-                } else {
-                    Text::new(
-                        format!("尚有 {errors} 个错误 / {warnings} 个提醒"),
-                        format!("{errors} errors / {warnings} warnings to resolve"),
-                    )
-                };
-                (text, tone)
+                (status_of(errors, warnings), tone)
             })
         })
     })

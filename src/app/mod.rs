@@ -142,7 +142,7 @@ fn Header() -> impl IntoView {
                     <input type="file" id="import-file" accept=".json,application/json"
                         on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
                     <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>
-                    <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Load the example")}</button>
+                    <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Example")}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
                 </div>
                 <div class="files excel" role="group" aria-label=move || pick(l.get(), "Excel 表格（绩效指标、评分）", "Excel tables (indicators, scores)")>
@@ -155,9 +155,9 @@ fn Header() -> impl IntoView {
                 <a href="#sec-indicators">{tr("绩效指标", "Indicators")}</a>
                 <a href="#sec-scores">{tr("评分", "Scores")}</a>
                 <a href="#sec-narrative">{tr("报告文字", "Report text")}</a>
-                <a href="#sec-findings">{tr("自查结果", "Check results")}</a>
+                <a href="#sec-findings">{tr("自查结果", "Results")}</a>
                 <a href="#sec-report">{tr("报告", "Report")}</a>
-                <a href="#sec-crosscheck">{tr("核对报告文字", "Check a report")}</a>
+                <a href="#sec-crosscheck">{tr("核对报告文字", "Check report")}</a>
             </nav>
             <Notices />
             <excel::ExcelPanel />

@@ -165,11 +165,15 @@ pub(crate) fn finish(
 /// The summary line: 可以提交 or 尚有 N 个错误 / M 个提醒.
 pub fn status(ev: &Evaluation) -> Text {
     let (e, w, _) = ev.counts();
-    if e == 0 && w == 0 {
-        Text::new("可以提交", "ready to submit")
-    } else if e == 0 {
-        Text::new(format!("可以提交（有 {w} 个提醒）"), format!("ready to submit ({w} warnings)"))
-    } else {
-        Text::new(format!("尚有 {e} 个错误 / {w} 个提醒"), format!("{e} errors / {w} warnings to resolve"))
+    status_of(e, w)
+}
+
+/// The summary line for `errors` and `warnings`: only errors stand in the way of submission;
+/// warnings are counted beside 可以提交. Kept short: it sits in the page's header.
+pub fn status_of(errors: usize, warnings: usize) -> Text {
+    match (errors, warnings) {
+        (0, 0) => Text::new("可以提交", "ready to submit"),
+        (0, w) => Text::new(format!("可以提交（有 {w} 个提醒）"), format!("ready to submit ({w} warnings)")),
+        (e, w) => Text::new(format!("尚有 {e} 个错误 / {w} 个提醒"), format!("to fix: {e} errors, {w} warnings")),
     }
 }

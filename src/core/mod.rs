@@ -26,6 +26,6 @@ pub mod scoring;
 pub mod text;
 pub mod xlsx;
 
-pub use evaluate::{evaluate, evaluate_with, status, Evaluation};
+pub use evaluate::{evaluate, evaluate_with, status, status_of, Evaluation};
 pub use format::SelfEvaluation;
 pub use text::{Lang, Text};
