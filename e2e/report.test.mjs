@@ -66,6 +66,9 @@ test('the report preview shows the computed figures; copy, Word and print', asyn
   assert.match(docx.name, /\.docx$/);
   assert.ok(docx.bytes.length > 1000, `docx is ${docx.bytes.length} bytes`);
   assert.equal(docx.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  // The three charts of the page go with it, as Word charts (the package is stored, so part
+  // names are readable in its bytes).
+  for (const k of [1, 2, 3]) assert.ok(docx.bytes.includes(`word/charts/chart${k}.xml`), `chart ${k} in the .docx`);
 
   // 打印报告: the print stylesheet with the body class shows the report and charts only.
   await p.emulateMedia({ media: 'print' });

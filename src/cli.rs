@@ -155,7 +155,7 @@ fn report(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 let _ = writeln!(err, "note: {n}");
             }
             if let Some(path) = &o.docx {
-                if let Err(e) = std::fs::write(path, crate::core::report::docx::to_docx(&r)) {
+                if let Err(e) = std::fs::write(path, crate::core::report::docx::to_docx(&r, &crate::core::chart::all(&doc, &ev, o.lang))) {
                     let _ = writeln!(err, "{path}: {e}");
                     return 2;
                 }

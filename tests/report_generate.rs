@@ -1,6 +1,7 @@
 //! The generated 自评报告: every seed figure appears, correctly formatted, in the seed's outline;
 //! shortfalls get their paragraph; the .docx is a valid package holding the same text.
 
+use selfcheck::core::chart;
 use selfcheck::core::evaluate;
 use selfcheck::core::format::SelfEvaluation;
 use selfcheck::core::ooxml::{xml, zip::ZipReader};
@@ -156,8 +157,8 @@ fn english_report() {
 fn docx_is_a_valid_package_with_the_report_text() {
     let doc = seed();
     let r = report::build(&doc, &evaluate(&doc), Lang::Zh);
-    let bytes = docx::to_docx(&r);
-    assert_eq!(bytes, docx::to_docx(&r), "deterministic");
+    let bytes = docx::to_docx(&r, &[]);
+    assert_eq!(bytes, docx::to_docx(&r, &[]), "deterministic");
     let z = ZipReader::new(&bytes).unwrap();
     for part in [
         "[Content_Types].xml",
@@ -193,12 +194,62 @@ fn docx_is_a_valid_package_with_the_report_text() {
 }
 
 #[test]
+fn docx_carries_the_three_charts_as_word_charts_after_the_report() {
+    let doc = seed();
+    let ev = evaluate(&doc);
+    let r = report::build(&doc, &ev, Lang::Zh);
+    let charts = chart::all(&doc, &ev, Lang::Zh);
+    let bytes = docx::to_docx(&r, &charts);
+    assert_eq!(bytes, docx::to_docx(&r, &charts), "deterministic");
+    let z = ZipReader::new(&bytes).unwrap();
+    let types = z.text("[Content_Types].xml").unwrap().unwrap();
+    let rels = z.text("word/_rels/document.xml.rels").unwrap().unwrap();
+    let document = z.text("word/document.xml").unwrap().unwrap();
+    xml::parse(&types).unwrap();
+    xml::parse(&rels).unwrap();
+    xml::parse(&document).unwrap();
+    let mut parts = Vec::new();
+    for k in 1..=3 {
+        let name = format!("word/charts/chart{k}.xml");
+        let part = z.text(&name).unwrap().unwrap_or_else(|| panic!("{name} missing"));
+        xml::parse(&part).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(types.contains(&format!(r#"PartName="/word/charts/chart{k}.xml""#)), "content type of {name}");
+        assert!(rels.contains(&format!(r#"Id="rIdChart{k}""#)) && rels.contains(&format!(r#"Target="charts/chart{k}.xml""#)));
+        assert!(document.contains(&format!(r#"r:id="rIdChart{k}""#)), "chart {k} placed in the document");
+        parts.push(part);
+    }
+    // After the report's last section, each with its caption.
+    let d = xml::parse(&document).unwrap();
+    let mut paras = Vec::new();
+    d.descendants("p", &mut paras);
+    let texts: Vec<String> = paras.iter().map(|p| p.text()).collect();
+    let appendix = texts.iter().position(|t| t == "附：图表").expect("appendix heading");
+    assert!(texts.iter().position(|t| t.starts_with("四、")).unwrap() < appendix);
+    assert!(texts[appendix..].iter().any(|t| t == "图2 预算执行率"));
+    // The figures: scores over their weights, rates, completion; the shortfall hatched.
+    let (scores, execution, indicators) = (&parts[0], &parts[1], &parts[2]);
+    assert!(scores.contains("<c:v>43.53</c:v>") && scores.contains("<c:v>50</c:v>") && scores.contains("<c:v>管理效能</c:v>"));
+    assert!(scores.contains(r#"<c:overlap val="100"/>"#), "the score bar lies over its weight's track");
+    assert!(execution.contains("<c:v>95.5</c:v>") && execution.contains("<c:v>95.68</c:v>") && execution.contains("<c:v>合计</c:v>"));
+    assert_eq!(execution.matches("<c:dPt>").count(), 2, "two rows drawn apart");
+    assert_eq!(execution.matches(r#"<c:spPr><a:noFill/><a:ln w="9525">"#).count(), 2, "the two stated-only rates are outlines");
+    assert!(indicators.contains("<c:v>85.79</c:v>"));
+    assert_eq!(indicators.matches("wdUpDiag").count(), 1, "one shortfall hatched");
+    assert!(!execution.contains("wdUpDiag"), "nothing below 90%");
+    // English charts follow the report's language.
+    let en = docx::to_docx(&report::build(&doc, &ev, Lang::En), &chart::all(&doc, &ev, Lang::En));
+    let z = ZipReader::new(&en).unwrap();
+    assert!(z.text("word/document.xml").unwrap().unwrap().contains("Figure 2. Budget execution rate"));
+    assert!(z.text("word/charts/chart1.xml").unwrap().unwrap().contains("Management effectiveness"));
+}
+
+#[test]
 fn hostile_text_cannot_break_the_docx() {
     let mut doc = seed();
     doc.narrative.insert("overview".into(), "A & B <w:p> \"q\" \u{1}\u{8}end".into());
     doc.unit.name = "单位<>&".into();
     let r = report::build(&doc, &evaluate(&doc), Lang::Zh);
-    let bytes = docx::to_docx(&r);
+    let bytes = docx::to_docx(&r, &[]);
     let z = ZipReader::new(&bytes).unwrap();
     let d = xml::parse(&z.text("word/document.xml").unwrap().unwrap()).unwrap();
     let mut paras = Vec::new();
@@ -215,7 +266,7 @@ fn empty_document_does_not_panic() {
         let r = report::build(&doc, &ev, lang);
         assert!(!report::render_text(&r).is_empty());
         assert!(!r.notes.is_empty());
-        let _ = docx::to_docx(&r);
+        let _ = docx::to_docx(&r, &[]);
     }
 }
 

@@ -21,7 +21,7 @@ fn report_docx_xlsx_crosscheck_and_charts_in_wasm() {
     let r = report::build(&doc, &ev, Lang::Zh);
     let text = report::render_text(&r);
     assert!(text.contains("总执行率 95.50%"));
-    let docx = report::docx::to_docx(&r);
+    let docx = report::docx::to_docx(&r, &[]);
     assert_eq!(&docx[..2], b"PK");
     let bytes = xlsx::export(&doc, &ev, Lang::Zh);
     let back = xlsx::import(&bytes, &doc).unwrap().apply(&doc);

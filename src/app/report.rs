@@ -203,7 +203,8 @@ pub fn ReportSection() -> impl IntoView {
     };
     let docx = move |_| {
         let r = report_now(a);
-        let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r));
+        let charts = a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::all(d, e, r.lang)));
+        let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r, &charts));
         download_bytes(&name, report::docx::MIME, &bytes);
     };
     let scores = Memo::new(move |_| {

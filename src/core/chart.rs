@@ -1,4 +1,6 @@
-//! Charts as SVG text, drawn by our own code (no JavaScript library).
+//! Charts as SVG text, drawn by our own code (no JavaScript library). Each chart is built as data
+//! first ([`Chart`]), which the .docx draws again as a Word chart
+//! ([`crate::core::report::drawingml`]).
 //!
 //! Policy: every chart is a self-contained `<svg>` with `role="img"`, a `<title>` and a `<desc>`
 //! that states every value in words (screen readers and text-only readers get the whole chart),
@@ -86,13 +88,50 @@ impl Svg {
 }
 
 /// One horizontal bar row: label, bar (or none), value text.
-struct BarRow {
-    label: String,
-    value: Option<f64>,
-    value_text: String,
-    hatch: bool,
-    outline_only: bool,
-    tooltip: String,
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    /// The row's name (a budget row, a rubric item, an indicator).
+    pub label: String,
+    /// The bar's length on the chart's scale (percent or points); `None`: no bar.
+    pub value: Option<Decimal>,
+    /// The value as printed beside the bar ("95.68%", "43.53 / 50", "85.79% ▼未完成").
+    pub value_text: String,
+    /// Needs attention (a shortfall, execution below 90%): hatched, and worded in `value_text`.
+    pub hatch: bool,
+    /// Drawn as an outline only (a stated rate, a qualitative tier's nominal share).
+    pub outline_only: bool,
+    /// The row's tooltip.
+    pub tooltip: String,
+}
+
+/// One chart as data: what the SVG draws and the .docx charts hold (see the module policy).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Its name: `scores`, `execution` or `indicators` (prefixes the SVG's element ids).
+    pub id: &'static str,
+    /// Its title.
+    pub title: String,
+    /// Every value in words.
+    pub desc: String,
+    /// The bars, top to bottom.
+    pub rows: Vec<BarRow>,
+    /// The scale's end.
+    pub max: Decimal,
+    /// Reference lines: value, label, dashed.
+    pub lines: Vec<(Decimal, String, bool)>,
+    /// Per row, a track drawn behind the bar (the weight a score is out of).
+    pub tracks: Option<Vec<Decimal>>,
+}
+
+impl Chart {
+    /// The chart as a self-contained `<svg>`.
+    pub fn svg(&self) -> String {
+        let mut svg = Svg::open(self.id, &self.title, &self.desc, self.rows.len());
+        let lines: Vec<(f64, String, bool)> = self.lines.iter().map(|(v, l, d)| (f(*v), l.clone(), *d)).collect();
+        let tracks: Option<Vec<f64>> = self.tracks.as_ref().map(|t| t.iter().copied().map(f).collect());
+        bars(&mut svg, &self.rows, f(self.max), &lines, tracks.as_deref());
+        svg.close()
+    }
 }
 
 /// Draws rows of bars against a scale [0, max]; `lines` are reference lines (value, label).
@@ -118,7 +157,7 @@ fn bars(svg: &mut Svg, rows: &[BarRow], max: f64, lines: &[(f64, String, bool)],
             g.push_str(&format!(r##"<rect class="track" x="{x0f}" y="{yf}" width="{}" height="{bar}" fill="#f2f2f2" stroke="#000000" stroke-width="0.5" stroke-dasharray="3 2"/>"##, fixed(sx(*bg) - x0, 1)));
         }
         // Values sit in their own column right of the scale, clear of the reference lines.
-        let _end = match r.value {
+        let _end = match r.value.map(f) {
             Some(v) => {
                 let fill = if r.outline_only {
                     "none".to_string()
@@ -158,12 +197,17 @@ fn pct(d: Decimal) -> String {
     format!("{}%", round2(d))
 }
 
+/// The three charts of the page and the .docx, in the order they are shown.
+pub fn all(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<Chart> {
+    vec![scores(ev, lang), execution(ev, lang), indicators(doc, ev, lang)]
+}
+
 /// Scores against weights, one row per level-1 rubric item (a dashed track is the weight, the
 /// bar the score; the label reads "43.53 / 50").
-pub fn scores_svg(ev: &Evaluation, lang: Lang) -> String {
+pub fn scores(ev: &Evaluation, lang: Lang) -> Chart {
     let zh = lang == Lang::Zh;
     let nodes: Vec<_> = ev.scores.nodes.iter().filter(|n| n.depth == 1).collect();
-    let max = nodes.iter().filter_map(|n| n.effective_weight).map(f).fold(1.0, f64::max);
+    let max = nodes.iter().filter_map(|n| n.effective_weight).fold(Decimal::ONE, Decimal::max);
     let mut rows = Vec::new();
     let mut weights = Vec::new();
     let mut desc = Vec::new();
@@ -180,13 +224,13 @@ pub fn scores_svg(ev: &Evaluation, lang: Lang) -> String {
         });
         rows.push(BarRow {
             label: name.clone(),
-            value: n.score.map(f),
+            value: n.score,
             value_text,
             hatch: false,
             outline_only: false,
             tooltip: desc.last().cloned().unwrap_or_default() + if short && zh { "（未得满分）" } else { "" },
         });
-        weights.push(f(w));
+        weights.push(w);
     }
     let total = ev.scores.total.map(|t| round2(t).to_string()).unwrap_or_else(|| "—".into());
     let grade = ev.scores.grade.map(|g| g.label().get(lang).to_string()).unwrap_or_default();
@@ -195,18 +239,22 @@ pub fn scores_svg(ev: &Evaluation, lang: Lang) -> String {
     } else {
         format!("Scores against weights (total {total}, grade {grade})")
     };
-    let mut svg = Svg::open("scores", &title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());
-    bars(&mut svg, &rows, max, &[], Some(&weights));
-    svg.close()
+    let desc = format!("{}。", desc.join(if zh { "；" } else { "; " }));
+    Chart { id: "scores", title, desc, rows, max, lines: vec![], tracks: Some(weights) }
+}
+
+/// [`scores`] as SVG.
+pub fn scores_svg(ev: &Evaluation, lang: Lang) -> String {
+    scores(ev, lang).svg()
 }
 
 /// Execution rate per budget row (the total first) against the 100% and 90% lines. A row below
 /// 90% is hatched and says so; a row with only a stated rate is an outline marked 填报.
-pub fn execution_svg(ev: &Evaluation, lang: Lang) -> String {
+pub fn execution(ev: &Evaluation, lang: Lang) -> Chart {
     let zh = lang == Lang::Zh;
     let mut rows = Vec::new();
     let mut desc = Vec::new();
-    let mut max = 110.0f64;
+    let mut max = Decimal::from(110);
     for r in std::iter::once(&ev.budget.total).chain(ev.budget.rows.iter()) {
         let name = if r.id == "total" { (if zh { "合计" } else { "Total" }).to_string() } else { r.name.clone() };
         let (value, text, stated) = match (r.rate, r.stated_rate) {
@@ -218,48 +266,48 @@ pub fn execution_svg(ev: &Evaluation, lang: Lang) -> String {
         let low = value.is_some_and(|v| v < Decimal::from(90));
         let text = if low { format!("{text} {}", if zh { "低于90%" } else { "below 90%" }) } else { text };
         if let Some(v) = value {
-            max = max.max(f(v) + 5.0);
+            max = max.max(v.saturating_add(Decimal::from(5)));
         }
         desc.push(format!("{name} {text}"));
         rows.push(BarRow {
             label: name,
-            value: value.map(f),
+            value,
             value_text: text,
             hatch: low,
             outline_only: stated,
             tooltip: desc.last().cloned().unwrap_or_default(),
         });
     }
-    let title = if zh { "预算执行率" } else { "Budget execution rate" };
-    let mut svg = Svg::open("execution", title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());
-    bars(&mut svg, &rows, max, &[(90.0, "90%".into(), true), (100.0, "100%".into(), false)], None);
-    svg.close()
+    let title = (if zh { "预算执行率" } else { "Budget execution rate" }).to_string();
+    let desc = format!("{}。", desc.join(if zh { "；" } else { "; " }));
+    let lines = vec![(Decimal::from(90), "90%".into(), true), (Decimal::ONE_HUNDRED, "100%".into(), false)];
+    Chart { id: "execution", title, desc, rows, max, lines, tracks: None }
+}
+
+/// [`execution`] as SVG.
+pub fn execution_svg(ev: &Evaluation, lang: Lang) -> String {
+    execution(ev, lang).svg()
 }
 
 /// Completion of every indicator against 100%; shortfalls hatched and marked 未完成. Indicators
-/// without a target say so; qualitative ones show their tier.
-pub fn indicators_svg(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> String {
+/// without a target say so; qualitative ones show their tier (as an outline of 100/70/30 %).
+/// Bars stop at 150%.
+pub fn indicators(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Chart {
     let zh = lang == Lang::Zh;
+    let cap = Decimal::from(150);
     let mut rows = Vec::new();
     let mut desc = Vec::new();
-    let mut max = 110.0f64;
+    let mut max = Decimal::from(110);
     for ((_, i), r) in doc.indicators().zip(ev.indicators.iter()) {
         let name = i.name.trim().to_string();
         let (value, text) = match (r.completion, r.tier) {
             (Some(c), _) if r.target.is_some() => {
-                max = max.max(f(c).min(150.0) + 5.0);
+                max = max.max(c.min(cap) + Decimal::from(5));
                 (Some(c), pct(c))
             }
             (_, Some(t)) => {
                 let tier = if zh { TIERS[t].1 } else { TIERS[t].2 };
-                let share = Decimal::from(if t == 0 {
-                    100
-                } else if t == 1 {
-                    70
-                } else {
-                    30
-                });
-                (Some(share), tier.to_string())
+                (Some(Decimal::from([100, 70, 30][t.min(2)])), tier.to_string())
             }
             _ => (None, (if zh { "无年度指标值" } else { "no target" }).to_string()),
         };
@@ -267,17 +315,21 @@ pub fn indicators_svg(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Stri
         desc.push(format!("{name} {text}"));
         rows.push(BarRow {
             label: name,
-            value: value.map(|v| f(v).min(150.0)),
+            value: value.map(|v| v.min(cap)),
             value_text: text,
             hatch: r.shortfall,
             outline_only: r.tier.is_some(),
             tooltip: desc.last().cloned().unwrap_or_default(),
         });
     }
-    let title = if zh { "绩效指标完成率" } else { "Indicator completion" };
-    let mut svg = Svg::open("indicators", title, &format!("{}。", desc.join(if zh { "；" } else { "; " })), rows.len());
-    bars(&mut svg, &rows, max, &[(100.0, "100%".into(), false)], None);
-    svg.close()
+    let title = (if zh { "绩效指标完成率" } else { "Indicator completion" }).to_string();
+    let desc = format!("{}。", desc.join(if zh { "；" } else { "; " }));
+    Chart { id: "indicators", title, desc, rows, max, lines: vec![(Decimal::ONE_HUNDRED, "100%".into(), false)], tracks: None }
+}
+
+/// [`indicators`] as SVG.
+pub fn indicators_svg(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> String {
+    indicators(doc, ev, lang).svg()
 }
 
 #[cfg(test)]

@@ -10,8 +10,12 @@
 //! centred, tables 宋体 五号 with grid borders. Latin text uses Times New Roman. The font table
 //! gives each Chinese font its English alternate name (FangSong, SimSun, SimHei, KaiTi) and the
 //! GB2312 charset so Word, WPS and LibreOffice substitute a close face where one is missing.
+//! The page's three charts follow the report under 附：图表, as native Word charts
+//! ([`super::drawingml`]), each captioned 图1…图3 below it.
 
+use super::drawingml;
 use super::{Block, Report, Table};
+use crate::core::chart::Chart;
 use crate::core::ooxml::xml::escape;
 use crate::core::ooxml::zip::ZipWriter;
 use crate::core::text::Lang;
@@ -20,13 +24,13 @@ use crate::core::text::Lang;
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
 const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#;
 
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
@@ -164,8 +168,13 @@ fn table(t: &Table) -> String {
     s
 }
 
-/// `word/document.xml` of the report.
-pub fn document_xml(r: &Report) -> String {
+/// The relationship id of chart `k` (0-based).
+fn chart_rel(k: usize) -> String {
+    format!("rIdChart{}", k + 1)
+}
+
+/// `word/document.xml` of the report, with `charts` after it.
+pub fn document_xml(r: &Report, charts: &[Chart]) -> String {
     let mut body = String::new();
     body.push_str(&para("Title", &r.title, None, false));
     for sec in &r.sections {
@@ -177,19 +186,46 @@ pub fn document_xml(r: &Report) -> String {
             }
         }
     }
+    if !charts.is_empty() {
+        let zh = r.lang == Lang::Zh;
+        body.push_str(&para("Heading1", if zh { "附：图表" } else { "Appendix: charts" }, None, false));
+        for (k, c) in charts.iter().enumerate() {
+            body.push_str(&drawingml::inline_paragraph(c, &chart_rel(k), k + 1));
+            let caption = if zh { format!("图{} {}", k + 1, c.title) } else { format!("Figure {}. {}", k + 1, c.title) };
+            body.push_str(&para("TableText", &caption, Some("center"), false));
+        }
+    }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document {W_NS}><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="560"/></w:sectPr></w:body></w:document>"#
+<w:document {W_NS} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="560"/></w:sectPr></w:body></w:document>"#
     )
 }
 
-/// The report as .docx bytes (a stored ZIP package; deterministic for the same report).
-pub fn to_docx(r: &Report) -> Vec<u8> {
+/// The report as .docx bytes, with `charts` ([`crate::core::chart::all`]) appended (a stored
+/// ZIP package; deterministic for the same report and charts).
+pub fn to_docx(r: &Report, charts: &[Chart]) -> Vec<u8> {
+    let mut types = CONTENT_TYPES.to_string();
+    let mut rels = DOC_RELS.to_string();
+    for k in 0..charts.len() {
+        types.push_str(&format!(r#"<Override PartName="/word/charts/chart{}.xml" ContentType="{}"/>"#, k + 1, drawingml::CONTENT_TYPE));
+        rels.push_str(&format!(
+            r#"<Relationship Id="{}" Type="{}" Target="charts/chart{}.xml"/>"#,
+            chart_rel(k),
+            drawingml::REL_TYPE,
+            k + 1
+        ));
+    }
+    types.push_str("</Types>");
+    rels.push_str("</Relationships>");
     let mut z = ZipWriter::new();
-    z.add("[Content_Types].xml", CONTENT_TYPES.as_bytes());
+    z.add("[Content_Types].xml", types.as_bytes());
     z.add("_rels/.rels", ROOT_RELS.as_bytes());
-    z.add("word/document.xml", document_xml(r).as_bytes());
-    z.add("word/_rels/document.xml.rels", DOC_RELS.as_bytes());
+    z.add("word/document.xml", document_xml(r, charts).as_bytes());
+    z.add("word/_rels/document.xml.rels", rels.as_bytes());
+    let lang = if r.lang == Lang::Zh { "zh-CN" } else { "en-US" };
+    for (k, c) in charts.iter().enumerate() {
+        z.add(&format!("word/charts/chart{}.xml", k + 1), drawingml::chart_xml(c, lang).as_bytes());
+    }
     z.add("word/styles.xml", styles(r.lang).as_bytes());
     z.add("word/fontTable.xml", font_table().as_bytes());
     z.add("word/footer1.xml", FOOTER.as_bytes());

@@ -19,6 +19,7 @@
 //!   ([`docx::to_docx`]) and by the page's preview, so the three can never disagree.
 
 pub mod docx;
+pub mod drawingml;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
