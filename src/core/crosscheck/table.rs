@@ -7,7 +7,8 @@
 //! sentence a writer would have written: each number cell is preceded by the row's name (its cells
 //! of words before the first number, serial numbers left out) and its column's header, and followed by the
 //! column's unit when the cell has none — "财政拨款 | 27,585.71" under "全年预算数（万元）" reads
-//! "一般公共预算财政拨款全年预算数27,585.71万元；". So the cross-check needs no second set of
+//! "一般公共预算财政拨款·全年预算数27,585.71万元；" (the `·` keeps names and headers apart in quotes;
+//! it ends no clause). So the cross-check needs no second set of
 //! rules for tables. A cell whose column gives no unit stays a bare number, and bare numbers are
 //! not figures (a 序号 column, a count without its unit).
 
@@ -165,13 +166,13 @@ fn read_table(text: &str, lines: &[(usize, usize)], first: usize, end: usize, ou
         }
         // The row's name: its cells of words before its first number (一级指标, 二级指标, the
         // indicator's name in a 自评表; the row's name in a 收支 table).
-        let name: String = cells
+        let name: Vec<&str> = cells
             .iter()
             .map(|&(s, e)| &text[s..e])
             .take_while(|c| !is_number(c) || is_serial(c))
             .filter(|c| !c.is_empty() && !is_serial(c))
-            .map(header_words)
             .collect();
+        let name = name.join("·");
         let row: Vec<Cell> = cells
             .iter()
             .enumerate()
@@ -185,7 +186,7 @@ fn read_table(text: &str, lines: &[(usize, usize)], first: usize, end: usize, ou
                 Cell {
                     start: s,
                     end: e,
-                    prefix: format!("{name}{}", header_words(h)),
+                    prefix: if name.is_empty() { header_words(h) } else { format!("{name}·{}", header_words(h)) },
                     unit: if own.is_empty() && is_number(&text[s..e]) { column_unit(h, table_unit) } else { "" },
                 }
             })
@@ -215,11 +216,11 @@ mod tests {
             rows(t),
             [
                 [
-                    "一般公共预算财政拨款全年预算数27,585.71万元",
-                    "一般公共预算财政拨款执行数26,393.83万元",
-                    "一般公共预算财政拨款执行率95.68%"
+                    "一般公共预算财政拨款·全年预算数27,585.71万元",
+                    "一般公共预算财政拨款·执行数26,393.83万元",
+                    "一般公共预算财政拨款·执行率95.68%"
                 ],
-                ["合计全年预算数35,408.62万元", "合计执行数33,814.57万元", "合计执行率95.50%"],
+                ["合计·全年预算数35,408.62万元", "合计·执行数33,814.57万元", "合计·执行率95.50%"],
             ]
         );
     }
@@ -227,7 +228,7 @@ mod tests {
     #[test]
     fn units_from_the_header_serials_and_two_header_lines() {
         let t = "序号\t指标\t分值\t得分\n\t\t\t（分）\n1\t管理效能\t50\t43.53\n2\t履职效能\t50\t50分\n";
-        assert_eq!(rows(t), [["管理效能分值50分", "管理效能得分43.53分"], ["履职效能分值50分", "履职效能得分50分"]]);
+        assert_eq!(rows(t), [["管理效能·分值50分", "管理效能·得分43.53分"], ["履职效能·分值50分", "履职效能·得分50分"]]);
     }
 
     #[test]
@@ -235,7 +236,7 @@ mod tests {
         let t = "一、基本情况\n本部门\t预算 35,408.62 万元。\n其余正文。";
         assert!(read(t).iter().all(|(_, _, l)| *l == Line::Prose));
         // A money column with no unit anywhere stays a bare number.
-        assert_eq!(rows("项目\t预算数\n合计\t35,408.62\n"), [["合计预算数35,408.62"]]);
+        assert_eq!(rows("项目\t预算数\n合计\t35,408.62\n"), [["合计·预算数35,408.62"]]);
     }
 
     #[test]
