@@ -274,6 +274,32 @@ fn a_wrong_cell_is_named_with_its_row_and_column() {
 }
 
 #[test]
+fn rates_the_table_cannot_recompute_are_recomputed_from_the_reports_own_amounts() {
+    // The seed states 基本支出 95.94% and 项目支出 92.92% without amounts; a report table gives
+    // them. 19,188.00 ÷ 20,000.00 = 95.94% holds; 14,626.57 ÷ 15,408.62 = 94.92%, not 92.92%.
+    let table = "单位：万元\n项目\t全年预算数\t执行数\t执行率\n基本支出\t20,000.00\t19,188.00\t95.94%\n项目支出\t15,408.62\t14,626.57\t92.92%\n合计\t35,408.62\t33,814.57\t95.50%\n";
+    let cc = run(table);
+    let basic = cc.figures.iter().find(|f| f.raw == "95.94%").unwrap();
+    assert_eq!(basic.status, Status::Matched, "{basic:?}");
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1, "{:?}", cc.findings);
+    assert!(
+        f[0].message.zh.contains("按报告所列金额计算的项目支出执行率")
+            && f[0].message.zh.contains("94.92%")
+            && f[0].message.zh.contains("14,626.57万元 ÷ 15,408.62万元"),
+        "{}",
+        f[0].message.zh
+    );
+    assert!(f[0].message.en.contains("the report's own amounts"), "{}", f[0].message.en);
+    // Neither rate is merely "unverifiable" any more; the columns add up to 合计, so no sum finding.
+    assert!(only(&cc, "report.figure_unverifiable").is_empty(), "{:?}", cc.findings);
+    assert!(only(&cc, "report.sum_mismatch").is_empty(), "{:?}", cc.findings);
+    // A part that does not add up is named by the sum check, in a table as in prose.
+    let cc = run(&table.replace("20,000.00\t19,188.00\t95.94%", "20,100.00\t19,284.00\t95.94%"));
+    assert_eq!(only(&cc, "report.sum_mismatch").len(), 2, "{:?}", cc.findings);
+}
+
+#[test]
 fn a_pasted_indicator_table_checks_weight_and_score_by_row() {
     let mut doc = seed();
     let ind = doc.tasks.iter_mut().flat_map(|t| t.indicators.iter_mut()).find(|i| i.id == "i-checkup").unwrap();

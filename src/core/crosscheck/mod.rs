@@ -165,6 +165,7 @@ pub fn check(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> Vec<Finding> 
 }
 
 /// A computed figure's name, value and how it was obtained.
+#[derive(Clone)]
 struct Info {
     label: Text,
     value: Decimal,
@@ -525,6 +526,9 @@ struct Work {
     lead: Option<(String, Text)>,
     /// The figure is followed by 以上/以下 (a threshold).
     threshold_after: bool,
+    /// What the figure was compared with when not a figure of the self-evaluation (a rate
+    /// recomputed from the report's own amounts).
+    own: Option<Info>,
 }
 
 /// Extracts every figure of `text`, matches each to the computed figure it claims to be and
@@ -591,6 +595,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
             hint: None,
             lead: None,
             threshold_after,
+            own: None,
         };
         classify(&cx, &mut w, &clause, &before, &work);
         work.push(w);
@@ -651,6 +656,8 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
         }
     }
 
+    own_rates(&cx, &n, &mut work);
+
     // Figures and per-figure findings.
     let mut figures = Vec::new();
     let mut findings = Vec::new();
@@ -660,7 +667,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
         let sentence = n.slice(sa, sb);
         let raw = n.written(w.tok.start, w.tok.end);
         let target = w.matched.clone().or(w.claim.clone());
-        let info = target.as_ref().and_then(|t| cx.info(t));
+        let info = w.own.clone().or_else(|| target.as_ref().and_then(|t| cx.info(t)));
         let quote = {
             let mut a = w.clause_start;
             if w.tok.start - a < 6 {
@@ -752,6 +759,39 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
     findings.extend(claims(&cx, &n, &sentences, &figures));
     findings.extend(grade_and_summary(&cx, &n, &sentences, &figures));
     CrossCheck { figures, findings }
+}
+
+/// A row's rate that the self-evaluation cannot recompute (it holds only the stated rate, or no
+/// such row), stated in a report that also gives the row's 预算数 and 执行数 (a table of the
+/// 收支情况, or a sentence): recomputed from those amounts, half-up to 2 dp, and compared at the
+/// stated precision like any other figure.
+fn own_rates(cx: &Cx, n: &Norm, work: &mut [Work]) {
+    for k in 0..work.len() {
+        let Some(Target::Rate(row)) = work[k].claim.clone() else { continue };
+        if !matches!(work[k].status, Status::MatchedStated | Status::Unmatched) {
+            continue;
+        }
+        // The row's first stated amounts, in 元.
+        let amount = |t: Target| {
+            work.iter().find(|w| w.claim.as_ref() == Some(&t) && w.status != Status::Difference).and_then(|w| match w.tok.unit {
+                Unit::Amount(f) => w.tok.value.checked_mul(Decimal::from(f)).map(|v| (v, n.slice(w.tok.start, w.tok.end))),
+                _ => None,
+            })
+        };
+        let (Some((b, bt)), Some((a, at))) = (amount(Target::Budget(row.clone())), amount(Target::Actual(row.clone()))) else {
+            continue;
+        };
+        let Some(rate) = crate::core::rounding::percent(a, b) else { continue };
+        let l = cx.row_label(&row);
+        work[k].own = Some(Info {
+            label: Text::new(format!("按报告所列金额计算的{}执行率", l.zh), format!("the {} rate by the report's own amounts", l.en)),
+            value: rate,
+            stated_only: false,
+            formula: format!("{at} ÷ {bt} × 100"),
+        });
+        work[k].matched = Some(Target::Rate(row));
+        work[k].status = if matches_at_stated_precision(work[k].tok.value, rate) { Status::Matched } else { Status::Mismatch };
+    }
 }
 
 /// Decides what a figure claims to be and how it compares.
