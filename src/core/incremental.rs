@@ -1,8 +1,8 @@
-//! The same evaluation as [`super::evaluate`], reusing the results of indicators that did not
+//! The same evaluation as [`super::evaluate()`], reusing the results of indicators that did not
 //! change since the last call: what the page needs to re-check a 2,000-indicator draft on every
 //! keystroke.
 //!
-//! Policy: [`Evaluator::evaluate`] must return exactly what [`super::evaluate`] returns for the
+//! Policy: [`Evaluator::evaluate`] must return exactly what [`super::evaluate()`] returns for the
 //! same document — the tests below compare the two on the seed, on blank and large documents and
 //! across edits, so a change to the core's pipeline that this file does not follow fails a test
 //! rather than the page. An indicator's result depends only on its task's id and its own fields,

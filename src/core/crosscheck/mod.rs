@@ -25,7 +25,7 @@
 //!   must state the grade (`report.grade_mismatch`, `report.grade_missing`); the key figures of
 //!   the 自评结论综述 should be there (`report.summary_missing`).
 //! - A row's rate the self-evaluation cannot recompute (only its rate is stated) is recomputed
-//!   from the 预算数 and 执行数 the report itself gives for that row ([`own_rates`]).
+//!   from the 预算数 and 执行数 the report itself gives for that row (`own_rates`).
 //! - A table copied from Word (tab-separated cells) is read row by row as the sentence a writer
 //!   would have written, the row's name and the column's header before each cell (see [`table`]);
 //!   in a table of indicators a score (分) is the named indicator's 分值 or 得分.
