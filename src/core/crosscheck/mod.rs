@@ -888,13 +888,16 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
             }
         }
         Unit::Score => {
-            // A row of an indicator table names the indicator: its weight or its score.
+            // A row of an indicator table names the indicator: its weight or its score. A rubric
+            // item named at least as fully ("满意度" the item, "满意度" an indicator) keeps the claim.
             let weight_words = clause.contains("满分") || clause.contains("分值") || clause.contains("权重");
+            let node_len =
+                cx.nodes.iter().filter(|(_, name)| clause.contains(name.as_str())).map(|(_, name)| name.len()).max().unwrap_or(0);
             let named = cx
                 .doc
                 .indicators()
                 .map(|(_, i)| (i.name.trim(), i.id.as_str()))
-                .filter(|(n, _)| n.chars().count() >= 2 && clause.contains(n))
+                .filter(|(n, _)| n.chars().count() >= 2 && n.len() > node_len && clause.contains(n))
                 .max_by_key(|(n, _)| n.len());
             let claim = if let Some((_, id)) = named {
                 Some(if weight_words { Target::IndicatorWeight(id.to_string()) } else { Target::IndicatorScore(id.to_string()) })
