@@ -328,6 +328,18 @@ fn a_pasted_indicator_table_checks_weight_and_score_by_row() {
 }
 
 #[test]
+fn a_rubric_item_keeps_its_score_when_an_indicator_has_the_same_name() {
+    let mut doc = seed();
+    let ind = doc.tasks.iter_mut().flat_map(|t| t.indicators.iter_mut()).find(|i| i.id == "i-checkup").unwrap();
+    ind.name = "管理效能".into();
+    ind.weight = "20".into();
+    let ev = evaluate(&doc);
+    let cc = analyse("管理效能得分 43.53 分。", &doc, &ev);
+    assert_eq!(cc.figures[0].matched, Some(Target::Score("management".into())), "{:?}", cc.figures);
+    assert!(only(&cc, "report.figure_mismatch").is_empty(), "{:?}", cc.findings);
+}
+
+#[test]
 fn an_initial_budget_is_not_read_as_the_adjusted_one() {
     // The seed gives no 年初 figures: a stated 年初预算数 cannot be checked, and is not wrong.
     let cc = run("年初预算数 30,000.00 万元，调整后预算数 35,408.62 万元。");
