@@ -56,7 +56,9 @@ pub struct NodeResult {
 pub struct ScoreResult {
     /// Every node, depth-first in rubric order.
     pub nodes: Vec<NodeResult>,
-    /// Σ 其他加减分项 (valid ones).
+    /// Σ 其他加减分项 (valid ones) as counted: the additions together at most the rubric's
+    /// `adjustment_max`, the deductions together at least its `adjustment_min` (what lies beyond
+    /// is reported by rule `score.adjustment_unexplained`).
     pub adjustments: Decimal,
     /// The total, when every level-1 node has a score.
     pub total: Option<Decimal>,
@@ -202,7 +204,14 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
         .filter_map(|a| e.opt(&path::adjustment(&a.id, "points"), &a.points, Kind::Score))
         .map(round2)
         .collect();
-    let adjustments = round2(checked_sum(adj.iter().copied()).unwrap_or_default());
+    let bound = |b: &str| super::number::parse_opt(b, Kind::Score).ok().flatten();
+    let (min, max) = (bound(&rubric.adjustment_min), bound(&rubric.adjustment_max));
+    let added = checked_sum(adj.iter().copied().filter(|a| a.is_sign_positive())).unwrap_or_default();
+    let deducted = checked_sum(adj.iter().copied().filter(|a| a.is_sign_negative())).unwrap_or_default();
+    let counted_added = max.map_or(added, |m| added.min(m.max(Decimal::ZERO)));
+    let counted_deducted = min.map_or(deducted, |m| deducted.max(m.min(Decimal::ZERO)));
+    let capped = counted_added != added || counted_deducted != deducted;
+    let adjustments = round2(counted_added.saturating_add(counted_deducted));
     let level1: Vec<Option<Decimal>> = nodes.iter().filter(|n| n.depth == 1).map(|n| n.score).collect();
     let (total, total_explain) = if !level1.is_empty() && level1.iter().all(Option::is_some) {
         let parts: Vec<Decimal> = level1.into_iter().flatten().map(round2).collect();
@@ -213,11 +222,21 @@ pub fn compute(rubric: &Rubric, doc: &SelfEvaluation, budget: &BudgetResult, ind
                 let (sign, adj) =
                     if adjustments.is_sign_negative() && !adjustments.is_zero() { ("−", adjustments.abs()) } else { ("+", adjustments) };
                 let sum = join_sum(&parts);
+                let (cap_zh, cap_en) = if capped {
+                    let lo = min.map(|m| m.normalize().to_string()).unwrap_or("−∞".into());
+                    let hi = max.map(|m| m.normalize().to_string()).unwrap_or("+∞".into());
+                    (
+                        format!("；加分合计 {}、扣分合计 {}，按评分标准 {lo} 至 {hi} 分计", round2(added), round2(deducted)),
+                        format!("; additions {}, deductions {}, counted within the rubric's {lo} to {hi}", round2(added), round2(deducted)),
+                    )
+                } else {
+                    Default::default()
+                };
                 (
                     Some(t),
                     Text::new(
-                        format!("{t} = {sum}（一级指标）{sign} {adj}（其他加减分项）"),
-                        format!("{t} = {sum} (level-1) {sign} {adj} (adjustments)"),
+                        format!("{t} = {sum}（一级指标）{sign} {adj}（其他加减分项）{cap_zh}"),
+                        format!("{t} = {sum} (level-1) {sign} {adj} (adjustments){cap_en}"),
                     ),
                 )
             }
@@ -401,6 +420,33 @@ mod tests {
         assert!(n.explain.en.contains("capped at 10"), "{}", n.explain.en);
         assert_eq!(execution_scores("zero", &doc).unwrap().computed, None);
         assert_eq!(execution_scores("nope", &doc).unwrap().computed, None);
+    }
+
+    #[test]
+    fn adjustments_count_within_the_rubrics_bounds_together() {
+        use crate::core::format::Adjustment;
+        let mut doc = SelfEvaluation::from_json(include_str!("../../examples/guangzhou-ftu-2021.json")).unwrap();
+        for (id, p) in [("a1", "3"), ("a2", "4"), ("a3", "-2")] {
+            doc.stated.adjustments.push(Adjustment { id: id.into(), points: p.into(), reason: "事由".into() });
+        }
+        // Unbounded (the Guangzhou preset leaves the bounds to the year's notice): all of it.
+        let open = crate::core::evaluate(&doc).scores;
+        assert_eq!(open.adjustments, d("5.00"));
+        // Bounded at ±5: the additions 7 count as 5; the deduction −2 counts in full.
+        doc.rubric.inline = Some(preset("guangzhou-dept-example").unwrap());
+        let s = crate::core::evaluate(&doc).scores;
+        assert_eq!(s.adjustments, d("3.00"));
+        let (Some(t), parts) = (s.total, s.nodes.iter().filter(|n| n.depth == 1).filter_map(|n| n.score).sum::<Decimal>()) else {
+            panic!("no total: {}", s.total_explain.en)
+        };
+        assert_eq!(t, round2(parts + d("3")));
+        assert!(s.total_explain.zh.contains("加分合计 7.00、扣分合计 -2.00，按评分标准 -5 至 5 分计"), "{}", s.total_explain.zh);
+        assert!(s.total_explain.en.contains("counted within the rubric's -5 to 5"), "{}", s.total_explain.en);
+        // Within the bounds: no note.
+        doc.stated.adjustments[1].points = "2".into();
+        let s = crate::core::evaluate(&doc).scores;
+        assert_eq!(s.adjustments, d("3.00"));
+        assert!(!s.total_explain.zh.contains("按评分标准"), "{}", s.total_explain.zh);
     }
 
     #[test]
