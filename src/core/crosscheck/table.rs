@@ -182,7 +182,10 @@ fn read_table(text: &str, lines: &[(usize, usize)], first: usize, end: usize, ou
             })
             .map(|(c, &(s, e))| {
                 let h = headers.get(c).map(String::as_str).unwrap_or("");
-                let own = text[s..e].trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ',' || ch == '，');
+                // What the cell writes besides its number: its own unit, if any.
+                let own = text[s..e]
+                    .trim_start_matches(['-', '−', '+'])
+                    .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ',' || ch == '，');
                 Cell {
                     start: s,
                     end: e,
@@ -229,6 +232,8 @@ mod tests {
     fn units_from_the_header_serials_and_two_header_lines() {
         let t = "序号\t指标\t分值\t得分\n\t\t\t（分）\n1\t管理效能\t50\t43.53\n2\t履职效能\t50\t50分\n";
         assert_eq!(rows(t), [["管理效能·分值50分", "管理效能·得分43.53分"], ["履职效能·分值50分", "履职效能·得分50分"]]);
+        // A negative figure takes its column's unit too.
+        assert_eq!(rows("项目\t得分\n其他加减分项\t-1.5\n"), [["其他加减分项·得分-1.5分"]]);
     }
 
     #[test]
