@@ -140,8 +140,7 @@ fn load_rubric(a: App, file: &str, r: Rubric) {
 
 /// Handles the text of a chosen or dropped file.
 pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
-    let format =
-        serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_string));
+    let format = crate::core::header::Header::read(text).map(|h| h.format());
     let as_rubric = target == Target::Rubric || format.as_deref() == Some(rubric::FORMAT);
     let refused = |e: crate::core::format::LoadError, what: (&str, &str)| {
         let pos_zh = if e.line > 0 { format!("（第 {} 行第 {} 列）", e.line, e.column) } else { String::new() };

@@ -10,9 +10,10 @@
 //! anything, tells the user, and offers them for download as they were.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::format::{json_error, SelfEvaluation};
+use super::header::{f64_of, str_of, text_of, u64_of, Raw};
 use super::ids;
 use super::text::Text;
 
@@ -193,6 +194,32 @@ impl Drafts {
     }
 }
 
+/// The envelope as stored, each field kept raw until it is needed.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    format: Raw,
+    #[serde(default)]
+    version: Raw,
+    #[serde(default)]
+    current: Raw,
+    #[serde(default)]
+    drafts: Raw,
+}
+
+/// One stored draft, each field kept raw: a draft whose `doc` cannot be read is kept aside whole.
+#[derive(Deserialize, Default)]
+struct Item {
+    #[serde(default)]
+    id: Raw,
+    #[serde(default)]
+    name: Raw,
+    #[serde(default)]
+    updated: Raw,
+    #[serde(default)]
+    doc: Raw,
+}
+
 fn unreadable(raw: &str, zh: String, en: String) -> Unreadable {
     Unreadable { raw: raw.to_string(), reason: Text::new(zh, en) }
 }
@@ -204,15 +231,15 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
     };
     let whole =
         |zh: String, en: String| Loaded { drafts: Drafts::new(first_name, now), unreadable: vec![unreadable(text, zh, en)], fresh: false };
-    let value: Value = match serde_json::from_str(text) {
+    let env: Envelope = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             let le = json_error(&e);
             return whole(format!("保存的草稿无法读取：{}", le.message.zh), format!("the stored drafts cannot be read: {}", le.message.en));
         }
     };
-    let format = value.get("format").and_then(Value::as_str).unwrap_or("");
-    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let format = str_of(&env.format).unwrap_or_default();
+    let version = u64_of(&env.version).unwrap_or(0);
     if format != FORMAT {
         return whole(
             format!("保存的数据不是草稿（format 为“{format}”）"),
@@ -225,29 +252,29 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
             format!("the stored drafts have version {version}; this build reads 1–{VERSION}"),
         );
     }
-    let Some(items) = value.get("drafts").and_then(Value::as_array) else {
+    let Some(items) = serde_json::from_str::<Vec<Box<RawValue>>>(text_of(&env.drafts)).ok() else {
         return whole("保存的草稿缺少 drafts 列表".into(), "the stored drafts have no 'drafts' list".into());
     };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut bad = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        let raw = serde_json::to_string_pretty(item).unwrap_or_default();
-        let name = item.get("name").and_then(Value::as_str).unwrap_or("").to_string();
-        let doc_text = item.get("doc").map(|d| d.to_string()).unwrap_or_default();
-        match SelfEvaluation::from_json(&doc_text) {
+        let raw = item.get();
+        let fields: Item = serde_json::from_str(raw).unwrap_or_default();
+        let name = str_of(&fields.name).unwrap_or_default();
+        match SelfEvaluation::from_json(text_of(&fields.doc)) {
             Ok(mut doc) => {
                 ids::repair(&mut doc);
-                let mut id = item.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+                let mut id = str_of(&fields.id).unwrap_or_default();
                 if id.trim().is_empty() || drafts.iter().any(|d| d.id == id) {
                     let mut taken = drafts.iter().map(|d| d.id.clone()).collect();
                     id = ids::fresh("d", &mut taken);
                 }
-                let updated = item.get("updated").and_then(Value::as_f64).unwrap_or(0.0);
+                let updated = f64_of(&fields.updated).unwrap_or(0.0);
                 let name = if name.trim().is_empty() { format!("草稿 {}", n + 1) } else { name };
                 drafts.push(Draft { id, name, updated, doc });
             }
             Err(e) => bad.push(unreadable(
-                &raw,
+                raw,
                 format!("草稿“{name}”（第 {} 份）无法读取：{}", n + 1, e.message.zh),
                 format!("draft '{name}' (no. {}) cannot be read: {}", n + 1, e.message.en),
             )),
@@ -260,8 +287,8 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
         }
         return l;
     }
-    let current = value.get("current").and_then(Value::as_str).unwrap_or("");
-    let current = if drafts.iter().any(|d| d.id == current) { current.to_string() } else { drafts[0].id.clone() };
+    let current = str_of(&env.current).unwrap_or_default();
+    let current = if drafts.iter().any(|d| d.id == current) { current } else { drafts[0].id.clone() };
     Loaded { drafts: Drafts { format: FORMAT.into(), version: VERSION, current, drafts }, unreadable: bad, fresh: false }
 }
 
@@ -295,7 +322,13 @@ mod tests {
 
     #[test]
     fn unreadable_whole_text_is_reported_with_the_raw_text() {
-        for bad in ["{not json", r#"{"format":"other","version":1}"#, r#"{"format":"selfcheck/drafts","version":9,"drafts":[]}"#] {
+        for bad in [
+            "{not json",
+            r#"{"format":"other","version":1}"#,
+            r#"{"format":"selfcheck/drafts","version":9,"drafts":[]}"#,
+            r#"{"format":"selfcheck/drafts","version":1,"drafts":{"d-1":{}}}"#,
+            r#"["selfcheck/drafts",1]"#,
+        ] {
             let l = load(Some(bad), "草稿 1", 0.0);
             assert_eq!(l.unreadable.len(), 1, "{bad}");
             assert_eq!(l.unreadable[0].raw, bad);
@@ -308,7 +341,7 @@ mod tests {
     #[test]
     fn one_unreadable_draft_is_set_aside_and_the_others_load() {
         let good = Drafts::new("好", 1.0);
-        let mut v: Value = serde_json::from_str(&good.to_json()).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&good.to_json()).unwrap();
         let broken =
             serde_json::json!({"id": "d-9", "name": "坏", "updated": 1, "doc": {"format": "selfcheck/self-evaluation", "version": 99}});
         v["drafts"].as_array_mut().unwrap().push(broken);
@@ -316,7 +349,21 @@ mod tests {
         assert_eq!(l.drafts.drafts.len(), 1);
         assert_eq!(l.unreadable.len(), 1);
         assert!(l.unreadable[0].reason.zh.contains("坏"));
-        assert!(l.unreadable[0].raw.contains("\"version\": 99"));
+        // Kept exactly as stored, not re-serialised.
+        let stored = v.to_string();
+        assert!(stored.contains(&l.unreadable[0].raw), "{}", l.unreadable[0].raw);
+        assert!(l.unreadable[0].raw.starts_with('{') && l.unreadable[0].raw.contains("\"version\":99"));
+    }
+
+    #[test]
+    fn a_stored_item_that_is_not_a_draft_is_set_aside_as_it_was() {
+        let good = Drafts::new("好", 1.0).to_json();
+        let text = good.replacen("\"drafts\":[", "\"drafts\":[7, ", 1);
+        let l = load(Some(&text), "x", 0.0);
+        assert_eq!(l.drafts.drafts.len(), 1);
+        assert_eq!(l.drafts.current().name, "好");
+        assert_eq!(l.unreadable.len(), 1);
+        assert_eq!(l.unreadable[0].raw, "7");
     }
 
     #[test]

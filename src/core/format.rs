@@ -300,10 +300,8 @@ impl SelfEvaluation {
         match serde_json::from_str::<SelfEvaluation>(text) {
             Ok(doc) => check_header(&doc.format, doc.version as u64).map(|()| doc),
             Err(e) => {
-                let value: serde_json::Value = serde_json::from_str(text).map_err(|_| json_error(&e))?;
-                let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
-                let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-                check_header(format, version)?;
+                let head = super::header::Header::read(text).ok_or_else(|| json_error(&e))?;
+                check_header(&head.format(), head.version())?;
                 Err(json_error(&e))
             }
         }

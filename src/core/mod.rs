@@ -12,6 +12,7 @@ pub mod finding;
 pub mod fixed;
 pub mod format;
 pub mod grade;
+pub mod header;
 pub mod ids;
 pub mod incremental;
 pub mod indicator;
