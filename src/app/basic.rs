@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::format::SelfEvaluation;
-use crate::core::{edit, Text};
+use crate::core::{edit, Lang, Text};
 
 use super::fields::{Choice, Field, Kind, Select};
 use super::i18n::tr;
@@ -56,6 +56,15 @@ pub fn Basic() -> impl IntoView {
             d.rubric.inline.as_ref().map(|r| edit::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false)
         })
     };
+    let next_label = move || {
+        let next = a.doc.with(|d| crate::core::carry::following_year(&d.unit.year));
+        match (a.lang.get(), next) {
+            (Lang::Zh, Some(y)) => format!("新建 {y} 年度草稿"),
+            (Lang::Zh, None) => "新建下一年度草稿".to_string(),
+            (Lang::En, Some(y)) => format!("Start the {y} draft"),
+            (Lang::En, None) => "Start next year's draft".to_string(),
+        }
+    };
     view! {
         <section id="sec-basic" aria-labelledby="h-basic">
             <h2 id="h-basic">{tr("基本信息", "Basic information")}</h2>
@@ -65,6 +74,11 @@ pub fn Basic() -> impl IntoView {
                 <Field p="unit.level" label=("预算级次", "Budget level") list="dl-levels" hint=("如：市本级", "e.g. 市本级") />
                 <Select p="unit.amount_unit" label=("金额单位", "Amount unit") choices=units />
                 <Field p="unit.subordinates" label=("纳入编制范围的下属单位（每行一个）", "Subordinate units (one per line)") kind=Kind::Multi class="wide" />
+                <div class="next-year no-print">
+                    <span class="label">{tr("下一年度", "Next year")}</span>
+                    <button type="button" id="draft-next-year" on:click=move |_| super::drafts::start_next_year(a)>{next_label}</button>
+                    <p class="hint">{tr("沿用单位、评分标准、任务和指标，清空金额、完成值、得分和报告文字；本草稿不变。", "Keeps the unit, rubric, tasks and indicators; clears amounts, results, scores and report texts. This draft stays as it is.")}</p>
+                </div>
                 <div class="wide">
                     <Select p="rubric.preset" label=("评分标准", "Rubric") choices=presets on_change=change_preset />
                     <Show when=edited>

@@ -24,6 +24,38 @@ fn time_of(ms: f64) -> String {
     format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
 }
 
+/// Opens a new draft for the year after the open one's (`core::carry`), with an undo that removes
+/// it and reopens this one.
+pub fn start_next_year(a: App) {
+    stash_current(a);
+    let now = js_sys::Date::now();
+    let (from_id, from, year) = a.drafts.with_value(|d| (d.current.clone(), d.current().name.clone(), d.current().doc.unit.year.clone()));
+    let next = crate::core::carry::following_year(&year);
+    let new_id = a.drafts.try_update_value(|d| {
+        let name = d.unused_name(&crate::core::carry::next_name(&from, &year, next));
+        let doc = crate::core::carry::next_year(&d.current().doc);
+        d.add(&name, doc, now)
+    });
+    open_current(a);
+    let y = next.map(|y| y.to_string()).unwrap_or_default();
+    a.notify_undo(
+            Text::new(
+                format!(
+                    "已按“{from}”新建{y}年度草稿：沿用单位、评分标准、预算行、任务和指标；金额、实际完成值、得分、偏差原因、改进措施和报告文字（部门概况除外）已清空。年度指标值沿用上年，请按本年度绩效目标逐项核对。原草稿未改动。"
+                ),
+                format!(
+                    "Started {y} from '{from}': the unit, rubric, budget rows, tasks and indicators carry over; amounts, actual values, scores, reasons, measures and report texts (but the overview) are cleared. Targets are last year's: check each against this year's targets. The original draft is unchanged."
+                ),
+            ),
+            move |_, drafts| {
+                if let Some(id) = new_id {
+                    drafts.delete(&id, 0.0);
+                }
+                drafts.select(&from_id);
+            },
+        );
+}
+
 /// The bar.
 #[component]
 pub fn DraftBar() -> impl IntoView {

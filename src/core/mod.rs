@@ -2,6 +2,7 @@
 //! so the CLI, the page and the tests all call the same code.
 
 pub mod budget;
+pub mod carry;
 pub mod chart;
 pub mod crosscheck;
 pub mod draft;
