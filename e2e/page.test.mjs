@@ -184,7 +184,7 @@ test('drafts: new, rename, duplicate, delete with undo; unreadable stored drafts
   await p.getByRole('button', { name: '删除', exact: true }).click();
   await p.locator('.notice', { hasText: '已删除草稿' }).getByRole('button', { name: '撤销' }).click();
   await p.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 2);
-  await p.getByRole('button', { name: '新建' }).click();
+  await p.getByRole('button', { name: '新建', exact: true }).click();
   await p.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 3);
   assert.equal(await field(p, 'unit.name').inputValue(), '');
   await saved(p);
