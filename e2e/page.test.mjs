@@ -172,6 +172,41 @@ test('pasting an Excel block fills indicator rows; cells that do not parse are k
   b.assertClean();
 });
 
+test('pasting the budget from Excel: rows matched by name in any order, new rows added, figures computed, bad cells marked', async (t) => {
+  const b = await fresh(t);
+  const p = b.page;
+  const paste = (id, text) => p.evaluate(([id, text]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.getElementById(id).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [id, text]);
+  // As a 决算 sheet lists them: heading, 合计 last, short names, a row the blank table lacks.
+  const tsv = [
+    '项目\t年初预算数\t全年预算数（调整后）\t执行数',
+    '财政拨款\t\t27,585.71\t26,393.83',
+    '政府性基金预算\t\t100.00\t9O.00',
+    '合计\t\t35,408.62\t33,814.57',
+  ].join('\r\n') + '\r\n';
+  await field(p, 'budget.rows.fin.name').focus();
+  await paste(domId('budget.rows.fin.name'), tsv);
+  await p.locator('.notice', { hasText: '已粘贴到预算表 3 行' }).waitFor();
+  assert.match(await p.locator('.notice', { hasText: '已粘贴到预算表' }).innerText(), /新增 1 行：政府性基金预算.*首行为表头，已跳过/);
+  await waitCalc(p, 'calc-rate-fin', /^95\.68%$/);
+  await waitCalc(p, 'calc-rate-total', /^95\.50%$/);
+  assert.equal(await field(p, 'budget.rows.fin.name').inputValue(), '一般公共预算财政拨款', 'the row keeps its own name');
+  const added = await p.locator('#sec-budget tr[data-id]').evaluateAll((trs) => trs.map((tr) => [tr.dataset.id, tr.querySelector('[data-col=name] input')?.value]));
+  const gov = added.find(([, name]) => name === '政府性基金预算');
+  assert.ok(gov, `a new row: ${JSON.stringify(added)}`);
+  const spent = field(p, `budget.rows.${gov[0]}.actual`);
+  assert.equal(await spent.inputValue(), '9O.00', 'kept as pasted');
+  await p.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'true', domId(`budget.rows.${gov[0]}.actual`));
+  // Figures alone fill downward from the cell pasted into.
+  await paste(domId('budget.rows.basic.actual'), '18,000.00\n14,626.57\n1\n');
+  await p.locator('.notice.error', { hasText: '1 行超出表格最后一行' }).waitFor();
+  assert.equal(await field(p, 'budget.rows.project.actual').inputValue(), '14,626.57');
+  b.assertClean();
+});
+
 test('drafts: new, rename, duplicate, delete with undo; unreadable stored drafts are kept aside and offered for download', async (t) => {
   const b = await fresh(t);
   const p = b.page;

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::core::format::{group, path, ROW_NAMES};
-use crate::core::{edit, Lang, Text};
+use crate::core::{budget_paste, edit, paste, Lang, Text};
+use wasm_bindgen::JsCast;
 
 use super::explain::Calc;
 use super::fields::{Field, Kind};
 use super::i18n::{pick, tr};
-use super::state::app;
+use super::state::{app, focus_by_id, Action, App};
 
 #[derive(Clone, PartialEq, Default)]
 struct RateView {
@@ -53,7 +54,7 @@ fn Row(id: String) -> impl IntoView {
     let name_cell = if total {
         view! { <th scope="row" class="name">{tr("合计", "Total")}</th> }.into_any()
     } else {
-        view! { <td class="name"><Field p=p("name") label=("项目名称", "Row name") compact=true list="dl-budget-names" /></td> }.into_any()
+        view! { <td class="name" data-col="name"><Field p=p("name") label=("项目名称", "Row name") compact=true list="dl-budget-names" /></td> }.into_any()
     };
     let remove = {
         let id = id.clone();
@@ -84,17 +85,17 @@ fn Row(id: String) -> impl IntoView {
     view! {
         <tr data-id=id.clone() class:total=total class:derived=move || rv.with(|v| v.derived)>
             {name_cell}
-            <td><Field p=p("initial") label=("年初预算数", "Initial budget") kind=Kind::Number compact=true /></td>
-            <td><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true /></td>
-            <td><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true /></td>
-            <td><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
+            <td data-col="initial"><Field p=p("initial") label=("年初预算数", "Initial budget") kind=Kind::Number compact=true /></td>
+            <td data-col="adjusted"><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true /></td>
+            <td data-col="actual"><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true /></td>
+            <td data-col="stated_rate"><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-rate-{id}") value=value explain=explain />
                 <Show when=move || rv.with(|v| v.derived)>
                     <span class="badge" title=move || pick(l.get(), "本行金额由合计减其余各行推算", "amounts derived as total − other rows")>{tr("推算", "derived")}</span>
                 </Show>
             </td>
-            <td><Field p=p("reason") label=("说明（偏差、超支或调整原因）", "Note (shortfall, overspending or adjustment)") compact=true /></td>
+            <td data-col="reason"><Field p=p("reason") label=("说明（偏差、超支或调整原因）", "Note (shortfall, overspending or adjustment)") compact=true /></td>
             <td class="actions">
                 {(!total).then(|| view! {
                     <button type="button" class="icon danger" on:click=remove.clone()
@@ -145,6 +146,66 @@ fn Group(grp: &'static str, title: (&'static str, &'static str)) -> impl IntoVie
     }
 }
 
+/// Handles a paste into the budget table: a block of cells goes where `core::budget_paste` puts it.
+fn paste_into(a: App, ev: web_sys::ClipboardEvent) {
+    let Some(text) = ev.clipboard_data().and_then(|c| c.get_data("text/plain").ok()) else { return };
+    if !paste::is_block(&text) {
+        return; // one value: the browser pastes it into the field as usual
+    }
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let col = target.as_ref().and_then(|t| t.closest("[data-col]").ok().flatten()).and_then(|td| td.get_attribute("data-col"));
+    let row = target.as_ref().and_then(|t| t.closest("tr[data-id]").ok().flatten()).and_then(|tr| tr.get_attribute("data-id"));
+    let (Some(col), Some(row)) = (col, row) else { return };
+    ev.prevent_default();
+    let p = a.rewrite(|d| budget_paste::paste(d, &text, &row, &col));
+    if p.rows.is_empty() && p.added.is_empty() {
+        return;
+    }
+    let start = budget_paste::column_of(&col).unwrap_or(0);
+    let (n, f) = (p.rows.len(), p.fields.len());
+    let (mut zh, mut en) = if start == 0 {
+        (
+            format!("已粘贴到预算表 {n} 行（{f} 列），按项目名称对应各行"),
+            format!("Pasted {n} rows ({f} columns) into the budget table, matched by row name"),
+        )
+    } else {
+        (
+            format!("已粘贴到预算表 {n} 行（{f} 列，从“{}”列起向下）", budget_paste::COLUMNS[start].1),
+            format!("Pasted {n} rows ({f} columns, from '{}' downward) into the budget table", budget_paste::COLUMNS[start].2),
+        )
+    };
+    if !p.added.is_empty() {
+        zh.push_str(&format!("；新增 {} 行：{}", p.added.len(), p.added.join("、")));
+        en.push_str(&format!("; {} rows added: {}", p.added.len(), p.added.join(", ")));
+    }
+    if p.skipped_heading {
+        zh.push_str("；首行为表头，已跳过");
+        en.push_str("; the heading row was skipped");
+    }
+    let lost = [
+        (p.rows_beyond, "行超出表格最后一行，未粘贴（请先添加行）", "rows below the table's last row were not pasted (add rows first)"),
+        (p.unnamed, "行没有项目名称，未粘贴", "rows without a row name were not pasted"),
+        (p.extra_cells, "个单元格超出最后一列，未粘贴", "cells beyond the last column were not pasted"),
+    ];
+    for (k, z, e) in lost.into_iter().filter(|x| x.0 > 0) {
+        zh.push_str(&format!("；{k} {z}"));
+        en.push_str(&format!("; {k} {e}"));
+    }
+    zh.push('。');
+    en.push('.');
+    let incomplete = p.rows_beyond + p.unnamed + p.extra_cells > 0;
+    a.notify(incomplete, Text::new(zh, en), Action::None);
+    let field = p.fields.iter().find(|f| **f != "name").copied().unwrap_or("adjusted");
+    if let Some(first) = p.rows.first() {
+        let target = path::dom_id(&path::budget_row(first, field));
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                focus_by_id(&target);
+            });
+        });
+    }
+}
+
 /// The section.
 #[component]
 pub fn BudgetTable() -> impl IntoView {
@@ -163,8 +224,12 @@ pub fn BudgetTable() -> impl IntoView {
                 {tr("。执行率 = 执行数 ÷ 全年预算数 × 100（四舍五入到两位小数）；全年预算数空白时用年初预算数。某一组只有一行金额空白时，由合计减其余各行推算。",
                     ". Rate = spending ÷ full-year budget × 100 (rounded half-up to 2 decimals); when the full-year budget is blank the initial budget is used. When exactly one row of a group is blank it is derived as total − the other rows.")}
             </p>
+            <p class="hint">
+                {tr("可从 Excel 复制整块单元格，点表中一格后粘贴（Ctrl+V）。列的顺序：项目 → 年初预算数 → 全年预算数 → 执行数 → 填报执行率 → 说明。粘贴在“项目”列时按项目名称对应各行（顺序不限，未有的行自动添加）；粘贴在金额列时从该行起向下填。无法识别的数字原样保留并标出。",
+                    "Copy a block of cells in Excel, click a cell of this table and paste (Ctrl+V). Column order: row → initial budget → full-year budget → spending → stated rate → note. Pasted into the row column, rows are matched by name (in any order; missing rows are added); pasted into a figure column, cells fill downward from that row. Figures that cannot be read are kept as pasted and marked.")}
+            </p>
             <div class="table-wrap">
-                <table class="grid budget">
+                <table class="grid budget" on:paste=move |ev| paste_into(a, ev)>
                     <thead>
                         <tr>
                             <th scope="col">{tr("项目", "Row")}</th>

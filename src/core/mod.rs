@@ -2,6 +2,7 @@
 //! so the CLI, the page and the tests all call the same code.
 
 pub mod budget;
+pub mod budget_paste;
 pub mod carry;
 pub mod chart;
 pub mod crosscheck;
