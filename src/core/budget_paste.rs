@@ -21,7 +21,7 @@
 use super::edit;
 use super::format::{group, path, SelfEvaluation, ROW_NAMES};
 use super::number::{self, Kind};
-use super::paste::split_tsv;
+use super::paste::block;
 
 /// The budget paste columns in order: (field, zh-CN heading, English heading).
 pub const COLUMNS: &[(&str, &str, &str)] = &[
@@ -133,17 +133,11 @@ fn display_order(doc: &SelfEvaluation) -> Vec<String> {
 /// 合计), column `field` (see the module's policy).
 pub fn paste(doc: &mut SelfEvaluation, text: &str, row_id: &str, field: &str) -> Pasted {
     let start = column_of(field).unwrap_or(0);
-    let mut block = split_tsv(text);
-    let mut out = Pasted::default();
-    if block.first().is_some_and(|r| is_heading(r, start)) {
-        block.remove(0);
-        out.skipped_heading = true;
-    }
-    let width = block.iter().map(Vec::len).max().unwrap_or(0);
-    out.fields = COLUMNS[start..(start + width).min(COLUMNS.len())].iter().map(|(f, _, _)| *f).collect();
+    let b = block(text, start, COLUMNS, |r| is_heading(r, start));
+    let mut out = Pasted { fields: b.fields, skipped_heading: b.skipped_heading, ..Default::default() };
     let order = display_order(doc);
     let first = order.iter().position(|id| id == row_id).unwrap_or(0);
-    for (k, cells) in block.into_iter().enumerate() {
+    for (k, cells) in b.rows.into_iter().enumerate() {
         let id = if start == 0 {
             let name = cells.first().map(String::as_str).unwrap_or("");
             if norm(name).is_empty() {
@@ -188,6 +182,7 @@ pub fn paste(doc: &mut SelfEvaluation, text: &str, row_id: &str, field: &str) ->
 mod tests {
     use super::*;
     use crate::core::draft::blank_document;
+    use crate::core::paste::split_tsv;
 
     fn row<'a>(doc: &'a SelfEvaluation, name: &str) -> &'a crate::core::format::BudgetRow {
         doc.budget.rows.iter().find(|r| r.name == name).unwrap()

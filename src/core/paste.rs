@@ -144,18 +144,36 @@ fn is_heading(row: &[String], start: usize) -> bool {
         && row.iter().all(|c| number::parse_opt(c, Kind::Value).map(|v| v.is_none()).unwrap_or(true))
 }
 
-/// Parses a pasted block whose first cell goes to column `start` (see [`COLUMNS`]).
-pub fn parse(text: &str, start: usize) -> Pasted {
+/// A pasted block as rows of cells, without its heading row.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Block {
+    /// The rows, each a list of cells as copied.
+    pub rows: Vec<Vec<String>>,
+    /// The fields the block covers from its first column on, in column order.
+    pub fields: Vec<&'static str>,
+    /// True when the first row repeated the column headings and was removed.
+    pub skipped_heading: bool,
+}
+
+/// Splits a block pasted at column `start` of a table with `columns` (field, zh, en); a first
+/// row for which `heading` holds is removed.
+pub fn block(text: &str, start: usize, columns: &[(&'static str, &str, &str)], heading: impl Fn(&[String]) -> bool) -> Block {
     let mut rows = split_tsv(text);
-    let mut out = Pasted::default();
-    if rows.first().is_some_and(|r| is_heading(r, start)) {
+    let skipped_heading = rows.first().is_some_and(|r| heading(r));
+    if skipped_heading {
         rows.remove(0);
-        out.skipped_heading = true;
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let end = (start + width).min(COLUMNS.len());
-    out.fields = COLUMNS[start.min(COLUMNS.len())..end].iter().map(|(f, _, _)| *f).collect();
-    for (r, cells) in rows.into_iter().enumerate() {
+    let from = start.min(columns.len());
+    let fields = columns[from..(start + width).min(columns.len())].iter().map(|(f, _, _)| *f).collect();
+    Block { rows, fields, skipped_heading }
+}
+
+/// Parses a pasted block whose first cell goes to column `start` (see [`COLUMNS`]).
+pub fn parse(text: &str, start: usize) -> Pasted {
+    let b = block(text, start, COLUMNS, |r| is_heading(r, start));
+    let mut out = Pasted { fields: b.fields, skipped_heading: b.skipped_heading, ..Default::default() };
+    for (r, cells) in b.rows.into_iter().enumerate() {
         let mut ind = Indicator::default();
         for (k, cell) in cells.into_iter().enumerate() {
             let Some((field, _, _)) = COLUMNS.get(start + k) else {
