@@ -1,6 +1,7 @@
 //! Property tests of the core: the number parser never panics and round-trips what the core
 //! formats; `evaluate` never panics on any document (random text in every field, random rubric
-//! trees, empty everything, zero budgets, 0 ÷ 0, huge and tiny magnitudes) and is deterministic.
+//! trees, empty everything, zero budgets, 0 ÷ 0, huge and tiny magnitudes) and is deterministic;
+//! any block pasted into any cell of the budget table keeps the document whole.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -8,6 +9,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+use selfcheck::core::budget_paste::{paste, COLUMNS};
 use selfcheck::core::evaluate::{evaluate, evaluate_with};
 use selfcheck::core::format::{Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
 use selfcheck::core::number::{parse, parse_opt, to_half_width, Kind};
@@ -317,6 +319,23 @@ proptest! {
         let back = SelfEvaluation::from_json(&doc.to_json()).unwrap();
         prop_assert_eq!(&back, &doc);
         prop_assert_eq!(evaluate(&back), a);
+    }
+
+    #[test]
+    fn any_paste_into_any_budget_cell_keeps_the_document_valid(doc in document(), text in "([^\t\n]{0,12}[\t\n\r\"]){0,24}", row in 0usize..8, col in 0usize..6) {
+        let mut doc = doc;
+        let ids: Vec<String> = std::iter::once("total".to_string()).chain(doc.budget.rows.iter().map(|r| r.id.clone())).collect();
+        let id = ids[row % ids.len()].clone();
+        let rows_before = doc.budget.rows.len();
+        let p = paste(&mut doc, &text, &id, COLUMNS[col].0);
+        // Every added row is in the document; nothing else is removed.
+        prop_assert_eq!(doc.budget.rows.len(), rows_before + p.added.len());
+        for r in &p.rows {
+            prop_assert!(r == "total" || doc.budget.rows.iter().any(|x| &x.id == r), "{r}");
+        }
+        let _ = evaluate(&doc);
+        // Added rows get ids the format accepts: the document survives its own JSON.
+        prop_assert_eq!(SelfEvaluation::from_json(&doc.to_json()).unwrap(), doc);
     }
 
     #[test]
