@@ -82,6 +82,7 @@ fn large_document() -> SelfEvaluation {
                         reason: if n % 50 == 7 { String::new() } else { "受疫情影响部分工作延期。".into() },
                         measure: if n % 50 == 7 { String::new() } else { "加强统筹，提前谋划。".into() },
                         node: nodes[n % 3].into(),
+                        previous: String::new(),
                     }
                 })
                 .collect(),

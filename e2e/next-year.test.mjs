@@ -38,6 +38,13 @@ test('下一年度: the unit, tasks and indicators carry over, the year\'s figur
   assert.doesNotMatch(findings, /均已完成|85\.79/);
   await p.locator('.notice', { hasText: '请按本年度绩效目标逐项核对' }).waitFor();
 
+  // Last year's actual stays beside the target; a target set below it is questioned.
+  assert.equal(await field(p, 'tasks.t-models.indicators.i-checkup.previous').inputValue(), '85.79');
+  await field(p, 'tasks.t-models.indicators.i-checkup.target').fill('80');
+  await p.waitForFunction(() => /年度指标值 80%低于上年实际完成值 85\.79%/.test(document.querySelector('#sec-findings').textContent));
+  await field(p, 'tasks.t-models.indicators.i-checkup.target').fill('100');
+  await p.waitForFunction(() => !/低于上年实际完成值/.test(document.querySelector('#sec-findings').textContent));
+
   // The new draft is stored like any other.
   await p.waitForFunction(() => /已自动保存/.test(document.querySelector('.saved')?.textContent ?? ''));
   const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('selfcheck/drafts')).drafts.map((d) => d.doc.unit.year));

@@ -70,27 +70,30 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         direction(),
         (field(), field(), field(), field()),
         (prop::sample::select(vec!["", "deduct", "x"]), field()),
-        (field(), field()),
+        (field(), field(), field()),
         node_ids(),
     )
-        .prop_map(|(id, direction, (target, actual, weight, stated_score), (scoring, deduct_per_unit), (reason, measure), node)| {
-            Indicator {
-                id,
-                name: "指标".into(),
-                category: "产出-数量".into(),
-                direction,
-                unit: "%".into(),
-                target,
-                actual,
-                weight,
-                stated_score,
-                scoring: scoring.to_string(),
-                deduct_per_unit,
-                reason,
-                measure,
-                node,
-            }
-        })
+        .prop_map(
+            |(id, direction, (target, actual, weight, stated_score), (scoring, deduct_per_unit), (reason, measure, previous), node)| {
+                Indicator {
+                    id,
+                    name: "指标".into(),
+                    category: "产出-数量".into(),
+                    direction,
+                    unit: "%".into(),
+                    target,
+                    actual,
+                    weight,
+                    stated_score,
+                    scoring: scoring.to_string(),
+                    deduct_per_unit,
+                    reason,
+                    measure,
+                    node,
+                    previous,
+                }
+            },
+        )
 }
 
 fn method() -> impl Strategy<Value = Method> {

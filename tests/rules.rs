@@ -529,6 +529,14 @@ fn cases() -> Vec<Case> {
             clean: || with(|d| i1(d).target = "70".into()),
         },
         Case {
+            rule: "indicator.target_below_previous",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["体检参加率", "100", "100.5"],
+            fire: || with(|d| i1(d).previous = "100.5".into()),
+            clean: || with(|d| i1(d).previous = "99.5".into()),
+        },
+        Case {
             rule: "indicator.target_missing",
             severity: Info,
             path: "tasks.t1.indicators.i2.target",

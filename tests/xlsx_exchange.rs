@@ -25,6 +25,7 @@ fn export_then_import_gives_back_indicators_and_scores() {
     doc.tasks[1].indicators[0].deduct_per_unit = "0.5".into();
     doc.tasks[1].indicators[0].node = "duties".into();
     doc.tasks[0].indicators[0].reason = "第一行\n第二行 & <标记>".into();
+    doc.tasks[0].indicators[0].previous = "88.50".into();
     doc.stated.adjustments.push(Adjustment { id: "a1".into(), points: "-0.5".into(), reason: "资料迟交".into() });
     doc.stated.grade = "优".into();
     for lang in [Lang::Zh, Lang::En] {
@@ -76,7 +77,7 @@ fn export_lays_out_headers_formats_and_computed_columns() {
     let styles = z.text("xl/styles.xml").unwrap().unwrap();
     assert!(styles.contains(r#"numFmtId="10""#) && styles.contains(r#"numFmtId="2""#), "0.00% and 0.00 formats");
     let s1 = z.text("xl/worksheets/sheet1.xml").unwrap().unwrap();
-    assert!(s1.contains("<cols>") && s1.contains(r#"state="frozen""#) && s1.contains(r#"<mergeCell ref="A1:S1"/>"#));
+    assert!(s1.contains("<cols>") && s1.contains(r#"state="frozen""#) && s1.contains(r#"<mergeCell ref="A1:T1"/>"#));
     assert!(s1.contains(r#"<c r="M3" s="7"><v>0.8579</v></c>"#), "completion cell styled 0.00%");
     assert_eq!(xlsx::file_name(&doc), "广州市总工会2021年度绩效自评表.xlsx");
     if let Ok(dir) = std::env::var("SELFCHECK_WRITE_SAMPLES") {
@@ -130,6 +131,39 @@ fn sheet(rows: Vec<Vec<&str>>) -> Vec<u8> {
         })
         .collect();
     write_workbook(&[SheetOut { name: "绩效指标".into(), rows, ..Default::default() }])
+}
+
+#[test]
+fn a_sheet_without_last_years_column_keeps_last_years_values() {
+    let mut doc = seed();
+    doc.tasks[0].indicators[0].previous = "88.50".into();
+    let id = doc.tasks[0].indicators[0].id.clone();
+    let bytes = sheet(vec![
+        vec![
+            "任务编号",
+            "重点工作任务",
+            "指标编号",
+            "三级指标（指标名称）",
+            "指标方向",
+            "年度指标值",
+            "实际完成值",
+            "一级指标",
+            "二级指标",
+        ],
+        vec![&doc.tasks[0].id, &doc.tasks[0].name, &id, "劳模体检", "≥", "100", "90", "产出指标", "数量指标"],
+        vec![&doc.tasks[0].id, &doc.tasks[0].name, "new-1", "新指标", "≥", "1", "1", "产出指标", "数量指标"],
+    ]);
+    let back = import(&bytes, &doc).unwrap_or_else(|e| panic!("{e:#?}")).apply(&doc);
+    let all: Vec<_> = back.indicators().map(|(_, i)| i).collect();
+    assert_eq!(all.iter().find(|i| i.id == id).unwrap().previous, "88.50");
+    assert_eq!(all.iter().find(|i| i.id == "new-1").unwrap().previous, "");
+    // With the column, the sheet's value wins, and a bad one is named by its cell.
+    let bytes = sheet(vec![
+        vec!["指标编号", "三级指标（指标名称）", "指标方向", "年度指标值", "实际完成值", "上年实际完成值", "一级指标", "二级指标"],
+        vec![&id, "劳模体检", "≥", "100", "90", "12.3.4", "产出指标", "数量指标"],
+    ]);
+    let errs = import(&bytes, &doc).unwrap_err();
+    assert!(errs.iter().any(|e| e.line(Lang::Zh).starts_with("绩效指标!F2（上年实际完成值）")), "{errs:#?}");
 }
 
 #[test]

@@ -41,10 +41,10 @@ pub fn start_next_year(a: App) {
     a.notify_undo(
             Text::new(
                 format!(
-                    "已按“{from}”新建{y}年度草稿：沿用单位、评分标准、预算行、任务和指标；金额、实际完成值、得分、偏差原因、改进措施和报告文字（部门概况除外）已清空。年度指标值沿用上年，请按本年度绩效目标逐项核对。原草稿未改动。"
+                    "已按“{from}”新建{y}年度草稿：沿用单位、评分标准、预算行、任务和指标；金额、实际完成值、得分、偏差原因、改进措施和报告文字（部门概况除外）已清空。年度指标值沿用上年，请按本年度绩效目标逐项核对；各指标的上年实际完成值已记下，指标值低于它时会提醒。原草稿未改动。"
                 ),
                 format!(
-                    "Started {y} from '{from}': the unit, rubric, budget rows, tasks and indicators carry over; amounts, actual values, scores, reasons, measures and report texts (but the overview) are cleared. Targets are last year's: check each against this year's targets. The original draft is unchanged."
+                    "Started {y} from '{from}': the unit, rubric, budget rows, tasks and indicators carry over; amounts, actual values, scores, reasons, measures and report texts (but the overview) are cleared. Targets are last year's: check each against this year's targets; each indicator keeps last year's actual value, and a target below it is flagged. The original draft is unchanged."
                 ),
             ),
             move |_, drafts| {

@@ -85,14 +85,18 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     };
     let has_notes = a.doc.with_untracked(|d| {
         d.tasks.iter().find(|t| t.id == task).and_then(|t| t.indicators.iter().find(|i| i.id == id)).is_some_and(|i| {
-            !i.reason.trim().is_empty() || !i.measure.trim().is_empty() || !i.scoring.is_empty() || !i.deduct_per_unit.is_empty()
+            !i.reason.trim().is_empty()
+                || !i.measure.trim().is_empty()
+                || !i.scoring.is_empty()
+                || !i.deduct_per_unit.is_empty()
+                || !i.previous.trim().is_empty()
         })
     });
     let notes_open = RwSignal::new(has_notes);
     let shortfall = Signal::derive(move || calc.with(|c| c.shortfall));
     let notes_msgs = {
-        let (r, m) = (a.msgs(p("reason")), a.msgs(p("measure")));
-        move || !r.with(Vec::is_empty) || !m.with(Vec::is_empty)
+        let (r, m, y) = (a.msgs(p("reason")), a.msgs(p("measure")), a.msgs(p("previous")));
+        move || !r.with(Vec::is_empty) || !m.with(Vec::is_empty) || !y.with(Vec::is_empty)
     };
     let show_notes = move || notes_open.get() || shortfall.get() || notes_msgs();
     // The main row's fields show their messages in one row below it (the columns are narrow).
@@ -171,7 +175,7 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
                 <button type="button" class="icon" id=down_id on:click=mv(1) aria-label=btn("下移", "Move down") title=btn("下移", "Move down")>"↓"</button>
                 <button type="button" class="icon" on:click=add_after aria-label=btn("在下方插入指标", "Insert an indicator below") title=btn("在下方插入指标", "Insert an indicator below")>"＋"</button>
                 <button type="button" class="icon" on:click=move |_| notes_open.update(|o| *o = !*o) aria-expanded=move || show_notes().to_string()
-                    aria-label=btn("偏差原因、改进措施与计分方式", "Reason, measure and scoring") title=btn("偏差原因、改进措施与计分方式", "Reason, measure and scoring")>"✎"</button>
+                    aria-label=btn("偏差原因、改进措施、计分方式与上年实际", "Reason, measure, scoring and last year's actual") title=btn("偏差原因、改进措施、计分方式与上年实际", "Reason, measure, scoring and last year's actual")>"✎"</button>
                 <button type="button" class="icon danger" on:click=remove aria-label=btn("删除此指标", "Remove this indicator") title=btn("删除此指标", "Remove this indicator")>"✕"</button>
             </td>
         </tr>
@@ -193,6 +197,7 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
                 <td colspan="2" class="scoring">
                     <Select p=p("scoring") label=("计分方式", "Scoring") choices=Signal::stored(scoring_methods()) />
                     <Field p=p("deduct_per_unit") label=("每单位扣分", "Points per unit") kind=Kind::Number />
+                    <Field p=p("previous") label=("上年实际完成值", "Last year's actual") kind=Kind::Number />
                 </td>
             </tr>
         </Show>

@@ -3,8 +3,9 @@
 //! Policy: what describes the unit and how it is assessed carries over; what happened in the
 //! year does not. A unit keeps its name, level, amount unit, subordinate units, rubric (with any
 //! weights it edited), budget rows, tasks and indicators (name, category, direction, unit,
-//! target, weight, scoring method, rubric item), and the 部门概况 text. Every figure of the year
-//! is cleared: budget amounts and stated rates, actual values, stated scores, 偏差原因 and
+//! target, weight, scoring method, rubric item), and the 部门概况 text. Each quantitative
+//! indicator's actual value becomes its 上年实际完成值 (`previous`), so the new target is checked
+//! against it (rule `indicator.target_below_previous`). Every other figure of the year is cleared: budget amounts and stated rates, actual values, stated scores, 偏差原因 and
 //! 改进措施, 加减分, total and grade, and the other report texts. Targets are kept as a starting
 //! point: the page tells the user to check them against the new year's 绩效目标. This is what an
 //! officer does by hand when copying last year's sheet, and what a successor needs after staff
@@ -38,6 +39,12 @@ pub fn following_year(year: &str) -> Option<u32> {
 pub fn next_year(doc: &SelfEvaluation) -> SelfEvaluation {
     let row = |r: &BudgetRow| BudgetRow { id: r.id.clone(), group: r.group.clone(), name: r.name.clone(), ..Default::default() };
     let indicator = |i: &Indicator| Indicator {
+        // Last year's actual stays beside the target it should not fall short of.
+        previous: if i.direction.trim() == super::format::direction::QUALITATIVE || i.actual.trim().is_empty() {
+            String::new()
+        } else {
+            i.actual.trim().to_string()
+        },
         actual: String::new(),
         stated_score: String::new(),
         reason: String::new(),
@@ -107,6 +114,7 @@ mod tests {
         let attendance = new.iter().find(|(_, i)| i.name.contains("体检")).unwrap().1;
         assert_eq!(attendance.target, "100");
         assert!(attendance.actual.is_empty() && attendance.reason.is_empty() && attendance.measure.is_empty());
+        assert_eq!(attendance.previous, "85.79", "last year's actual carried as 上年实际完成值");
         for ((_, a), (_, b)) in old.iter().zip(&new) {
             assert_eq!(
                 (&a.id, &a.name, &a.direction, &a.unit, &a.weight, &a.node),
@@ -129,6 +137,23 @@ mod tests {
             ev.findings
         );
         assert!(ev.budget.total.rate.is_none());
+    }
+
+    #[test]
+    fn a_target_kept_below_last_years_actual_is_flagged_in_the_new_year() {
+        let mut doc = seed();
+        // 2021: target 100, actual 120. Carried into 2022 with the target unchanged, the target is
+        // below last year's actual and flagged; raised to 120, it is not.
+        let i = doc.tasks[0].indicators.iter_mut().find(|i| i.name.contains("体检")).unwrap();
+        i.actual = "120".into();
+        let id = i.id.clone();
+        let mut next = next_year(&doc);
+        let fired = |d: &SelfEvaluation| {
+            super::super::evaluate(d).findings.iter().any(|f| f.rule == "indicator.target_below_previous" && f.path.contains(&id))
+        };
+        assert!(fired(&next), "target 100 < last year's 120");
+        next.tasks[0].indicators.iter_mut().find(|i| i.id == id).unwrap().target = "120".into();
+        assert!(!fired(&next));
     }
 
     #[test]

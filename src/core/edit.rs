@@ -58,6 +58,7 @@ fn indicator_field<'a>(i: &'a mut Indicator, f: &str) -> Option<&'a mut String> 
         "reason" => &mut i.reason,
         "measure" => &mut i.measure,
         "node" => &mut i.node,
+        "previous" => &mut i.previous,
         _ => return None,
     })
 }

@@ -233,6 +233,11 @@ pub struct Indicator {
     pub measure: String,
     /// The rubric node this indicator scores under (e.g. "output"); blank: not part of the rubric sum.
     pub node: String,
+    /// 上年实际完成值: last year's actual value, as typed, for comparing this year's target with it
+    /// (rule `indicator.target_below_previous`). 下一年度 fills it from last year's actual; it is
+    /// written only when filled, so files without it are unchanged.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub previous: String,
 }
 
 /// The results as the unit states them.

@@ -63,6 +63,8 @@ pub struct IndicatorResult {
     pub range: Option<(Decimal, Decimal)>,
     /// How completion and score were obtained.
     pub explain: Text,
+    /// Last year's actual value (上年实际完成值), when given, numeric and valid.
+    pub previous: Option<Decimal>,
 }
 
 impl IndicatorResult {
@@ -200,7 +202,14 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         score: None,
         range: None,
         explain: Text::default(),
+        previous: None,
     };
+    // The target (and last year's actual it is compared with) is read even before there is an
+    // actual value: a next year's draft is checked while it is planned.
+    if !qualitative {
+        r.target = e.opt_at(|| p("target"), &ind.target, Kind::Value);
+        r.previous = e.opt_at(|| p("previous"), &ind.previous, Kind::Value);
+    }
     if is_blank(&ind.actual) {
         e.required(&p("actual"), ("实际完成值", "the actual value"));
         return r;
@@ -228,9 +237,8 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
         }
         return r;
     }
-    let target = e.opt_at(|| p("target"), &ind.target, Kind::Value);
+    let target = r.target;
     let actual = e.opt_at(|| p("actual"), &ind.actual, Kind::Value);
-    r.target = target;
     r.actual = actual;
     let (Some(t), Some(a)) = (target, actual) else { return r };
     let (reached, shortfall) = match dir {

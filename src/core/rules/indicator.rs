@@ -74,6 +74,36 @@ pub fn far_above_target(ctx: &Context) -> Vec<Finding> {
         .collect()
 }
 
+/// A target less demanding than last year's actual (上年实际完成值): below it for a "≥"
+/// indicator, above it for a "≤" one. Policy: a target should be at least what was already
+/// achieved unless there is a reason; "=" and 定性 indicators are not compared.
+pub fn target_below_previous(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter_map(|(r, i)| {
+            let (t, prev) = (r.target?, r.previous?);
+            let (zh, en, note_zh, note_en) = match r.direction.as_str() {
+                direction::AT_LEAST if t < prev => ("低于", "below", "", ""),
+                direction::AT_MOST if t > prev => ("高于", "above", "（本指标越低越好）", " (lower is better here)"),
+                _ => return None,
+            };
+            Some(fire(
+                "indicator.target_below_previous",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[
+                    ("name", i.name.clone()),
+                    ("target", i.target.trim().to_string()),
+                    ("previous", i.previous.trim().to_string()),
+                    ("unit", i.unit.clone()),
+                    ("relation_zh", zh.to_string()),
+                    ("relation_en", en.to_string()),
+                    ("note_zh", note_zh.to_string()),
+                    ("note_en", note_en.to_string()),
+                ],
+            ))
+        })
+        .collect()
+}
+
 /// A quantitative indicator with an actual value but no target.
 pub fn target_missing(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)

@@ -48,6 +48,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("budget.not_applicable", budget::not_applicable),
     ("indicator.shortfall_unexplained", indicator::shortfall_unexplained),
     ("indicator.far_above_target", indicator::far_above_target),
+    ("indicator.target_below_previous", indicator::target_below_previous),
     ("indicator.target_missing", indicator::target_missing),
     ("indicator.tier_unknown", indicator::tier_unknown),
     ("indicator.direction_unknown", indicator::direction_unknown),

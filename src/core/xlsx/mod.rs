@@ -54,6 +54,7 @@ pub const INDICATOR_COLUMNS: &[(&str, &str, &str, f32)] = &[
     ("node", "归属评分项", "Rubric item", 10.0),
     ("reason", "偏差原因", "Reason for shortfall", 30.0),
     ("measure", "改进措施", "Measure", 30.0),
+    ("previous", "上年实际完成值", "Last year's actual", 11.0),
 ];
 
 /// Score-table columns: (key, zh header, en header, width).
@@ -214,6 +215,7 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             text(&i.node),
             text(&i.reason),
             text(&i.measure),
+            num_or_text(&i.previous, Style::Number),
         ]);
     }
     let ind = table_sheet(if zh { SHEETS[0].0 } else { SHEETS[0].1 }, INDICATOR_COLUMNS, rows);
@@ -516,6 +518,7 @@ fn import_indicators(
         } else {
             check_num(t, row, "target", Kind::Value, errs);
             check_num(t, row, "actual", Kind::Value, errs);
+            check_num(t, row, "previous", Kind::Value, errs);
         }
         check_num(t, row, "weight", Kind::Weight, errs);
         check_num(t, row, "stated_score", Kind::Score, errs);
@@ -585,6 +588,7 @@ fn import_indicators(
             reason: t.get(row, "reason").to_string(),
             measure: t.get(row, "measure").to_string(),
             node,
+            previous: t.get(row, "previous").to_string(),
         };
         match tasks.iter_mut().find(|x| x.id == task_id) {
             Some(task) => task.indicators.push(ind),
@@ -693,7 +697,18 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
             message: Text::new("没有找到绩效指标表、评分表或预算执行表：表头应含“三级指标（指标名称）”“实际完成值”，或“评分项编号”“自评得分”，或“项目”“全年预算数”“执行数”", "found no indicator, score or budget table (headers such as 'Indicator', 'Actual'; 'Item id', 'Stated score'; or 'Item', 'Adjusted budget', 'Spent')"),
         }]);
     }
-    let tasks = ind.as_ref().map(|t| import_indicators(t, &ids, &names, &mut errs));
+    let mut tasks = ind.as_ref().map(|t| import_indicators(t, &ids, &names, &mut errs));
+    // A sheet without the 上年实际完成值 column (exported before it existed, or made by hand)
+    // leaves each indicator's value as it is in the draft.
+    if let (Some(t), Some(tasks)) = (&ind, &mut tasks) {
+        if !t.cols.contains_key("previous") {
+            for i in tasks.iter_mut().flat_map(|t| t.indicators.iter_mut()) {
+                if let Some((_, old)) = doc.indicators().find(|(_, o)| o.id == i.id) {
+                    i.previous = old.previous.clone();
+                }
+            }
+        }
+    }
     let scores = sc.as_ref().map(|t| import_scores(t, &ids, &names, &mut errs));
     let budget = bt.as_ref().map(|t| budget::import(t, doc, &mut errs));
     if !errs.is_empty() {
