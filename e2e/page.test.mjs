@@ -169,6 +169,10 @@ test('pasting an Excel block fills indicator rows; cells that do not parse are k
   const weight = field(p, `tasks.t-1.indicators.${third}.weight`);
   assert.equal(await weight.inputValue(), '十分');
   await p.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'true', domId(`tasks.t-1.indicators.${third}.weight`));
+  // 撤销 puts the table back as it was before the paste: one blank row.
+  await p.locator('.notice', { hasText: '已粘贴 3 行' }).getByRole('button', { name: '撤销' }).click();
+  await p.waitForFunction(() => document.querySelectorAll('tr.ind').length === 1);
+  assert.equal(await field(p, 'tasks.t-1.indicators.i-1.name').inputValue(), '');
   b.assertClean();
 });
 
@@ -202,8 +206,13 @@ test('pasting the budget from Excel: rows matched by name in any order, new rows
   await p.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-invalid') === 'true', domId(`budget.rows.${gov[0]}.actual`));
   // Figures alone fill downward from the cell pasted into.
   await paste(domId('budget.rows.basic.actual'), '18,000.00\n14,626.57\n1\n');
-  await p.locator('.notice.error', { hasText: '1 行超出表格最后一行' }).waitFor();
+  const partly = p.locator('.notice.error', { hasText: '1 行超出表格最后一行' });
+  await partly.waitFor();
   assert.equal(await field(p, 'budget.rows.project.actual').inputValue(), '14,626.57');
+  // A paste over the wrong cells is taken back with 撤销.
+  await partly.getByRole('button', { name: '撤销' }).click();
+  await p.waitForFunction((id) => document.getElementById(id)?.value === '', domId('budget.rows.project.actual'));
+  assert.equal(await field(p, 'budget.rows.fin.actual').inputValue(), '26,393.83', 'the earlier paste stays');
   b.assertClean();
 });
 

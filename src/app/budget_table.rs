@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::explain::Calc;
 use super::fields::{Field, Kind};
 use super::i18n::{pick, tr};
-use super::state::{app, focus_by_id, Action, App};
+use super::state::{app, focus_by_id, App};
 
 #[derive(Clone, PartialEq, Default)]
 struct RateView {
@@ -157,6 +157,8 @@ fn paste_into(a: App, ev: web_sys::ClipboardEvent) {
     let row = target.as_ref().and_then(|t| t.closest("tr[data-id]").ok().flatten()).and_then(|tr| tr.get_attribute("data-id"));
     let (Some(col), Some(row)) = (col, row) else { return };
     ev.prevent_default();
+    let cur = a.drafts.with_value(|d| d.current.clone());
+    let before = a.doc.with_untracked(|d| d.budget.clone());
     let p = a.rewrite(|d| budget_paste::paste(d, &text, &row, &col));
     if p.rows.is_empty() && p.added.is_empty() {
         return;
@@ -194,7 +196,12 @@ fn paste_into(a: App, ev: web_sys::ClipboardEvent) {
     zh.push('。');
     en.push('.');
     let incomplete = p.rows_beyond + p.unnamed + p.extra_cells > 0;
-    a.notify(incomplete, Text::new(zh, en), Action::None);
+    // Pasting over typed figures is one keystroke: it can be taken back.
+    a.notify_undo_as(incomplete, Text::new(zh, en), move |d, drafts| {
+        if drafts.current == cur {
+            d.budget = before;
+        }
+    });
     let field = p.fields.iter().find(|f| **f != "name").copied().unwrap_or("adjusted");
     if let Some(first) = p.rows.first() {
         let target = path::dom_id(&path::budget_row(first, field));

@@ -445,7 +445,11 @@ fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
     let n = parsed.rows.len();
     let issues = parsed.issues.len();
     let fields = parsed.fields.clone();
-    let before = a.doc.with_untracked(|d| d.tasks.iter().find(|t| t.id == task).map(|t| t.indicators.len()).unwrap_or(0));
+    let (cur, kept) = (
+        a.drafts.with_value(|d| d.current.clone()),
+        a.doc.with_untracked(|d| d.tasks.iter().find(|t| t.id == task).map(|t| t.indicators.clone())),
+    );
+    let before = kept.as_ref().map(Vec::len).unwrap_or(0);
     let ids = a.rewrite(|d| edit::paste_indicators(d, task, start_row, &fields, parsed.rows));
     let added = (start_row + n).saturating_sub(before);
     let mut zh = format!("已粘贴 {n} 行（{} 列，从“{}”列起）", fields.len(), paste::COLUMNS[start_col].1);
@@ -468,7 +472,12 @@ fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
     }
     zh.push('。');
     en.push('.');
-    a.notify(issues > 0, Text::new(zh, en), super::state::Action::None);
+    let task_id = task.to_string();
+    a.notify_undo_as(issues > 0, Text::new(zh, en), move |d, drafts| {
+        if let (true, Some(kept), Some(t)) = (drafts.current == cur, kept, d.tasks.iter_mut().find(|t| t.id == task_id)) {
+            t.indicators = kept;
+        }
+    });
     let last_index = start_row + n - 1;
     a.task_view.update(|m| {
         m.insert(task.to_string(), TaskView { open: true, page: start_row / PAGE });

@@ -325,15 +325,22 @@ impl App {
         id
     }
 
-    /// Shows a notice with an undo button that runs `undo`.
+    /// Shows a notice with an undo button that runs `undo`; it goes away after 30 s.
     pub fn notify_undo(&self, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
+        self.notify_undo_as(false, text, undo)
+    }
+
+    /// Like [`App::notify_undo`]; an `error` notice (something was not done) stays until closed.
+    pub fn notify_undo_as(&self, error: bool, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
         let id = self.next_id();
-        self.dismiss_after(id, 30);
+        if !error {
+            self.dismiss_after(id, 30);
+        }
         self.undos.update_value(|u| {
             u.insert(id, Box::new(undo));
         });
         self.notices.update(|n| {
-            n.push(Notice { id, error: false, text, action: Action::Undo(id) });
+            n.push(Notice { id, error, text, action: Action::Undo(id) });
             if n.len() > 6 {
                 let drop = n.len() - 6;
                 n.drain(..drop);
