@@ -236,6 +236,9 @@ fn docx_carries_the_three_charts_as_word_charts_after_the_report() {
     assert!(indicators.contains("<c:v>85.79</c:v>"));
     assert_eq!(indicators.matches("wdUpDiag").count(), 1, "one shortfall hatched");
     assert!(!execution.contains("wdUpDiag"), "nothing below 90%");
+    // 90% and 100% fall on gridlines: one every 10 on the rate charts, Word's own on the scores.
+    assert!(execution.contains(r#"<c:majorUnit val="10"/>"#) && indicators.contains(r#"<c:majorUnit val="10"/>"#));
+    assert!(!scores.contains("majorUnit"));
     // English charts follow the report's language.
     let en = docx::to_docx(&report::build(&doc, &ev, Lang::En), &chart::all(&doc, &ev, Lang::En));
     let z = ZipReader::new(&en).unwrap();

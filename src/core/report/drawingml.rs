@@ -9,7 +9,9 @@
 //! is held in the chart's cache with literal categories and values; no workbook is embedded,
 //! so Word shows the chart as it is but cannot open its data for editing (the figures are in
 //! the report's tables and in the Excel export). The 90%/100% reference lines of the page are
-//! not drawn; the value axis has gridlines instead.
+//! not drawn as lines (a horizontal bar chart has no vertical line series); instead the value
+//! axis of a chart with reference lines has a gridline every 10 %, so 90 % and 100 % are
+//! gridlines.
 
 use rust_decimal::Decimal;
 
@@ -142,9 +144,12 @@ pub fn chart_xml(chart: &Chart, lang: &str) -> String {
         text(900)
     ));
     s.push_str(&format!(
-        r#"<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="{}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:txPr><a:bodyPr/><a:p><a:pPr>{}</a:pPr><a:endParaRPr lang="{lang}"/></a:p></c:txPr><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>"#,
+        r#"<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="{}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:txPr><a:bodyPr/><a:p><a:pPr>{}</a:pPr><a:endParaRPr lang="{lang}"/></a:p></c:txPr><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>{}</c:valAx>"#,
         num(chart.max),
-        text(900)
+        text(900),
+        // Charts with reference lines (execution 90%/100%, completion 100%) get a gridline every
+        // 10 %, so the lines fall on gridlines; a scale beyond 150 % keeps Word's own spacing.
+        if !chart.lines.is_empty() && chart.max <= Decimal::from(150) { r#"<c:majorUnit val="10"/>"# } else { "" }
     ));
     s.push_str(r#"</c:plotArea>"#);
     if chart.tracks.is_some() {
