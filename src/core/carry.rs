@@ -11,7 +11,8 @@
 //! officer does by hand when copying last year's sheet, and what a successor needs after staff
 //! rotation: the structure, not the results.
 
-use super::format::{Budget, BudgetRow, Indicator, SelfEvaluation, Stated, Task};
+use super::format::{direction, Budget, BudgetRow, Indicator, SelfEvaluation, Stated, Task};
+use super::indicator::scored_direction;
 
 /// The `narrative` sections that carry over (the unit's description, not the year's work).
 pub const KEPT_SECTIONS: &[&str] = &["overview"];
@@ -40,7 +41,7 @@ pub fn next_year(doc: &SelfEvaluation) -> SelfEvaluation {
     let row = |r: &BudgetRow| BudgetRow { id: r.id.clone(), group: r.group.clone(), name: r.name.clone(), ..Default::default() };
     let indicator = |i: &Indicator| Indicator {
         // Last year's actual stays beside the target it should not fall short of.
-        previous: if i.direction.trim() == super::format::direction::QUALITATIVE || i.actual.trim().is_empty() {
+        previous: if scored_direction(&i.direction) == direction::QUALITATIVE || i.actual.trim().is_empty() {
             String::new()
         } else {
             i.actual.trim().to_string()
