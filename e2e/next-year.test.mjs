@@ -39,6 +39,8 @@ test('下一年度: the unit, tasks and indicators carry over, the year\'s figur
   await p.locator('.notice', { hasText: '请按本年度绩效目标逐项核对' }).waitFor();
 
   // Last year's actual stays beside the target; a target set below it is questioned.
+  assert.equal(await p.locator('tr.notes').count(), 0, 'a next year\'s table stays one line per indicator');
+  await p.locator('tr[data-id="i-checkup"] button[title^="偏差原因"]').click();
   assert.equal(await field(p, 'tasks.t-models.indicators.i-checkup.previous').inputValue(), '85.79');
   await field(p, 'tasks.t-models.indicators.i-checkup.target').fill('80');
   await p.waitForFunction(() => /年度指标值 80%低于上年实际完成值 85\.79%/.test(document.querySelector('#sec-findings').textContent));

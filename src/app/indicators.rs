@@ -85,13 +85,11 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     };
     let has_notes = a.doc.with_untracked(|d| {
         d.tasks.iter().find(|t| t.id == task).and_then(|t| t.indicators.iter().find(|i| i.id == id)).is_some_and(|i| {
-            !i.reason.trim().is_empty()
-                || !i.measure.trim().is_empty()
-                || !i.scoring.is_empty()
-                || !i.deduct_per_unit.is_empty()
-                || !i.previous.trim().is_empty()
+            !i.reason.trim().is_empty() || !i.measure.trim().is_empty() || !i.scoring.is_empty() || !i.deduct_per_unit.is_empty()
         })
     });
+    // 上年实际完成值 alone does not open the panel: a next year's table stays one line per
+    // indicator; a target below it is reported in the row, and a bad value opens the panel.
     let notes_open = RwSignal::new(has_notes);
     let shortfall = Signal::derive(move || calc.with(|c| c.shortfall));
     let notes_msgs = {
