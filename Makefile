@@ -43,6 +43,7 @@ serve: $(SETUP)
 # Release build with relative asset URLs (works under any sub-path), then the single file.
 dist: $(SETUP)
 	trunk build --release --public-url ./ --dist $(DIST)
+	python3 scripts/csp.py $(DIST)/index.html --connect self
 	$(MAKE) --no-print-directory single-file
 
 single-file:

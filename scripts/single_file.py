@@ -19,6 +19,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import csp  # noqa: E402
+
 
 class InlineError(Exception):
     pass
@@ -174,7 +177,10 @@ def build(dist: Path) -> str:
     if re.search(r'<script\b(?![^>]*type=["\']?module)', page, re.I) and re.search(r'<script\b[^>]*\bsrc=', page, re.I):
         raise InlineError('external <script src> left in index.html')
 
-    return page.replace('\x00LOADER\x00', script)
+    page = page.replace('\x00LOADER\x00', script)
+    # 4. The policy: the hosted page's (with its loader's hash) is replaced by one for this file:
+    #    only the script written above, and no connections at all.
+    return csp.apply(page, 'none')
 
 
 def main() -> int:

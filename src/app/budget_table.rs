@@ -18,6 +18,8 @@ struct RateView {
     value: String,
     explain: Text,
     derived: bool,
+    /// A derived row's amounts as computed (budget, spending), shown in its cells.
+    amounts: (String, String),
 }
 
 fn rate_view(id: &str) -> Memo<RateView> {
@@ -35,6 +37,14 @@ fn rate_view(id: &str) -> Memo<RateView> {
                     },
                     explain: r.explain.clone(),
                     derived: r.derived,
+                    amounts: if r.derived {
+                        (
+                            r.budget.map(crate::core::budget::money).unwrap_or_default(),
+                            r.actual.map(crate::core::budget::money).unwrap_or_default(),
+                        )
+                    } else {
+                        Default::default()
+                    },
                 })
                 .unwrap_or_default()
         })
@@ -82,12 +92,22 @@ fn Row(id: String) -> impl IntoView {
         }
     });
     let explain = Signal::derive(move || rv.with(|v| v.explain.get(l.get()).to_string()));
+    // A derived row's amounts stand in its cells (the inputs stay blank: nothing was typed there).
+    let derived_amount = move |n: usize| {
+        view! {
+            <Show when=move || rv.with(|v| v.derived && !(if n == 0 { &v.amounts.0 } else { &v.amounts.1 }).is_empty())>
+                <span class="derived-value" title=move || pick(l.get(), "由合计减其余各行推算，未填写", "derived as total − the other rows; not typed")>
+                    {move || rv.with(|v| format!("{}{}", pick(l.get(), "推算 ", "derived "), if n == 0 { &v.amounts.0 } else { &v.amounts.1 }))}
+                </span>
+            </Show>
+        }
+    };
     view! {
         <tr data-id=id.clone() class:total=total class:derived=move || rv.with(|v| v.derived)>
             {name_cell}
             <td data-col="initial"><Field p=p("initial") label=("年初预算数", "Initial budget") kind=Kind::Number compact=true /></td>
-            <td data-col="adjusted"><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true /></td>
-            <td data-col="actual"><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true /></td>
+            <td data-col="adjusted"><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true />{derived_amount(0)}</td>
+            <td data-col="actual"><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true />{derived_amount(1)}</td>
             <td data-col="stated_rate"><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-rate-{id}") value=value explain=explain />

@@ -101,7 +101,7 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     input.set_value("");
-    let name = file.name();
+    let name = crate::core::text::shown_name(&file.name());
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(v) => set_text(a, area, v.as_string().unwrap_or_default()),
@@ -169,8 +169,10 @@ pub fn CrossCheckSection() -> impl IntoView {
                     class:flash=move || flash.with(|f| f.as_deref() == Some(TEXT_ID))></textarea>
             </div>
             <div class="cc-tools">
-                <label for="cc-file">{tr("从文件读入（.txt）：", "Load from a file (.txt): ")}</label>
-                <input type="file" id="cc-file" accept=".txt,text/plain" on:change=move |ev| read_txt(a, ev, area) />
+                <span class="file-pick">
+                    <label for="cc-file" class="button">{tr("从文件读入（.txt）…", "Load from a file (.txt)…")}</label>
+                    <input type="file" id="cc-file" class="file" accept=".txt,text/plain" on:change=move |ev| read_txt(a, ev, area) />
+                </span>
                 <button type="button" on:click=use_generated>{tr("用本页生成的报告", "Use the generated report")}</button>
                 <button type="button" on:click=move |_| set_text(a, area, String::new())>{tr("清空", "Clear")}</button>
             </div>

@@ -51,7 +51,7 @@ pub fn provide() -> ExcelState {
 pub fn export(a: App) {
     let l = a.lang.get_untracked();
     let (name, bytes) = a.ev.with_untracked(|e| a.doc.with_untracked(|d| (xlsx::file_name(d), xlsx::export(d, e, l))));
-    download_bytes(&name, xlsx::MIME, &bytes);
+    super::import_export::download_or_say(a, ("Excel 文件", "The Excel file"), download_bytes(&name, xlsx::MIME, &bytes));
 }
 
 /// Reads `bytes` against the open draft and shows the result for confirmation (the draft is
@@ -96,7 +96,7 @@ pub fn is_workbook(file: &web_sys::File) -> bool {
 /// Reads a workbook chosen or dropped by the officer and stages it (see [`stage`]); the panel
 /// is scrolled into view, since a dropped file may land far from it.
 pub fn read(a: App, st: ExcelState, file: web_sys::File) {
-    let name = file.name();
+    let name = crate::core::text::shown_name(&file.name());
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
@@ -119,9 +119,11 @@ pub fn ExcelButtons() -> impl IntoView {
     let st = expect_context::<ExcelState>();
     view! {
         <button type="button" id="xlsx-export" on:click=move |_| export(a)>{tr("导出 Excel", "Export Excel")}</button>
-        <label for="xlsx-import">{tr("导入 Excel：", "Import Excel: ")}</label>
-        <input type="file" id="xlsx-import" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            on:change=move |ev| on_file(a, st, ev) />
+        <span class="file-pick">
+            <label for="xlsx-import" class="button">{tr("导入 Excel 文件…", "Import an Excel file…")}</label>
+            <input type="file" id="xlsx-import" class="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                on:change=move |ev| on_file(a, st, ev) />
+        </span>
     }
 }
 

@@ -144,6 +144,8 @@ pub fn Field(
         }
         a.set_field(&p2, v)
     };
+    let p3 = p.clone();
+    let on_blur = move |_| a.touch(&p3);
     let input = match kind {
         Kind::Multi | Kind::Wrap => view! {
             <textarea
@@ -156,6 +158,7 @@ pub fn Field(
                 aria-describedby=described
                 aria-required=move || required.get().then_some("true")
                 on:input=on_input
+                on:blur=on_blur
             ></textarea>
         }
         .into_any(),
@@ -172,6 +175,7 @@ pub fn Field(
                 aria-describedby=described
                 aria-required=move || required.get().then_some("true")
                 on:input=on_input
+                on:blur=on_blur
             />
         }
         .into_any(),
@@ -236,8 +240,10 @@ pub fn Select(
         }
     };
     let p2 = p.clone();
+    let p3 = p.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
+        a.touch(&p3);
         current.set(v.clone());
         match on_change {
             Some(cb) => cb.run(v),

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::core::finding::Severity;
-use crate::core::{status_of, Lang, Text};
+use crate::core::{status_with_todo, Lang, Text};
 
 use super::i18n::{pick, tr};
-use super::state::app;
+use super::state::{app, is_todo};
 
 /// Findings shown per group before "show all" (keeps each keystroke cheap on huge drafts).
 const SHOWN: usize = 100;
@@ -28,39 +28,62 @@ struct Item {
     rule: String,
 }
 
+fn text_hash(members: &[(String, Text)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (p, m) in members {
+        p.hash(&mut h);
+        m.zh.hash(&mut h);
+        m.en.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// The status: 可以提交 / 尚有 N 个错误 / M 个提醒, with its tone.
 pub fn status_memo() -> Memo<(Text, &'static str)> {
     let a = app();
     Memo::new(move |_| {
+        let full = a.full_check.get();
         a.ev.with(|e| {
             a.crosscheck.with(|c| {
-                let (mut errors, mut warnings, _) = e.counts();
-                let (ce, cw, _) = crate::core::finding::counts(&c.findings);
-                errors += ce;
-                warnings += cw;
-                let tone = if errors > 0 {
-                    "error"
-                } else if warnings > 0 {
-                    "warning"
-                } else {
-                    "ok"
-                };
-                (status_of(errors, warnings), tone)
+                a.touched.with(|t| {
+                    let (mut errors, mut warnings, _) = e.counts();
+                    let todo = e.findings.iter().filter(|f| is_todo(f, t, full)).count();
+                    errors -= todo;
+                    let (ce, cw, _) = crate::core::finding::counts(&c.findings);
+                    errors += ce;
+                    warnings += cw;
+                    let tone = if errors > 0 {
+                        "error"
+                    } else if todo > 0 {
+                        "todo"
+                    } else if warnings > 0 {
+                        "warning"
+                    } else {
+                        "ok"
+                    };
+                    (status_with_todo(errors, warnings, todo), tone)
+                })
             })
         })
     })
 }
 
+/// One group of the list. `todo`: the blank required fields not reached yet (see
+/// [`is_todo`]), listed neutrally as 待填写; the error group then leaves them out.
 #[component]
-fn Group(sev: Severity) -> impl IntoView {
+fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
     let a = app();
     let l = a.lang;
     let all = RwSignal::new(false);
     let items = Memo::new(move |_| {
         let limit = if all.get() { usize::MAX } else { SHOWN };
+        let full = a.full_check.get();
         a.ev.with(|e| {
             a.crosscheck.with(|c| {
-                let of_sev: Vec<_> = e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev).collect();
+                let of_sev: Vec<_> = a.touched.with(|t| {
+                    e.findings.iter().chain(c.findings.iter()).filter(|f| f.severity == sev && is_todo(f, t, full) == todo).collect()
+                });
                 let total = of_sev.len();
                 let mut per_rule = std::collections::HashMap::<&str, usize>::new();
                 if sev != Severity::Error {
@@ -102,12 +125,23 @@ fn Group(sev: Severity) -> impl IntoView {
                         rule: f.rule.clone(),
                     });
                 }
+                // The key carries the messages: a finding whose text changed while it stayed (a
+                // stated rate typed key by key) is drawn afresh, never left showing its old text.
+                for it in &mut v {
+                    it.key = format!("{}|{:x}", it.key, text_hash(&it.members));
+                }
                 (v, total)
             })
         })
     });
     let heading = move || {
         let n = items.with(|i| i.1);
+        if todo {
+            return match l.get() {
+                Lang::Zh => format!("待填写（{n}）：尚未填写的必填项"),
+                Lang::En => format!("To fill in ({n}): required fields still blank"),
+            };
+        }
         match (sev, l.get()) {
             (Severity::Error, Lang::Zh) => format!("错误（{n}）：提交前必须改正"),
             (Severity::Warning, Lang::Zh) => format!("提醒（{n}）：审核时会被问到"),
@@ -119,7 +153,7 @@ fn Group(sev: Severity) -> impl IntoView {
     };
     view! {
         <Show when=move || items.with(|i| i.1 > 0)>
-            <div class=format!("finding-group {}", sev.id())>
+            <div class=format!("finding-group {}", if todo { "todo" } else { sev.id() })>
                 <h3>{heading}</h3>
                 <ol>
                     <For each=move || items.with(|i| i.0.clone()) key=|i| i.key.clone() children=move |it: Item| {
@@ -189,6 +223,13 @@ pub fn Findings() -> impl IntoView {
                 {move || st.with(|s| s.0.get(l.get()).to_string())}
             </p>
             <p class="hint">{move || pick(l.get(), "点击一条结果，光标会移到对应的填写位置。", "Click a result to move to the field it concerns.")}</p>
+            <Show when=move || !a.full_check.get()>
+                <p class="full-check">
+                    <button type="button" id="full-check" on:click=move |_| a.full_check.set(true)>{tr("全面检查", "Full check")}</button>
+                    " "{move || pick(l.get(), "未填写的必填项先列为“待填写”；提交前请做全面检查，它们将作为错误列出。", "Blank required fields are listed as to fill in; before submitting, run the full check and they count as errors.")}
+                </p>
+            </Show>
+            <Group sev=Severity::Error todo=true />
             <Group sev=Severity::Error />
             <Group sev=Severity::Warning />
             <Group sev=Severity::Info />

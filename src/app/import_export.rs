@@ -24,38 +24,79 @@ pub enum Target {
     Rubric,
 }
 
-/// Offers `text` for download as `name`.
-pub fn download(name: &str, mime: &str, text: &str) {
+/// Offers `text` for download as `name`; an error says why the browser refused it.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    click_download(name, &blob);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_reason)?;
+    click_download(name, &blob)
 }
 
 /// Offers `bytes` (a .docx, an .xlsx) for download as `name`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
-    click_download(name, &blob);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(js_reason)?;
+    click_download(name, &blob)
 }
 
-fn click_download(name: &str, blob: &web_sys::Blob) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
-    if let Ok(el) = document().create_element("a") {
-        let a: web_sys::HtmlAnchorElement = el.unchecked_into();
-        a.set_href(&url);
-        a.set_download(name);
-        let _ = web_sys::HtmlElement::style(&a).set_property("display", "none");
-        if let Some(body) = document().body() {
-            let _ = body.append_child(&a);
-            a.click();
-            let _ = body.remove_child(&a);
-        }
+/// Downloads, and says on the page when the browser refused (never only in the console).
+pub fn download_or_say(a: App, what: (&str, &str), result: Result<(), String>) {
+    if let Err(why) = result {
+        let (zh, en) = what;
+        a.notify(
+            true,
+            Text::new(
+                format!("{zh}未能下载：{why}。草稿未受影响，可稍后再试。"),
+                format!("{en} could not be downloaded: {why}. Your draft is unaffected; try again."),
+            ),
+            Action::None,
+        );
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn js_reason(e: JsValue) -> String {
+    js_sys::Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "browser error".into())
+}
+
+/// Longest file name offered, in characters before the extension: browsers and file systems
+/// refuse names over 255 bytes, and a name made from a very long 单位名称 would be refused.
+const NAME_CHARS: usize = 60;
+
+/// `name` shortened to [`NAME_CHARS`] characters before its extension.
+pub fn short_name(name: &str) -> String {
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if name.len() - i <= 6 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    if stem.chars().count() <= NAME_CHARS {
+        return name.to_string();
+    }
+    let cut: String = stem.chars().take(NAME_CHARS).collect();
+    format!("{}…{ext}", cut.trim_end())
+}
+
+fn click_download(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(js_reason)?;
+    let el = document().create_element("a").map_err(js_reason)?;
+    let a: web_sys::HtmlAnchorElement = el.unchecked_into();
+    a.set_href(&url);
+    a.set_download(&short_name(name));
+    let _ = web_sys::HtmlElement::style(&a).set_property("display", "none");
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Revoked later: revoking at once can cancel a large download before the browser read it.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(60));
+    Ok(())
 }
 
 fn file_safe(s: &str) -> String {
@@ -75,35 +116,66 @@ pub fn export_current(a: App) {
         }
         (d.to_json(), format!("{base}.json"))
     });
-    download(&name, "application/json", &text);
+    download_or_say(a, ("自评文件", "The self-evaluation file"), download(&name, "application/json", &text));
 }
 
 /// Downloads the rubric in force.
 pub fn save_rubric(a: App) {
     let r = a.doc.with_untracked(edit::current_rubric);
     let name = format!("评分标准-{}.json", file_safe(if r.id.is_empty() { "rubric" } else { &r.id }));
-    download(&name, "application/json", &r.to_json());
+    download_or_say(a, ("评分标准文件", "The rubric file"), download(&name, "application/json", &r.to_json()));
 }
 
-/// Opens `doc` as a new draft named `name` (the open draft is kept as it is).
-pub fn open_as_new_draft(a: App, name: &str, mut doc: SelfEvaluation) {
+/// Largest file the page imports: the browser keeps about 5 million characters per site for all
+/// drafts together, so a larger file could be opened but never autosaved.
+pub const MAX_IMPORT_BYTES: f64 = 4_000_000.0;
+
+/// The message for a file too large to keep in the browser.
+pub fn too_large(file: &str, bytes: f64) -> Text {
+    let mb = format!("{:.1}", bytes / 1_000_000.0);
+    Text::new(
+        format!("文件“{file}”太大（{mb} MB），导入后无法在浏览器中自动保存，因此未导入，当前草稿未改动。自评文件通常不足 1 MB；请检查是否选错了文件，或用命令行 selfcheck check 检查它。"),
+        format!("'{file}' is too large ({mb} MB) to be autosaved in the browser, so it was not imported; your draft is unchanged. A self-evaluation is usually under 1 MB: check that this is the right file, or check it with the command line (selfcheck check)."),
+    )
+}
+
+/// Opens `doc` as a new draft named `name` (the open draft is kept as it is) and stores it at
+/// once. When the drafts no longer fit in the browser's storage the new draft is taken back and
+/// the reason returned: the page never holds a draft it cannot save.
+pub fn open_as_new_draft(a: App, name: &str, mut doc: SelfEvaluation) -> Result<(), Text> {
     ids::repair(&mut doc);
     let now = js_sys::Date::now();
     let current = a.doc.get_untracked();
+    let before = a.drafts.get_value();
     a.drafts.update_value(|d| {
         d.current_mut().doc = current;
         let n = d.unused_name(name);
         d.add(&n, doc.clone(), now);
     });
+    if super::storage::not_saved().is_none() {
+        if let Err(e) = super::storage::save_or_err(a) {
+            if e == super::storage::StoreError::Full {
+                a.drafts.set_value(before);
+                return Err(Text::new(
+                    "浏览器存储容量不足，放不下这份文件，因此未导入，当前草稿未改动。可先删除不用的草稿再导入。",
+                    "Browser storage cannot hold this file, so it was not imported; your draft is unchanged. Delete drafts you no longer need and import it again.",
+                ));
+            }
+        }
+    }
     a.open_document(doc);
     a.refresh_drafts();
+    Ok(())
 }
 
 /// Loads the example report as a new draft.
 pub fn load_example(a: App) {
     match SelfEvaluation::from_json(EXAMPLE) {
         Ok(doc) => {
-            open_as_new_draft(a, "示例：广州市总工会 2021", doc);
+            if let Err(m) = open_as_new_draft(a, "示例：广州市总工会 2021", doc) {
+                a.notify(true, m, Action::None);
+                return;
+            }
             a.notify(
                 false,
                 Text::new("已载入示例（新草稿），原草稿未改动。", "The example was opened as a new draft; your draft is unchanged."),
@@ -164,7 +236,10 @@ pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
     match SelfEvaluation::from_json(text) {
         Ok(doc) => {
             let name = draft_name_for(&doc, file);
-            open_as_new_draft(a, &name, doc);
+            if let Err(m) = open_as_new_draft(a, &name, doc) {
+                a.notify(true, m, Action::None);
+                return;
+            }
             a.notify(
                 false,
                 Text::new(
@@ -189,7 +264,11 @@ pub fn cannot_read(a: App, name: &str) {
 
 /// Reads a file and handles it.
 pub fn read_file(a: App, file: web_sys::File, target: Target) {
-    let name = file.name();
+    let name = crate::core::text::shown_name(&file.name());
+    if file.size() > MAX_IMPORT_BYTES {
+        a.notify(true, too_large(&name, file.size()), Action::None);
+        return;
+    }
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(v) => handle_text(a, &name, &v.as_string().unwrap_or_default(), target),

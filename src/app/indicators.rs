@@ -148,6 +148,8 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     let qualitative_list = "dl-tiers";
     let btn = |zh: &'static str, en: &'static str| move || pick(l.get(), zh, en);
     let up_id = path::dom_id(&p("up"));
+    let reason_id = path::dom_id(&p("reason"));
+    let unscored_id = format!("unscored-{id}");
     let down_id = path::dom_id(&p("down"));
     view! {
         <tr data-id=id.clone() class="ind" class:shortfall=shortfall>
@@ -167,12 +169,24 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
             <td data-col="stated_score" class="c-num s"><Field p=p("stated_score") label=("自评得分", "Stated score") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-score-{id}") value=Signal::derive(move || calc.with(|c| c.score.clone())) explain=explain />
+                <Show when=move || calc.with(|c| c.unscored)>
+                    <span class="unscored" id=unscored_id.clone()>{move || pick(l.get(),
+                        "未填分值，不计分：计入评分项的指标按分值计分，各指标分值之和即该项分值。",
+                        "No weight, not scored: an indicator counts under its scoring item by its weight; the weights add up to the item's.")}</span>
+                </Show>
             </td>
             <td class="actions">
                 <button type="button" class="icon" id=up_id on:click=mv(-1) aria-label=btn("上移", "Move up") title=btn("上移", "Move up")>"↑"</button>
                 <button type="button" class="icon" id=down_id on:click=mv(1) aria-label=btn("下移", "Move down") title=btn("下移", "Move down")>"↓"</button>
                 <button type="button" class="icon" on:click=add_after aria-label=btn("在下方插入指标", "Insert an indicator below") title=btn("在下方插入指标", "Insert an indicator below")>"＋"</button>
                 <button type="button" class="icon" on:click=move |_| notes_open.update(|o| *o = !*o) aria-expanded=move || show_notes().to_string()
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        // Tab from ✎ goes into the open panel (the row's ✕ comes after it otherwise).
+                        if ev.key() == "Tab" && !ev.shift_key() && show_notes() {
+                            ev.prevent_default();
+                            focus_by_id(&reason_id);
+                        }
+                    }
                     aria-label=btn("偏差原因、改进措施、计分方式与上年实际", "Reason, measure, scoring and last year's actual") title=btn("偏差原因、改进措施、计分方式与上年实际", "Reason, measure, scoring and last year's actual")>"✎"</button>
                 <button type="button" class="icon danger" on:click=remove aria-label=btn("删除此指标", "Remove this indicator") title=btn("删除此指标", "Remove this indicator")>"✕"</button>
             </td>

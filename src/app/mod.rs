@@ -7,6 +7,7 @@
 //! `indicators`, `scores`, `narrative`, `findings`, `report`, `crosscheck`), `drafts` (the draft bar),
 //! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks).
 
+pub mod aside;
 pub mod basic;
 pub mod budget_table;
 pub mod crosscheck;
@@ -44,9 +45,13 @@ pub fn start() {
     let startup = storage::startup(now);
     let not_saved = startup.not_saved.clone();
     storage::set_not_saved(not_saved.clone());
+    let stored = startup.stored.clone();
+    let stuck = startup.stuck.clone();
     let lang = storage::read(LANG_KEY).ok().flatten().and_then(|s| Lang::parse(&s)).unwrap_or_default();
     leptos::mount::mount_to_body(move || {
+        storage::set_base(&startup.drafts, stored);
         let app = App::new(lang, startup.drafts);
+        aside::provide(stuck);
         if let Some(reason) = not_saved {
             app.saved.set(state::Saved::Failed(reason));
         }
@@ -87,7 +92,7 @@ fn Notices() -> impl IntoView {
                     Action::None => None,
                     Action::Undo(u) => Some(view! { <button type="button" on:click=move |_| a.undo(u)>{tr("撤销", "Undo")}</button> }.into_any()),
                     Action::Download { name, text } => Some(view! {
-                        <button type="button" on:click=move |_| import_export::download(&name, "application/json", &text)>{tr("下载原数据", "Download the data")}</button>
+                        <button type="button" on:click=move |_| import_export::download_or_say(a, ("原数据", "The data"), import_export::download(&name, "application/json", &text))>{tr("下载原数据", "Download the data")}</button>
                     }.into_any()),
                 };
                 let text = n.text.clone();
@@ -121,6 +126,10 @@ fn Header() -> impl IntoView {
     });
     view! {
         <header class="top">
+            <a href="#sec-basic" class="skip-link" on:click=move |ev| {
+                ev.prevent_default();
+                state::focus_by_id("f-unit-name");
+            }>{tr("跳到填写表单", "Skip to the form")}</a>
             <div class="title-row">
                 <h1>{tr("绩效自评自查", "Self-Evaluation Checker")}</h1>
                 <span class="subtitle">{move || {
@@ -138,9 +147,11 @@ fn Header() -> impl IntoView {
             <div class="tool-row no-print">
                 <drafts::DraftBar />
                 <div class="files" role="group" aria-label=move || pick(l.get(), "文件", "Files")>
-                    <label for="import-file">{tr("导入：", "Import: ")}</label>
-                    <input type="file" id="import-file" accept=".json,application/json"
-                        on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
+                    <span class="file-pick">
+                        <label for="import-file" class="button">{tr("导入 JSON 文件…", "Import a JSON file…")}</label>
+                        <input type="file" id="import-file" class="file" accept=".json,application/json"
+                            on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Document) />
+                    </span>
                     <button type="button" on:click=move |_| import_export::export_current(a)>{tr("导出为文件", "Export")}</button>
                     <button type="button" on:click=move |_| import_export::load_example(a)>{tr("载入示例", "Example")}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{tr("打印", "Print")}</button>
@@ -160,6 +171,7 @@ fn Header() -> impl IntoView {
                 <a href="#sec-crosscheck">{tr("核对报告文字", "Check report")}</a>
             </nav>
             <Notices />
+            <aside::KeptAside />
             <excel::ExcelPanel />
         </header>
     }

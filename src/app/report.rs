@@ -79,11 +79,29 @@ fn section_key(i: usize, s: &Section) -> u64 {
     h.finish()
 }
 
+/// Text with every 【待填写】 placeholder marked (highlighted on screen, outlined on paper), so
+/// an unwritten part is seen at a glance and never passes for written text in a printout.
+fn marked(text: String) -> AnyView {
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut rest = text.as_str();
+    while let Some((at, len)) = [report::TODO_ZH, report::TODO_EN].iter().filter_map(|t| rest.find(t).map(|i| (i, t.len()))).min() {
+        if at > 0 {
+            parts.push(rest[..at].to_string().into_any());
+        }
+        parts.push(view! { <mark class="placeholder">{rest[at..at + len].to_string()}</mark> }.into_any());
+        rest = &rest[at + len..];
+    }
+    if !rest.is_empty() {
+        parts.push(rest.to_string().into_any());
+    }
+    parts.into_any()
+}
+
 fn block_view(b: Block) -> AnyView {
     match b {
         Block::Paragraph(p) => {
             let todo = p.contains(report::TODO_ZH) || p.contains(report::TODO_EN);
-            view! { <p class:todo=todo>{p}</p> }.into_any()
+            view! { <p class:todo=todo>{marked(p)}</p> }.into_any()
         }
         Block::Table(t) => {
             let numeric = t.numeric.clone();
@@ -95,7 +113,7 @@ fn block_view(b: Block) -> AnyView {
                         <thead><tr>{t.header.into_iter().enumerate().map(|(i, h)| view! { <th class:num=num(i)>{h}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {t.rows.into_iter().map(|r| view! {
-                                <tr>{r.into_iter().enumerate().map(|(i, c)| view! { <td class:num=num2(i)>{c}</td> }).collect_view()}</tr>
+                                <tr>{r.into_iter().enumerate().map(|(i, c)| view! { <td class:num=num2(i)>{marked(c)}</td> }).collect_view()}</tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -205,7 +223,7 @@ pub fn ReportSection() -> impl IntoView {
         let r = report_now(a);
         let charts = a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::all(d, e, r.lang)));
         let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r, &charts));
-        download_bytes(&name, report::docx::MIME, &bytes);
+        super::import_export::download_or_say(a, ("Word 文件", "The Word file"), download_bytes(&name, report::docx::MIME, &bytes));
     };
     let scores = Memo::new(move |_| {
         tick.track();

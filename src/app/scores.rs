@@ -193,9 +193,11 @@ pub fn Scores() -> impl IntoView {
                     <p class="muted">{move || note.with(|n| n.zh.clone())}</p>
                 </Show>
                 <p class="no-print rubric-files">
-                    <label for=file_id class="button">{tr("载入评分标准文件…", "Load a rubric file…")}</label>
-                    <input type="file" id=file_id accept=".json,application/json" class="file"
-                        on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Rubric) />
+                    <span class="file-pick">
+                        <label for=file_id class="button">{tr("载入评分标准文件…", "Load a rubric file…")}</label>
+                        <input type="file" id=file_id accept=".json,application/json" class="file"
+                            on:change=move |ev| import_export::on_file_input(a, ev, import_export::Target::Rubric) />
+                    </span>
                     <button type="button" on:click=move |_| import_export::save_rubric(a)>{tr("保存评分标准为文件", "Save the rubric as a file")}</button>
                     <span class="muted">{tr("修改下表中的分值即在本草稿中保存一份修改后的评分标准。", "Editing a weight below keeps an edited copy of the rubric in this draft.")}</span>
                 </p>

@@ -42,6 +42,8 @@ pub struct RowCalc {
     pub explain: Text,
     /// Short of target.
     pub shortfall: bool,
+    /// Counts under a scoring item but has no 分值: it is not scored (said in the row).
+    pub unscored: bool,
 }
 
 impl RowCalc {
@@ -58,7 +60,13 @@ impl RowCalc {
             (None, Some((lo, hi))) => format!("{lo}–{hi}"),
             _ => "—".to_string(),
         };
-        RowCalc { completion, score, explain: r.explain.clone(), shortfall: r.shortfall }
+        RowCalc {
+            completion,
+            score,
+            explain: r.explain.clone(),
+            shortfall: r.shortfall,
+            unscored: !r.node.is_empty() && r.weight.is_none(),
+        }
     }
 }
 
@@ -162,7 +170,18 @@ pub struct App {
     /// True between the browser's `beforeprint` and `afterprint`: every task is shown open with
     /// all its rows, so a printout holds every indicator, not only the page of rows on screen.
     pub printing: RwSignal<bool>,
+    /// Fields the officer has left (blur) since the page opened: a blank required field is a
+    /// to-do, not an error, until it was left blank or the full check was asked for.
+    pub touched: RwSignal<std::collections::HashSet<String>>,
+    /// The officer asked for the full check: every blank required field is an error.
+    pub full_check: RwSignal<bool>,
     counter: StoredValue<u64>,
+}
+
+/// Whether a finding is still a to-do item: a blank required field the officer has not yet
+/// reached (nor asked the full check for). Shown neutrally, not as an error.
+pub fn is_todo(f: &crate::core::finding::Finding, touched: &std::collections::HashSet<String>, full: bool) -> bool {
+    !full && f.rule == "entry.required" && !touched.contains(&f.path)
 }
 
 impl App {
@@ -189,13 +208,19 @@ impl App {
         let msg_reg: StoredValue<HashMap<String, Vec<RwSignal<Vec<FieldMsg>>>>> = StoredValue::new(HashMap::new());
         let row_reg: StoredValue<HashMap<String, Vec<RwSignal<RowCalc>>>> = StoredValue::new(HashMap::new());
         let lang_sig = RwSignal::new(lang);
+        let touched = RwSignal::new(std::collections::HashSet::new());
+        let full_check = RwSignal::new(false);
         // Hands each evaluation's results to the fields and rows they concern (only to those
         // whose results changed).
         Effect::new(move |_| {
             let l = lang_sig.get();
+            let full = full_check.get();
             ev.with(|e| {
                 let mut now: HashMap<String, Vec<FieldMsg>> = HashMap::new();
                 for f in &e.findings {
+                    if touched.with(|t| is_todo(f, t, full)) {
+                        continue;
+                    }
                     now.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone() });
                 }
                 msg_last.update_value(|old| {
@@ -261,6 +286,8 @@ impl App {
             report_text,
             crosscheck: cc,
             printing: RwSignal::new(false),
+            touched,
+            full_check,
             counter: StoredValue::new(0),
         }
     }
@@ -381,6 +408,15 @@ impl App {
         self.undos.update_value(|u| {
             u.remove(&id);
         });
+    }
+
+    /// The officer left the field at `p`: from now on a blank there is an error, not a to-do.
+    pub fn touch(&self, p: &str) {
+        if !self.touched.with_untracked(|t| t.contains(p)) {
+            self.touched.update(|t| {
+                t.insert(p.to_string());
+            });
+        }
     }
 
     /// Messages on one field: a signal set only when they change (unregistered on unmount).

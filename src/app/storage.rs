@@ -115,6 +115,10 @@ pub struct Startup {
     /// data could not be kept aside: then writing would destroy it). Shown where the page says
     /// whether changes are saved, for as long as it holds.
     pub not_saved: Option<Text>,
+    /// The text stored under [`KEY`] when the page started.
+    pub stored: Option<String>,
+    /// Stored data that could not be read nor kept aside: offered for download, then discard.
+    pub stuck: Vec<(String, String, Text)>,
 }
 
 impl Startup {
@@ -130,12 +134,19 @@ pub fn startup(now: f64) -> Startup {
     let stored = match read(KEY) {
         Ok(s) => s,
         Err(e) => {
-            return Startup { drafts: Drafts::new(first, now), problems: vec![(e.message(), Action::None)], not_saved: Some(e.message()) };
+            return Startup {
+                drafts: Drafts::new(first, now),
+                problems: vec![(e.message(), Action::None)],
+                not_saved: Some(e.message()),
+                stored: None,
+                stuck: Vec::new(),
+            };
         }
     };
     let loaded = draft::load(stored.as_deref(), first, now);
     let mut problems = Vec::new();
     let mut not_saved = None;
+    let mut stuck = Vec::new();
     for (n, u) in loaded.unreadable.iter().enumerate() {
         let key = format!("{ASIDE}{}-{n}", now as u64);
         let kept = write(&key, &u.raw);
@@ -150,9 +161,10 @@ pub fn startup(now: f64) -> Startup {
             )),
             Err(e) => {
                 not_saved = Some(Text::new(
-                    "自动保存已关闭，以免覆盖无法读取的原数据。请先下载原数据，并用“导出”保存草稿。",
-                    "Autosave is off so the data that cannot be read is not overwritten. Download it first, and use Export to save the draft.",
+                    "修改未保存：自动保存已关闭，以免覆盖无法读取的原数据。请在“暂存的原数据”中下载原数据，然后丢弃它，自动保存即恢复。",
+                    "Changes are not being saved: autosave is off so the data that cannot be read is not overwritten. Download it under 'Data kept aside', then discard it, and autosave resumes.",
                 ));
+                stuck.push((file.clone(), u.raw.clone(), u.reason.clone()));
                 problems.push((
                     Text::new(
                         format!("{}。原数据无法另存（{}），为免覆盖，本次不自动保存。请先下载原数据。", u.reason.zh, e.message().zh),
@@ -167,18 +179,34 @@ pub fn startup(now: f64) -> Startup {
             }
         }
     }
-    Startup { drafts: loaded.drafts, problems, not_saved }
+    Startup { drafts: loaded.drafts, problems, not_saved, stored, stuck }
 }
 
 thread_local! {
     static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
     static NOT_SAVED: RefCell<Option<Text>> = const { RefCell::new(None) };
+    /// The drafts as this window last read or wrote them (see [`crate::core::draft_sync`]).
+    static BASE: RefCell<Option<Drafts>> = const { RefCell::new(None) };
+    /// The text this window last read or wrote under [`KEY`]: when storage still holds exactly
+    /// this, no other window has written since and nothing needs merging.
+    static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Turns saving off, with the reason the page shows (storage unusable, or unreadable data could
 /// not be kept aside), or on again with `None`.
 pub fn set_not_saved(reason: Option<Text>) {
     NOT_SAVED.with(|w| *w.borrow_mut() = reason);
+}
+
+/// Whether saving is off, and why.
+pub fn not_saved() -> Option<Text> {
+    NOT_SAVED.with(|w| w.borrow().clone())
+}
+
+/// Records the drafts this window starts from (as read from storage, or new).
+pub fn set_base(drafts: &Drafts, stored: Option<String>) {
+    BASE.with(|b| *b.borrow_mut() = Some(drafts.clone()));
+    LAST.with(|l| *l.borrow_mut() = stored);
 }
 
 /// Schedules a save `DEBOUNCE_MS` after the last change.
@@ -192,6 +220,11 @@ pub fn schedule(app: App) {
     });
 }
 
+/// Whether a save is scheduled (this window has changes not yet written).
+pub fn pending() -> bool {
+    PENDING.with(|p| p.borrow().is_some())
+}
+
 /// Saves at once if a save is pending (page hidden or closing).
 pub fn flush(app: App) {
     let pending = PENDING.with(|p| p.borrow_mut().take());
@@ -201,7 +234,8 @@ pub fn flush(app: App) {
     }
 }
 
-/// Writes the envelope with the open document in it.
+/// Writes the envelope with the open document in it, merged with whatever another window stored
+/// since this one last read or wrote (nothing of either is lost).
 pub fn save_now(app: App) {
     PENDING.with(|p| p.borrow_mut().take());
     let now = js_sys::Date::now();
@@ -213,14 +247,136 @@ pub fn save_now(app: App) {
             cur.updated = now;
         }
     });
-    if let Some(reason) = NOT_SAVED.with(|w| w.borrow().clone()) {
+    if let Some(reason) = not_saved() {
         app.saved.set(Saved::Failed(reason));
         return;
     }
-    let text = app.drafts.with_value(Drafts::to_json);
-    match write(KEY, &text) {
+    match sync(app, now) {
         Ok(()) => app.saved.set(Saved::At(now)),
-        Err(e) => app.saved.set(Saved::Failed(e.message())),
+        Err(e) => fail(app, e),
+    }
+}
+
+/// Says that saving failed: in the draft bar for as long as it lasts, and once as a notice that
+/// stays until closed (an officer must not type on believing the work is kept).
+fn fail(app: App, e: StoreError) {
+    let first = !matches!(app.saved.get_untracked(), Saved::Failed(_));
+    app.saved.set(Saved::Failed(e.message()));
+    if first {
+        app.notify(true, e.message(), Action::None);
+    }
+}
+
+/// Reads what is stored, merges this window's drafts into it, writes the result when it differs
+/// and shows what came from the other window.
+fn sync(app: App, now: f64) -> Result<(), StoreError> {
+    use crate::core::draft_sync;
+    let stored_text = read(KEY)?;
+    let base = BASE.with(|b| b.borrow().clone());
+    let unchanged = LAST.with(|l| l.borrow().as_deref() == stored_text.as_deref());
+    let stored = match (&stored_text, unchanged) {
+        (None, _) => None,
+        (Some(_), true) => base.clone(),
+        (Some(t), false) => {
+            let loaded = draft::load(Some(t), "草稿 1", now);
+            if !loaded.unreadable.is_empty() {
+                // Written by another build this one cannot read: kept aside before anything is written.
+                for (n, u) in loaded.unreadable.iter().enumerate() {
+                    write(&format!("{ASIDE}{}-s{n}", now as u64), &u.raw)?;
+                }
+            }
+            if loaded.fresh && loaded.unreadable.is_empty() {
+                None
+            } else {
+                Some(loaded.drafts)
+            }
+        }
+    };
+    let mine = app.drafts.get_value();
+    let merged = match &stored {
+        Some(s) => draft_sync::merge(&mine, base.as_ref(), s, now),
+        None => draft_sync::merge(&mine, base.as_ref(), &mine, now),
+    };
+    let text = merged.drafts.to_json();
+    if merged.write || stored_text.is_none() {
+        write(KEY, &text)?;
+        LAST.with(|l| *l.borrow_mut() = Some(text));
+    } else {
+        LAST.with(|l| *l.borrow_mut() = stored_text);
+    }
+    BASE.with(|b| *b.borrow_mut() = Some(merged.drafts.clone()));
+    let list_changed = mine.drafts.len() != merged.drafts.drafts.len()
+        || mine.current != merged.drafts.current
+        || mine.drafts.iter().zip(&merged.drafts.drafts).any(|(a, b)| a.id != b.id || a.name != b.name);
+    let doc_changed = app.doc.with_untracked(|d| *d != merged.drafts.current().doc);
+    app.drafts.set_value(merged.drafts.clone());
+    if doc_changed {
+        app.open_document(merged.drafts.current().doc.clone());
+    }
+    if list_changed || doc_changed {
+        app.refresh_drafts();
+    }
+    for (name, copy) in &merged.copies {
+        app.notify(
+            true,
+            Text::new(
+                format!("另一窗口同时修改了草稿“{name}”。两份都已保留：另一窗口的修改在“{name}”中，本窗口的修改另存为“{copy}”，本窗口接着编辑“{copy}”。"),
+                format!("Another window changed the draft '{name}' at the same time. Both are kept: the other window's changes are in '{name}', this window's were saved as '{copy}', which this window goes on editing."),
+            ),
+            Action::None,
+        );
+    }
+    if !merged.taken.is_empty() {
+        let names = merged.taken.join("”“");
+        app.notify(
+            false,
+            Text::new(
+                format!("已载入另一窗口对草稿“{names}”的修改。"),
+                format!("Changes made in another window to '{names}' were loaded."),
+            ),
+            Action::None,
+        );
+    }
+    for name in &merged.kept {
+        app.notify(
+            true,
+            Text::new(
+                format!("草稿“{name}”已在本窗口删除，但另一窗口修改了它，已保留。如不需要，请再次删除。"),
+                format!("The draft '{name}' was deleted here but changed in another window, so it was kept. Delete it again if it is not needed."),
+            ),
+            Action::None,
+        );
+    }
+    Ok(())
+}
+
+/// Tries to store the drafts now (after an import): an error means the drafts do not fit.
+pub fn save_or_err(app: App) -> Result<(), StoreError> {
+    if let Some(reason) = not_saved() {
+        return Err(StoreError::Other(reason.zh));
+    }
+    PENDING.with(|p| {
+        if let Some(h) = p.borrow_mut().take() {
+            h.clear();
+        }
+    });
+    let r = sync(app, js_sys::Date::now());
+    if r.is_ok() {
+        app.saved.set(Saved::At(js_sys::Date::now()));
+    }
+    r
+}
+
+/// Another window wrote the drafts: save this window's pending edits through the merge, or, with
+/// none, take what the other stored.
+fn on_other_window(app: App) {
+    if not_saved().is_some() {
+        return;
+    }
+    if pending() {
+        flush(app);
+    } else if let Err(e) = sync(app, js_sys::Date::now()) {
+        fail(app, e);
     }
 }
 
@@ -243,4 +399,11 @@ pub fn install(app: App) {
     let on_pagehide = Closure::<dyn Fn()>::new(move || flush(app));
     let _ = window().add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
     on_pagehide.forget();
+    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(KEY) {
+            on_other_window(app);
+        }
+    });
+    let _ = window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    on_storage.forget();
 }

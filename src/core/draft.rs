@@ -1,8 +1,9 @@
 //! Drafts kept in the browser: a versioned envelope holding several named self-evaluations.
 //!
 //! Stored as one JSON text:
-//! `{"format":"selfcheck/drafts","version":1,"current":"d-1","drafts":[{"id","name","updated","doc"}]}`
-//! where `updated` is milliseconds since 1970 and `doc` a [`SelfEvaluation`] as typed.
+//! `{"format":"selfcheck/drafts","version":1,"current":"d-1","drafts":[{"id","name","updated","doc","rev"}]}`
+//! where `updated` is milliseconds since 1970, `doc` a [`SelfEvaluation`] as typed and `rev` the
+//! draft's revision (absent in envelopes written before two windows were reconciled: read as 0).
 //!
 //! Policy: nothing stored is ever thrown away because this build cannot read it. [`load`] returns
 //! the drafts it can read plus every piece it cannot (the whole text, or one draft) as
@@ -33,6 +34,11 @@ pub struct Draft {
     pub updated: f64,
     /// The self-evaluation, exactly as typed.
     pub doc: SelfEvaluation,
+    /// Revision: raised by one each time a page writes a changed draft, so that a page can tell
+    /// whether another window changed it since it last read it ([`super::draft_sync`]). Drafts
+    /// stored before revisions existed read as 0.
+    #[serde(default)]
+    pub rev: u64,
 }
 
 /// All drafts and which one is open.
@@ -93,7 +99,7 @@ impl Drafts {
             format: FORMAT.to_string(),
             version: VERSION,
             current: "d-1".to_string(),
-            drafts: vec![Draft { id: "d-1".into(), name: name.to_string(), updated: now, doc: blank_document() }],
+            drafts: vec![Draft { id: "d-1".into(), name: name.to_string(), updated: now, doc: blank_document(), rev: 0 }],
         }
     }
 
@@ -122,7 +128,7 @@ impl Drafts {
     pub fn add(&mut self, name: &str, doc: SelfEvaluation, now: f64) -> String {
         let id = self.fresh_id();
         let at = self.drafts.iter().position(|d| d.id == self.current).map(|p| p + 1).unwrap_or(self.drafts.len());
-        self.drafts.insert(at, Draft { id: id.clone(), name: name.to_string(), updated: now, doc });
+        self.drafts.insert(at, Draft { id: id.clone(), name: name.to_string(), updated: now, doc, rev: 0 });
         self.current = id.clone();
         id
     }
@@ -217,6 +223,8 @@ struct Item {
     #[serde(default)]
     updated: Raw,
     #[serde(default)]
+    rev: Raw,
+    #[serde(default)]
     doc: Raw,
 }
 
@@ -270,8 +278,9 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
                     id = ids::fresh("d", &mut taken);
                 }
                 let updated = f64_of(&fields.updated).unwrap_or(0.0);
+                let rev = u64_of(&fields.rev).unwrap_or(0);
                 let name = if name.trim().is_empty() { format!("草稿 {}", n + 1) } else { name };
-                drafts.push(Draft { id, name, updated, doc });
+                drafts.push(Draft { id, name, updated, doc, rev });
             }
             Err(e) => bad.push(unreadable(
                 raw,

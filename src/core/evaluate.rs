@@ -168,6 +168,23 @@ pub fn status(ev: &Evaluation) -> Text {
     status_of(e, w)
 }
 
+/// The status with the blank required fields the officer has not reached yet (`todo`): they are
+/// listed as 待填写, not counted as errors, until the field was left blank or the full check was
+/// asked for.
+pub fn status_with_todo(errors: usize, warnings: usize, todo: usize) -> Text {
+    if todo == 0 {
+        return status_of(errors, warnings);
+    }
+    match (errors, warnings) {
+        (0, 0) => Text::new(format!("待填写 {todo} 项"), format!("{todo} fields to fill in")),
+        (0, w) => Text::new(format!("待填写 {todo} 项（有 {w} 个提醒）"), format!("{todo} fields to fill in ({w} warnings)")),
+        (e, w) => Text::new(
+            format!("尚有 {e} 个错误 / {w} 个提醒 · 待填写 {todo} 项"),
+            format!("to fix: {e} errors, {w} warnings · {todo} fields to fill in"),
+        ),
+    }
+}
+
 /// The summary line for `errors` and `warnings`: only errors stand in the way of submission;
 /// warnings are counted beside 可以提交. Kept short: it sits in the page's header.
 pub fn status_of(errors: usize, warnings: usize) -> Text {

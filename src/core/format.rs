@@ -65,6 +65,12 @@ pub const SECTIONS: &[(&str, &str, &str)] = &[
     ("measures", "四、下一步改进措施", "Next steps"),
 ];
 
+/// The report's part headings above the narrative sections: (the first section under it, zh, en).
+/// Sections （一）…（四） sit under 一、基本情况 and the next （二） under 二、综合评价分析, so the page
+/// shows these headings to keep the numbering readable.
+pub const SECTION_PARENTS: &[(&str, &str, &str)] =
+    &[("overview", "一、基本情况", "1. Basic information"), ("achievements", "二、综合评价分析", "2. Overall assessment")];
+
 /// The reporting unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

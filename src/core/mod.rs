@@ -7,6 +7,7 @@ pub mod carry;
 pub mod chart;
 pub mod crosscheck;
 pub mod draft;
+pub mod draft_sync;
 pub mod edit;
 pub mod entry;
 pub mod evaluate;
@@ -29,6 +30,6 @@ pub mod scoring;
 pub mod text;
 pub mod xlsx;
 
-pub use evaluate::{evaluate, evaluate_with, status, status_of, Evaluation};
+pub use evaluate::{evaluate, evaluate_with, status, status_of, status_with_todo, Evaluation};
 pub use format::SelfEvaluation;
 pub use text::{Lang, Text};

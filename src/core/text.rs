@@ -57,3 +57,26 @@ impl Text {
         }
     }
 }
+
+/// A name the user supplied (a file name), made safe to show inside the page's own sentences:
+/// the characters that reorder text (bidi controls such as U+202E RIGHT-TO-LEFT OVERRIDE) and
+/// other control characters are removed, so a name cannot reverse or hide the message around it.
+pub fn shown_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| {
+            !matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') && !c.is_control()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod shown_name_tests {
+    use super::shown_name;
+
+    #[test]
+    fn bidi_controls_are_removed_and_the_rest_kept() {
+        assert_eq!(shown_name("报告\u{202E}nosj.exe"), "报告nosj.exe");
+        assert_eq!(shown_name("\u{2067}a\u{2069}\u{200F}b\u{061C}\n.json"), "ab.json");
+        assert_eq!(shown_name("广州市总工会 2021.json"), "广州市总工会 2021.json");
+    }
+}
