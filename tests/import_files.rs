@@ -1,0 +1,62 @@
+//! Files handed to the command line that are not what they should be (issue 11, items 6, 7, 8,
+//! 11): each is refused with its reason, in the chosen language, and the exit status is 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use selfcheck::cli::run;
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guangzhou-ftu-2021.json");
+const TEXT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ftu-2021-report.txt");
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(&args, &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+/// A scratch file with these bytes, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str, bytes: &[u8]) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("selfcheck-import-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        Scratch(p)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn item6_a_json_that_is_not_a_self_evaluation_exits_2_with_the_reason() {
+    for (name, body, zh, en) in [
+        ("empty-object.json", "{}", "没有 format 字段", "no 'format' field"),
+        ("array.json", "[]", "JSON 数组", "JSON array"),
+        ("package.json", r#"{"name":"x","version":"1.0.0"}"#, "其他软件", "another program"),
+        ("rubric.json", r#"{"format":"selfcheck/rubric","version":1}"#, "评分标准文件", "rubric file"),
+    ] {
+        let f = Scratch::new(name, body.as_bytes());
+        for cmd in [&["check", f.path()][..], &["report", f.path()][..], &["crosscheck", f.path(), TEXT][..]] {
+            let (code, out, err) = cli(cmd);
+            assert_eq!(code, 2, "{name} {cmd:?}: {out}{err}");
+            assert!(err.contains(zh), "{name}: {err}");
+            assert!(out.is_empty(), "{name}: nothing is checked: {out}");
+        }
+        let (code, _, err) = cli(&["check", "--lang", "en", f.path()]);
+        assert_eq!(code, 2);
+        assert!(err.contains(en), "{name}: {err}");
+    }
+    // Files written by an earlier build still load.
+    let old = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/old-versions/export-11f400e.json");
+    assert_ne!(cli(&["check", old]).0, 2);
+    assert_ne!(cli(&["check", SEED]).0, 2);
+}
