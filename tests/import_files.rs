@@ -60,3 +60,46 @@ fn item6_a_json_that_is_not_a_self_evaluation_exits_2_with_the_reason() {
     assert_ne!(cli(&["check", old]).0, 2);
     assert_ne!(cli(&["check", SEED]).0, 2);
 }
+
+#[test]
+fn item7_invalid_utf8_is_refused_naming_the_byte() {
+    // "广州" in GBK (B9 E3 D6 DD) inside an otherwise valid file: its first byte is the first bad one.
+    let mut bytes = br#"{"format":"selfcheck/self-evaluation","version":1,"unit":{"name":""#.to_vec();
+    let at = bytes.len() + 1;
+    bytes.extend_from_slice(&[0xB9, 0xE3, 0xD6, 0xDD]);
+    bytes.extend_from_slice(br#""}}"#);
+    let f = Scratch::new("gbk.json", &bytes);
+    let (code, out, err) = cli(&["check", f.path()]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains(&format!("第 {at} 个字节")) && err.contains("UTF-8"), "{err}");
+    let (_, _, err) = cli(&["check", "--lang", "en", f.path()]);
+    assert!(err.contains(&format!("byte {at}")) && err.contains("UTF-8"), "{err}");
+    // A BOM is dropped, not refused.
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(&std::fs::read(SEED).unwrap());
+    let f = Scratch::new("bom.json", &bom);
+    assert_eq!(cli(&["check", f.path()]).0, 0);
+    // A rubric file is read the same way.
+    let f = Scratch::new("gbk-rubric.json", &bytes);
+    let (code, _, err) = cli(&["check", "--rubric", f.path(), SEED]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("第 {at} 个字节")), "{err}");
+}
+
+#[test]
+fn item11_a_workbook_given_as_json_says_to_use_the_excel_import() {
+    let xlsx = selfcheck::core::xlsx::export(
+        &selfcheck::core::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
+        &selfcheck::core::evaluate::evaluate(
+            &selfcheck::core::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
+        ),
+        selfcheck::core::Lang::Zh,
+    );
+    let f = Scratch::new("table.json", &xlsx);
+    let (code, _, err) = cli(&["check", f.path()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("导入 Excel"), "{err}");
+    assert!(!err.contains("expected value") && !err.contains("JSON 格式错误"), "{err}");
+    let (_, _, err) = cli(&["check", "--lang", "en", f.path()]);
+    assert!(err.contains("Import Excel"), "{err}");
+}
