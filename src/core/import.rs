@@ -22,7 +22,7 @@ pub enum Sniffed {
     Docx,
     /// Another ZIP package.
     Zip,
-    /// An OLE2 compound file: an old binary .xls or .doc.
+    /// An OLE2 compound file (`D0 CF 11 E0`): an old binary .xls or .doc.
     OldOffice,
     /// A text starting with a UTF-16 byte order mark.
     Utf16,
@@ -50,7 +50,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
             Sniffed::Zip
         };
     }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Sniffed::OldOffice;
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
