@@ -103,3 +103,37 @@ fn item11_a_workbook_given_as_json_says_to_use_the_excel_import() {
     let (_, _, err) = cli(&["check", "--lang", "en", f.path()]);
     assert!(err.contains("Import Excel"), "{err}");
 }
+
+#[test]
+fn item8_a_rubric_that_cannot_score_is_refused_by_check_rubric() {
+    for body in [
+        r#"{"format":"selfcheck/rubric","version":1,"id":"empty","name":"空","nodes":[]}"#,
+        r#"{"format":"selfcheck/rubric","version":1,"nodes":[{"id":"a","weight":""}]}"#,
+        "{}",
+    ] {
+        let f = Scratch::new("rubric.json", body.as_bytes());
+        let (code, out, err) = cli(&["check", "--rubric", f.path(), SEED]);
+        assert_eq!(code, 2, "{body}: {out}{err}");
+        assert!(out.is_empty(), "nothing is checked with it");
+        assert!(err.contains("评分标准") && err.contains(f.path()), "{err}");
+    }
+}
+
+/// A document carrying a rubric that cannot score (edited by hand) still loads, and an error at
+/// the rubric says why, so the status is never 可以提交 with an empty score table.
+#[test]
+fn item8_a_document_with_an_inline_rubric_that_cannot_score_gets_an_error() {
+    use selfcheck::core::format::SelfEvaluation;
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED).unwrap()).unwrap();
+    v["rubric"]["inline"] = serde_json::json!({"format": "selfcheck/rubric", "version": 1, "id": "empty", "name": "空标准", "nodes": []});
+    let doc = SelfEvaluation::from_json(&v.to_string()).unwrap();
+    let ev = selfcheck::core::evaluate(&doc);
+    let f = ev.findings.iter().find(|f| f.path == "rubric.preset").expect("a finding at the rubric");
+    assert_eq!(f.severity, selfcheck::core::finding::Severity::Error);
+    assert!(f.message.zh.contains("空标准") && f.message.zh.contains("无法计分"), "{}", f.message.zh);
+    assert!(!ev.ready());
+    assert!(ev.scores.nodes.is_empty());
+    // The incremental evaluator the page uses says the same.
+    let mut cache = selfcheck::core::incremental::Evaluator::new();
+    assert_eq!(cache.evaluate(&doc), ev);
+}

@@ -225,6 +225,18 @@ fn cases() -> Vec<Case> {
             fire: || with(|d| d.tasks[0].indicators[1].actual.clear()),
             clean: || run(base()),
         },
+        Case {
+            rule: "entry.rubric_unusable",
+            severity: Error,
+            path: "rubric.preset",
+            numbers: &["空标准", "nodes"],
+            fire: || {
+                with(|d| {
+                    d.rubric.inline = Some(selfcheck::core::rubric::Rubric { name: "空标准".into(), ..Default::default() });
+                })
+            },
+            clean: || with(|d| d.rubric.inline = Some(preset("national-2020").unwrap())),
+        },
         // ---- budget ----
         Case {
             rule: "budget.over_execution",

@@ -73,10 +73,16 @@ impl Evaluation {
 /// The rubric a document uses: its own copy, else its preset, else the default preset. A preset
 /// id this build does not know is reported (rule `entry.invalid` at `rubric.preset`).
 pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
-    if let Some(r) = &doc.rubric.inline {
-        return (r.clone(), None);
-    }
     let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
+    if let Some(r) = &doc.rubric.inline {
+        // A carried rubric that cannot score (edited by hand, or every weight cleared while
+        // editing) is kept, so the page edits what it shows, but it is an error: the status is
+        // never 可以提交 with an empty score table (issue 11, item 8).
+        let problem = r
+            .cannot_score()
+            .map(|why| catalogue::fire("entry.rubric_unusable", "rubric.preset", &[("reason_zh", why.zh), ("reason_en", why.en)]));
+        return (r.clone(), problem);
+    }
     match preset(id) {
         Some(r) => (r, None),
         None => {
