@@ -54,6 +54,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
+    ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
     ("score.stated_mismatch", score::stated_mismatch),
     ("score.total_mismatch", score::total_mismatch),

@@ -15,11 +15,12 @@ fn fmt(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// A stated score above its weight or below zero (rubric nodes and indicators).
+/// A stated score above its weight or below zero (rubric nodes and indicators). A score with no
+/// weight to compare with is held to the 100 points of the whole.
 pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in &ctx.scores.nodes {
-        if let (Some(s), Some(w)) = (n.stated, n.effective_weight) {
+        if let (Some(s), Some(w)) = (n.stated, n.effective_weight.or(Some(Decimal::ONE_HUNDRED))) {
             if s < Decimal::ZERO || s > w {
                 out.push(fire(
                     "score.out_of_range",
@@ -30,7 +31,7 @@ pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
         }
     }
     for (r, i) in pairs(ctx) {
-        if let (Some(s), Some(w)) = (r.stated_score, r.weight) {
+        if let (Some(s), Some(w)) = (r.stated_score, r.weight.or(Some(Decimal::ONE_HUNDRED))) {
             if s < Decimal::ZERO || s > w {
                 out.push(fire(
                     "score.out_of_range",
@@ -41,6 +42,23 @@ pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A stated total outside 0–100 (plus the additions of 其他加减分项 that count), whether or not a
+/// total can be computed to compare it with.
+pub fn total_out_of_range(ctx: &Context) -> Vec<Finding> {
+    let Some(t) = ctx.scores.stated_total else { return vec![] };
+    let bonus = ctx.scores.adjustments.max(Decimal::ZERO);
+    let max = Decimal::ONE_HUNDRED.saturating_add(bonus);
+    if t >= Decimal::ZERO && t <= max {
+        return vec![];
+    }
+    let (bz, be) = if bonus.is_zero() {
+        (String::new(), String::new())
+    } else {
+        (format!("（100 分加其他加分 {}）", fmt(bonus)), format!(" (100 plus {} of additions)", fmt(bonus)))
+    };
+    vec![fire("score.total_out_of_range", "stated.total", &[("total", fmt(t)), ("max", fmt(max)), ("bonus_zh", bz), ("bonus_en", be)])]
 }
 
 /// Weights that do not add up: level 1 to 100, children to their parent, attached indicators
