@@ -263,7 +263,7 @@ pub struct Stated {
 pub struct StatedScore {
     /// 自评得分.
     pub score: String,
-    /// 扣分原因 / 偏差原因 when below the weight.
+    /// 偏差原因 when below the weight (one word for one thing: [`super::text::terms::REASON`]).
     pub reason: String,
     /// 改进措施 when below the weight.
     pub measure: String,

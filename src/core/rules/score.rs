@@ -181,7 +181,7 @@ pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
     }
 }
 
-/// A judged (manual) score below its weight without 扣分原因 and 改进措施.
+/// A judged (manual) score below its weight without 偏差原因 and 改进措施.
 pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in ctx.scores.nodes.iter().filter(|n| n.leaf && (n.method == "manual" || n.method == "auto")) {

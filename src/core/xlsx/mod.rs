@@ -67,7 +67,7 @@ pub const SCORE_COLUMNS: &[(&str, &str, &str, f32)] = &[
     ("score", "自评得分", "Stated score", 10.0),
     ("computed_grade", "计算等级（计算）", "Computed grade", 9.0),
     ("grade", "自评等级", "Stated grade", 9.0),
-    ("reason", "扣分原因 / 说明", "Reason", 36.0),
+    ("reason", "偏差原因", "Reason", 36.0),
     ("measure", "改进措施", "Measure", 36.0),
 ];
 
@@ -86,6 +86,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("stated_score", "得分"),
     ("reason", "偏差原因分析"),
     ("reason", "扣分原因"),
+    // The score sheet's header before 偏差原因 was used everywhere (issue 11, item 17).
+    ("reason", "扣分原因 / 说明"),
     ("measure", "改进措施及结果应用"),
     ("task", "工作任务"),
     ("level1", "一级"),
