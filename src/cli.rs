@@ -275,9 +275,9 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
         s.push_str(&format!("  {} {amounts:>28}  {rate:>8}{stated}{derived}\n", pad(&r.name, 22)));
     }
     s.push_str(if zh { "-- 评分\n" } else { "-- Scores\n" });
-    s.push_str(&format!("  {} ({})\n", ev.rubric.name, ev.rubric.source));
+    s.push_str(&format!("  {} ({})\n", ev.rubric.name_text().get(lang), ev.rubric.source));
     for n in &ev.scores.nodes {
-        let name = if zh || n.name_en.is_empty() { &n.name } else { &n.name_en };
+        let name = n.name_in(lang);
         let indent = "  ".repeat(n.depth);
         s.push_str(&format!("{indent}{name}: {} / {}  ({})\n", opt(n.score, ""), opt(n.effective_weight, ""), n.explain.get(lang)));
     }

@@ -21,12 +21,25 @@ pub struct RubricInfo {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// Its name in English (blank: use `name`); see [`RubricInfo::name_text`].
+    #[serde(default)]
+    pub name_en: String,
+    /// What a user should know before applying it, in both languages.
+    #[serde(default)]
+    pub note: Text,
     /// Its year.
     pub year: String,
     /// Its source document.
     pub source: String,
     /// True for an illustrative rubric.
     pub example: bool,
+}
+
+impl RubricInfo {
+    /// The rubric's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), rubric::pick_name(&self.name, &self.name_en, crate::core::text::Lang::En))
+    }
 }
 
 /// Everything the checker computes for one document.
@@ -157,6 +170,8 @@ pub(crate) fn finish(
         rubric: RubricInfo {
             id: rubric.id.clone(),
             name: rubric.name.clone(),
+            name_en: rubric.name_en.clone(),
+            note: rubric.note_text(),
             year: rubric.year.clone(),
             source: rubric.source.clone(),
             example: rubric.example,

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::format::{json_error, LoadError};
-use super::text::Text;
+use super::text::{Lang, Text};
 
 /// The `format` tag of a rubric file.
 pub const FORMAT: &str = "selfcheck/rubric";
@@ -40,6 +40,8 @@ pub struct Rubric {
     pub example: bool,
     /// What a user should know before applying it.
     pub note: String,
+    /// The note in English (blank: the zh-CN note is shown).
+    pub note_en: String,
     /// The level-1 indicators; their weights add up to 100.
     pub nodes: Vec<Node>,
     /// Bounds of 其他加减分项 (e.g. "-5" and "5"); blank: unbounded.
@@ -61,6 +63,7 @@ impl Default for Rubric {
             source: String::new(),
             example: false,
             note: String::new(),
+            note_en: String::new(),
             nodes: Vec::new(),
             adjustment_min: String::new(),
             adjustment_max: String::new(),
@@ -86,6 +89,27 @@ pub struct Node {
     pub criteria: String,
     /// Sub-indicators; their weights add up to this node's.
     pub children: Vec<Node>,
+}
+
+impl Node {
+    /// The node's name in `lang` (the zh-CN name when it has no English one).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        pick_name(&self.name, &self.name_en, lang)
+    }
+
+    /// The node's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), self.name_in(Lang::En))
+    }
+}
+
+/// `en` in English when it is not blank, else `zh`: names a bureau's rubric file gives only in
+/// Chinese still show.
+pub fn pick_name<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    match lang {
+        Lang::En if !en.trim().is_empty() => en,
+        _ => zh,
+    }
 }
 
 /// Scoring methods of a rubric node.
@@ -155,6 +179,21 @@ impl Rubric {
             ));
         }
         None
+    }
+
+    /// The rubric's name in `lang` (the zh-CN name when it has no English one).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        pick_name(&self.name, &self.name_en, lang)
+    }
+
+    /// The rubric's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), self.name_in(Lang::En))
+    }
+
+    /// The note in both languages (English falls back to zh-CN).
+    pub fn note_text(&self) -> Text {
+        Text::new(self.note.clone(), pick_name(&self.note, &self.note_en, Lang::En))
     }
 
     /// Writes the rubric as pretty JSON.

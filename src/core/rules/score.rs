@@ -10,6 +10,7 @@ use crate::core::format::path;
 use crate::core::grade::Grade;
 use crate::core::number::{self, is_blank, Kind};
 use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
+use crate::core::text::Lang;
 
 fn fmt(d: Decimal) -> String {
     d.normalize().to_string()
@@ -25,7 +26,7 @@ pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
                 out.push(fire(
                     "score.out_of_range",
                     &path::stated_score(&n.id, "score"),
-                    &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                    &[("name", n.name.clone()), ("name_en", n.name_in(Lang::En).to_string()), ("score", fmt(s)), ("weight", fmt(w))],
                 ));
             }
         }
@@ -36,7 +37,7 @@ pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
                 out.push(fire(
                     "score.out_of_range",
                     &path::indicator(&r.task, &r.id, "stated_score"),
-                    &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                    &[("name", i.name.clone()), ("name_en", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
                 ));
             }
         }
@@ -93,7 +94,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
                     &path::rubric_weight(&kids[0].id),
                     &[
                         ("parent_zh", format!("“{}”", p.name)),
-                        ("parent_en", format!("'{}'", p.name_en)),
+                        ("parent_en", format!("'{}'", p.name_in(Lang::En))),
                         ("sum", fmt(sum)),
                         ("expected", fmt(w)),
                     ],
@@ -114,7 +115,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
                 &path::indicator(&attached[0].task, &attached[0].id, "weight"),
                 &[
                     ("parent_zh", format!("“{}”所含绩效指标", n.name)),
-                    ("parent_en", format!("indicators of '{}'", n.name_en)),
+                    ("parent_en", format!("indicators of '{}'", n.name_in(Lang::En))),
                     ("sum", fmt(sum)),
                     ("expected", fmt(w)),
                 ],
@@ -136,9 +137,11 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
                     &path::stated_score(&n.id, "score"),
                     &[
                         ("name", n.name.clone()),
+                        ("name_en", n.name_in(Lang::En).to_string()),
                         ("stated", s.to_string()),
                         ("computed", c.to_string()),
                         ("formula", n.explain.zh.clone()),
+                        ("formula_en", n.explain.en.clone()),
                         ("rubric_source", src.clone()),
                     ],
                 ));
@@ -158,9 +161,11 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
                 &path::indicator(&r.task, &r.id, "stated_score"),
                 &[
                     ("name", i.name.clone()),
+                    ("name_en", i.name.clone()),
                     ("stated", s.to_string()),
                     ("computed", computed),
                     ("formula", r.explain.zh.clone()),
+                    ("formula_en", r.explain.en.clone()),
                     ("rubric_source", src.clone()),
                 ],
             ));
@@ -196,7 +201,14 @@ pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "score.below_full_unexplained",
                 &path::stated_score(&n.id, field),
-                &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w)), ("missing_zh", mzh), ("missing_en", men)],
+                &[
+                    ("name", n.name.clone()),
+                    ("name_en", n.name_in(Lang::En).to_string()),
+                    ("score", fmt(s)),
+                    ("weight", fmt(w)),
+                    ("missing_zh", mzh),
+                    ("missing_en", men),
+                ],
             ));
         }
     }
