@@ -78,7 +78,7 @@ pub fn load(path: &str, lang: Lang) -> Result<SelfEvaluation, String> {
 pub fn load_rubric(path: &str, lang: Lang) -> Result<Rubric, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     match import::read_json(&bytes, import::Expect::Rubric) {
-        Ok(import::Imported::Rubric(r)) => Ok(r),
+        Ok(import::Imported::Rubric(r)) => Ok(*r),
         Ok(import::Imported::Document(_)) => Err(format!("{path}: not a rubric")),
         Err(e) => Err(load_error(path, &e, lang)),
     }

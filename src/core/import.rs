@@ -150,9 +150,9 @@ pub enum Expect {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
     /// A self-evaluation.
-    Document(SelfEvaluation),
+    Document(Box<SelfEvaluation>),
     /// A rubric that can score (see [`Rubric::from_json`]).
-    Rubric(Rubric),
+    Rubric(Box<Rubric>),
 }
 
 /// Reads a JSON file's bytes as a self-evaluation or a rubric, or says why not (bilingual, with
@@ -166,9 +166,9 @@ pub fn read_json(bytes: &[u8], expect: Expect) -> Result<Imported, LoadError> {
     let text = text_for(bytes, what)?;
     let is_rubric = expect == Expect::Rubric || super::header::Header::read(text).is_some_and(|h| h.format() == rubric::FORMAT);
     if is_rubric {
-        Rubric::from_json(text).map(Imported::Rubric)
+        Rubric::from_json(text).map(|r| Imported::Rubric(Box::new(r)))
     } else {
-        SelfEvaluation::from_json(text).map(Imported::Document)
+        SelfEvaluation::from_json(text).map(|d| Imported::Document(Box::new(d)))
     }
 }
 
@@ -231,8 +231,8 @@ mod tests {
     #[test]
     fn a_rubric_is_recognised_by_its_format() {
         let r = crate::core::rubric::preset("national-2020").unwrap();
-        assert_eq!(read_json(r.to_json().as_bytes(), Expect::Document), Ok(Imported::Rubric(r.clone())));
-        assert_eq!(read_json(r.to_json().as_bytes(), Expect::Rubric), Ok(Imported::Rubric(r)));
+        assert_eq!(read_json(r.to_json().as_bytes(), Expect::Document), Ok(Imported::Rubric(Box::new(r.clone()))));
+        assert_eq!(read_json(r.to_json().as_bytes(), Expect::Rubric), Ok(Imported::Rubric(Box::new(r))));
         assert!(read_json(SEED.as_bytes(), Expect::Rubric).is_err(), "a self-evaluation is not a rubric");
     }
 
