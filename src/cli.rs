@@ -9,6 +9,7 @@ use std::io::Write;
 use crate::core::budget::money;
 use crate::core::evaluate::{evaluate, evaluate_with, status, Evaluation};
 use crate::core::format::SelfEvaluation;
+use crate::core::import;
 use crate::core::rubric::Rubric;
 use crate::core::rules::catalogue;
 use crate::core::text::Lang;
@@ -55,10 +56,32 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
-/// Reads and parses a document file, or says why not (with line and column).
+/// `path:line:column: message`, or `path: message` when the position means nothing.
+fn load_error(path: &str, e: &crate::core::format::LoadError, lang: Lang) -> String {
+    if e.line == 0 {
+        format!("{path}: {}", e.message.get(lang))
+    } else {
+        format!("{path}:{}:{}: {}", e.line, e.column, e.message.get(lang))
+    }
+}
+
+/// Reads and parses a document file, or says why not (with line and column). The file is read
+/// as bytes: invalid UTF-8 is refused at its byte, never replaced (`core::import`).
 pub fn load(path: &str, lang: Lang) -> Result<SelfEvaluation, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    SelfEvaluation::from_json(&text).map_err(|e| format!("{path}:{}:{}: {}", e.line, e.column, e.message.get(lang)))
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let text = import::json_text(&bytes).map_err(|e| load_error(path, &e, lang))?;
+    SelfEvaluation::from_json(text).map_err(|e| load_error(path, &e, lang))
+}
+
+/// Reads a rubric file (`--rubric`), or says why not: a file that is not a rubric, or a rubric
+/// that cannot score anything, is refused.
+pub fn load_rubric(path: &str, lang: Lang) -> Result<Rubric, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    match import::read_json(&bytes, import::Expect::Rubric) {
+        Ok(import::Imported::Rubric(r)) => Ok(*r),
+        Ok(import::Imported::Document(_)) => Err(format!("{path}: not a rubric")),
+        Err(e) => Err(load_error(path, &e, lang)),
+    }
 }
 
 /// Runs the command line with `args` (without the program name); returns the exit code.
@@ -99,13 +122,10 @@ fn check(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 2;
     }
     let rubric = match &o.rubric {
-        Some(p) => match std::fs::read_to_string(p)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Rubric::from_json(&t).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message.get(o.lang))))
-        {
+        Some(p) => match load_rubric(p, o.lang) {
             Ok(r) => Some(r),
             Err(e) => {
-                let _ = writeln!(err, "{p}: {e}");
+                let _ = writeln!(err, "{e}");
                 return 2;
             }
         },
@@ -255,9 +275,9 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
         s.push_str(&format!("  {} {amounts:>28}  {rate:>8}{stated}{derived}\n", pad(&r.name, 22)));
     }
     s.push_str(if zh { "-- 评分\n" } else { "-- Scores\n" });
-    s.push_str(&format!("  {} ({})\n", ev.rubric.name, ev.rubric.source));
+    s.push_str(&format!("  {} ({})\n", ev.rubric.name_text().get(lang), ev.rubric.source));
     for n in &ev.scores.nodes {
-        let name = if zh || n.name_en.is_empty() { &n.name } else { &n.name_en };
+        let name = n.name_in(lang);
         let indent = "  ".repeat(n.depth);
         s.push_str(&format!("{indent}{name}: {} / {}  ({})\n", opt(n.score, ""), opt(n.effective_weight, ""), n.explain.get(lang)));
     }

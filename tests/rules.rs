@@ -225,6 +225,18 @@ fn cases() -> Vec<Case> {
             fire: || with(|d| d.tasks[0].indicators[1].actual.clear()),
             clean: || run(base()),
         },
+        Case {
+            rule: "entry.rubric_unusable",
+            severity: Error,
+            path: "rubric.preset",
+            numbers: &["空标准", "nodes"],
+            fire: || {
+                with(|d| {
+                    d.rubric.inline = Some(selfcheck::core::rubric::Rubric { name: "空标准".into(), ..Default::default() });
+                })
+            },
+            clean: || with(|d| d.rubric.inline = Some(preset("national-2020").unwrap())),
+        },
         // ---- budget ----
         Case {
             rule: "budget.over_execution",
@@ -601,6 +613,46 @@ fn cases() -> Vec<Case> {
             numbers: &["就业率", "-1", "30"],
             fire: || with(|d| d.tasks[0].indicators[1].stated_score = "-1".into()),
             clean: || with(|d| d.tasks[0].indicators[1].stated_score = "30.0".into()),
+        },
+        Case {
+            rule: "score.out_of_range",
+            severity: Error,
+            path: "tasks.t1.indicators.i2.stated_score",
+            numbers: &["就业率", "120", "100"],
+            fire: || {
+                with(|d| {
+                    d.tasks[0].indicators[1].weight.clear();
+                    d.tasks[0].indicators[1].stated_score = "120".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.tasks[0].indicators[1].weight.clear();
+                    d.tasks[0].indicators[1].stated_score = "30".into();
+                })
+            },
+        },
+        Case {
+            rule: "score.total_out_of_range",
+            severity: Error,
+            path: "stated.total",
+            numbers: &["12345.67", "100"],
+            fire: || with(|d| d.stated.total = "12345.67".into()),
+            clean: || run(base()),
+        },
+        Case {
+            rule: "score.total_out_of_range",
+            severity: Error,
+            path: "stated.total",
+            numbers: &["-0.5", "0"],
+            fire: || with(|d| d.stated.total = "-0.5".into()),
+            // Additions may take the total above 100: 99.60 + 2 = 101.60 is in range.
+            clean: || {
+                with(|d| {
+                    d.stated.adjustments.push(Adjustment { id: "a1".into(), points: "+2".into(), reason: "获表彰".into() });
+                    d.stated.total = "101.60".into();
+                })
+            },
         },
         Case {
             rule: "score.weights_sum",
@@ -1023,4 +1075,16 @@ fn catalogue_sources_and_titles_are_present() {
         assert!(!r.message.zh.is_empty() && !r.message.en.is_empty(), "{} lacks a message", r.id);
         assert!(!r.source.is_empty(), "{} lacks a source", r.id);
     }
+}
+
+/// Issue 11, item 12: a stated total outside 0–100 is an error at the field even when no total
+/// can be computed (a blank page: before, it only prompted a grade).
+#[test]
+fn a_stated_total_outside_0_100_is_an_error_on_a_blank_page() {
+    let mut d = selfcheck::core::draft::blank_document();
+    d.stated.total = "12345.67".into();
+    let f = run(d);
+    let hit = f.iter().find(|f| f.path == "stated.total" && f.severity == Error).expect("an error at stated.total");
+    assert_eq!(hit.rule, "score.total_out_of_range");
+    assert!(hit.message.zh.contains("12345.67") && hit.message.en.contains("0–100"), "{:?}", hit.message);
 }

@@ -281,3 +281,44 @@ fn bad_budget_cells_are_named_and_nothing_is_applied() {
     assert!(lines[1].starts_with("预算执行!G4（填报执行率 %）：“-3”不是有效数字"), "{lines:#?}");
     assert_eq!(lines[2], "预算执行!B5（分组）：分组“按月份”应为 合计、按资金来源 或 按支出类型");
 }
+
+/// Issue 11, item 11: a file of another kind handed to 导入 Excel is named for what it is (a
+/// .json is not called an old .xls), and no problem is printed with an empty location.
+#[test]
+fn a_json_or_other_file_given_to_the_excel_import_is_named_for_what_it_is() {
+    let doc = seed();
+    let json = include_bytes!("../examples/guangzhou-ftu-2021.json");
+    let rubric = selfcheck::core::rubric::preset("national-2020").unwrap().to_json();
+    for (bytes, zh, en) in [
+        (&json[..], "JSON 文件", "JSON file"),
+        (rubric.as_bytes(), "JSON 文件", "JSON file"),
+        (b"\xEF\xBB\xBF{\"format\":\"selfcheck/self-evaluation\"}", "JSON 文件", "JSON file"),
+        (b"", "空", "empty"),
+        ("名称,实际完成值\n甲,1\n".as_bytes(), "CSV", "CSV"),
+        (b"%PDF-1.4\n", "PDF", "PDF"),
+    ] {
+        let e = import(bytes, &doc).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].message.zh.contains(zh), "{}", e[0].message.zh);
+        assert!(e[0].message.en.contains(en), "{}", e[0].message.en);
+        assert!(!e[0].message.zh.contains(".xls（") && !e[0].message.zh.contains("旧版"), "not an old .xls: {}", e[0].message.zh);
+        assert!(e[0].message.zh.contains("导入") && e[0].message.en.contains("Import") || zh != "JSON 文件", "{:?}", e[0].message);
+    }
+    let docx = selfcheck::core::report::docx::to_docx(&selfcheck::core::report::build(&doc, &evaluate(&doc), Lang::Zh), &[]);
+    assert!(import(&docx, &doc).unwrap_err()[0].message.zh.contains("Word 文档"));
+}
+
+#[test]
+fn a_problem_of_the_whole_workbook_has_no_empty_location() {
+    let doc = seed();
+    for bytes in [&b"{}"[..], b"PK\x03\x04 not really", &[0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0], &sheet(vec![vec!["a", "b"], vec!["1", "2"]])]
+    {
+        for e in import(bytes, &doc).unwrap_err() {
+            for lang in [Lang::Zh, Lang::En] {
+                let line = e.line(lang);
+                assert!(!line.starts_with('：') && !line.starts_with(':') && !line.starts_with(' '), "{line:?}");
+                assert_eq!(line, e.message.get(lang), "a problem of the whole file is its message alone");
+            }
+        }
+    }
+}

@@ -375,6 +375,26 @@ mod tests {
         assert_eq!(l.unreadable[0].raw, "7");
     }
 
+    /// Issue 11, item 6: refusing files without `format`/`version` must not cost a draft stored
+    /// by an earlier build (11f400e, the first with drafts): every stored doc carries both.
+    #[test]
+    fn drafts_stored_by_an_earlier_version_still_load() {
+        let l = load(Some(include_str!("../../tests/fixtures/old-versions/drafts-11f400e.json")), "x", 0.0);
+        assert!(l.unreadable.is_empty(), "{:?}", l.unreadable);
+        assert_eq!(l.drafts.drafts.len(), 2);
+        assert_eq!(l.drafts.drafts[0].doc.budget.total.actual, "33,8l4.57");
+        assert_eq!(l.drafts.current().doc, seed());
+    }
+
+    /// A stored draft whose doc is not a self-evaluation (`{}`) is kept aside, not opened blank.
+    #[test]
+    fn a_stored_doc_without_format_is_kept_aside() {
+        let text = r#"{"format":"selfcheck/drafts","version":1,"current":"d-1","drafts":[{"id":"d-1","name":"空","updated":1,"doc":{}}]}"#;
+        let l = load(Some(text), "x", 0.0);
+        assert_eq!(l.unreadable.len(), 1);
+        assert!(l.unreadable[0].reason.zh.contains("format"), "{:?}", l.unreadable[0].reason);
+    }
+
     #[test]
     fn draft_operations() {
         let mut d = Drafts::new("一", 0.0);

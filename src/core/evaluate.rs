@@ -21,12 +21,25 @@ pub struct RubricInfo {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// Its name in English (blank: use `name`); see [`RubricInfo::name_text`].
+    #[serde(default)]
+    pub name_en: String,
+    /// What a user should know before applying it, in both languages.
+    #[serde(default)]
+    pub note: Text,
     /// Its year.
     pub year: String,
     /// Its source document.
     pub source: String,
     /// True for an illustrative rubric.
     pub example: bool,
+}
+
+impl RubricInfo {
+    /// The rubric's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), rubric::pick_name(&self.name, &self.name_en, crate::core::text::Lang::En))
+    }
 }
 
 /// Everything the checker computes for one document.
@@ -73,10 +86,16 @@ impl Evaluation {
 /// The rubric a document uses: its own copy, else its preset, else the default preset. A preset
 /// id this build does not know is reported (rule `entry.invalid` at `rubric.preset`).
 pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
-    if let Some(r) = &doc.rubric.inline {
-        return (r.clone(), None);
-    }
     let id = if doc.rubric.preset.trim().is_empty() { rubric::DEFAULT_PRESET } else { doc.rubric.preset.trim() };
+    if let Some(r) = &doc.rubric.inline {
+        // A carried rubric that cannot score (edited by hand, or every weight cleared while
+        // editing) is kept, so the page edits what it shows, but it is an error: the status is
+        // never 可以提交 with an empty score table (issue 11, item 8).
+        let problem = r
+            .cannot_score()
+            .map(|why| catalogue::fire("entry.rubric_unusable", "rubric.preset", &[("reason_zh", why.zh), ("reason_en", why.en)]));
+        return (r.clone(), problem);
+    }
     match preset(id) {
         Some(r) => (r, None),
         None => {
@@ -151,6 +170,8 @@ pub(crate) fn finish(
         rubric: RubricInfo {
             id: rubric.id.clone(),
             name: rubric.name.clone(),
+            name_en: rubric.name_en.clone(),
+            note: rubric.note_text(),
             year: rubric.year.clone(),
             source: rubric.source.clone(),
             example: rubric.example,

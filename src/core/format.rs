@@ -20,9 +20,12 @@ pub const VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SelfEvaluation {
-    /// Always [`FORMAT`].
+    /// Always [`FORMAT`]. Absent when read: `""`, and the file is refused.
+    #[serde(default = "String::new")]
     pub format: String,
-    /// The format version, [`VERSION`] for documents this build writes.
+    /// The format version, [`VERSION`] for documents this build writes. Absent when read: 0, and
+    /// the file is refused.
+    #[serde(default)]
     pub version: u32,
     /// Who reports, for which year.
     pub unit: Unit,
@@ -266,7 +269,7 @@ pub struct Stated {
 pub struct StatedScore {
     /// 自评得分.
     pub score: String,
-    /// 扣分原因 / 偏差原因 when below the weight.
+    /// 偏差原因 when below the weight (one word for one thing: [`super::text::terms::REASON`]).
     pub reason: String,
     /// 改进措施 when below the weight.
     pub measure: String,
@@ -304,17 +307,32 @@ impl std::fmt::Display for LoadError {
 
 impl SelfEvaluation {
     /// Reads a document from JSON text. Unknown fields are ignored; missing ones take their
-    /// defaults; a document of another format or a newer version is refused with a reason.
+    /// defaults; a leading BOM is dropped. A text that is not a self-evaluation (no `format` or
+    /// `version`, `{}`, `[]`, another program's JSON, a rubric) or of a newer version is refused
+    /// with the reason.
     pub fn from_json(text: &str) -> Result<SelfEvaluation, LoadError> {
-        // One typed parse on the happy path; only when it fails is the text read loosely, so
-        // that a file of another kind is refused for what it is rather than for a field's type.
+        let text = super::header::strip_bom(text);
+        // One typed parse on the happy path; only when it fails, or the header is wrong, is the
+        // text read loosely, so that a file of another kind is refused for what it is rather than
+        // for a field's type.
+        let refused = |text: &str| {
+            super::header::refusal(text, FORMAT, VERSION as u64, ("自评文件", "a self-evaluation file")).map(|message| LoadError {
+                line: 1,
+                column: 1,
+                message,
+            })
+        };
         match serde_json::from_str::<SelfEvaluation>(text) {
-            Ok(doc) => check_header(&doc.format, doc.version as u64).map(|()| doc),
-            Err(e) => {
-                let head = super::header::Header::read(text).ok_or_else(|| json_error(&e))?;
-                check_header(&head.format(), head.version())?;
-                Err(json_error(&e))
-            }
+            Ok(doc) if doc.format == FORMAT && (1..=VERSION).contains(&doc.version) => Ok(doc),
+            Ok(_) => Err(refused(text).unwrap_or_else(|| LoadError {
+                line: 1,
+                column: 1,
+                message: super::text::Text::new(
+                    format!("不是可读取的自评文件（format 应为“{FORMAT}”，version 为 1–{VERSION}）"),
+                    format!("not a readable self-evaluation (format should be '{FORMAT}', version 1–{VERSION})"),
+                ),
+            })),
+            Err(e) => Err(refused(text).unwrap_or_else(|| json_error(&e))),
         }
     }
 
@@ -327,31 +345,6 @@ impl SelfEvaluation {
     pub fn indicators(&self) -> impl Iterator<Item = (&Task, &Indicator)> {
         self.tasks.iter().flat_map(|t| t.indicators.iter().map(move |i| (t, i)))
     }
-}
-
-/// Refuses a document of another format or of a version this build cannot read.
-fn check_header(format: &str, version: u64) -> Result<(), LoadError> {
-    if format != FORMAT {
-        return Err(LoadError {
-            line: 1,
-            column: 1,
-            message: super::text::Text::new(
-                format!("不是自评文件：format 应为“{FORMAT}”，实为“{format}”"),
-                format!("not a self-evaluation: format should be '{FORMAT}', found '{format}'"),
-            ),
-        });
-    }
-    if version == 0 || version > VERSION as u64 {
-        return Err(LoadError {
-            line: 1,
-            column: 1,
-            message: super::text::Text::new(
-                format!("不支持的版本 {version}（本工具支持 1–{VERSION}）"),
-                format!("unsupported version {version} (this tool reads 1–{VERSION})"),
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// A serde_json error as a positioned, bilingual load error.
@@ -401,5 +394,54 @@ pub mod path {
             s.push(if c == '.' { '-' } else { c });
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 11, item 6: a JSON text that is not one of our self-evaluations is refused with the
+    /// reason, never read as a blank document.
+    #[test]
+    fn a_json_that_is_not_a_self_evaluation_is_refused() {
+        for (text, zh, en) in [
+            ("{}", "format", "format"),
+            ("[]", "JSON 对象", "JSON object"),
+            ("[1, 2]", "JSON 对象", "JSON object"),
+            ("null", "JSON 对象", "JSON object"),
+            ("\"selfcheck/self-evaluation\"", "JSON 对象", "JSON object"),
+            ("", "空", "empty"),
+            ("  \n", "空", "empty"),
+            (r#"{"name":"package","version":"1.0.0","dependencies":{}}"#, "format", "format"),
+            (r#"{"version":1,"unit":{"name":"某局"}}"#, "format", "format"),
+            (r#"{"format":"selfcheck/self-evaluation","unit":{"name":"某局"}}"#, "version", "version"),
+            (r#"{"format":"selfcheck/self-evaluation","version":0}"#, "版本", "version"),
+            (r#"{"format":"selfcheck/rubric","version":1,"nodes":[]}"#, "评分标准", "rubric"),
+            (r#"{"format":"other/thing","version":1}"#, "other/thing", "other/thing"),
+        ] {
+            let e = SelfEvaluation::from_json(text).expect_err(text);
+            assert!(e.message.zh.contains(zh), "{text}: {}", e.message.zh);
+            assert!(e.message.en.contains(en), "{text}: {}", e.message.en);
+            assert!(!e.message.zh.contains("expected") && !e.message.en.contains("invalid type"), "{text}: {:?}", e.message);
+        }
+    }
+
+    /// Files written by every earlier build carry `format` and `version` (both fields have been
+    /// written since the first commit), so they still load; so does a leading BOM.
+    #[test]
+    fn files_written_by_earlier_versions_still_load() {
+        let minimal = r#"{"format":"selfcheck/self-evaluation","version":1}"#;
+        assert_eq!(SelfEvaluation::from_json(minimal).unwrap().unit.amount_unit, "万元");
+        let seed = include_str!("../../examples/guangzhou-ftu-2021.json");
+        let with_bom = format!("\u{feff}{seed}");
+        assert_eq!(SelfEvaluation::from_json(&with_bom).unwrap(), SelfEvaluation::from_json(seed).unwrap());
+        for (name, text) in [
+            ("export-11f400e.json", include_str!("../../tests/fixtures/old-versions/export-11f400e.json")),
+            ("blank-11f400e.json", include_str!("../../tests/fixtures/old-versions/blank-11f400e.json")),
+        ] {
+            let doc = SelfEvaluation::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(doc.version, 1, "{name}");
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod format;
 pub mod grade;
 pub mod header;
 pub mod ids;
+pub mod import;
 pub mod incremental;
 pub mod indicator;
 pub mod number;

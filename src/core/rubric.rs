@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::format::{json_error, LoadError};
-use super::text::Text;
+use super::text::{Lang, Text};
 
 /// The `format` tag of a rubric file.
 pub const FORMAT: &str = "selfcheck/rubric";
@@ -40,6 +40,8 @@ pub struct Rubric {
     pub example: bool,
     /// What a user should know before applying it.
     pub note: String,
+    /// The note in English (blank: the zh-CN note is shown).
+    pub note_en: String,
     /// The level-1 indicators; their weights add up to 100.
     pub nodes: Vec<Node>,
     /// Bounds of 其他加减分项 (e.g. "-5" and "5"); blank: unbounded.
@@ -61,6 +63,7 @@ impl Default for Rubric {
             source: String::new(),
             example: false,
             note: String::new(),
+            note_en: String::new(),
             nodes: Vec::new(),
             adjustment_min: String::new(),
             adjustment_max: String::new(),
@@ -88,6 +91,27 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
+impl Node {
+    /// The node's name in `lang` (the zh-CN name when it has no English one).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        pick_name(&self.name, &self.name_en, lang)
+    }
+
+    /// The node's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), self.name_in(Lang::En))
+    }
+}
+
+/// `en` in English when it is not blank, else `zh`: names a bureau's rubric file gives only in
+/// Chinese still show.
+pub fn pick_name<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    match lang {
+        Lang::En if !en.trim().is_empty() => en,
+        _ => zh,
+    }
+}
+
 /// Scoring methods of a rubric node.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -113,20 +137,63 @@ pub enum Method {
 }
 
 impl Rubric {
-    /// Reads a rubric file. A file of another format or a newer version is refused.
+    /// Reads a rubric file. A file of another format or a newer version is refused, and so is a
+    /// rubric that cannot score anything ([`Rubric::cannot_score`]); a leading BOM is dropped.
     pub fn from_json(text: &str) -> Result<Rubric, LoadError> {
+        let text = super::header::strip_bom(text);
+        let refused = |message: Text| LoadError { line: 1, column: 1, message };
+        if let Some(m) = super::header::refusal(text, FORMAT, VERSION as u64, ("评分标准文件", "a rubric file")) {
+            return Err(refused(m));
+        }
         let r: Rubric = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-        if r.format != FORMAT || r.version == 0 || r.version > VERSION {
-            return Err(LoadError {
-                line: 1,
-                column: 1,
-                message: Text::new(
-                    format!("不是评分标准文件：format 应为“{FORMAT}”、version 为 1–{VERSION}"),
-                    format!("not a rubric file: format should be '{FORMAT}' and version 1–{VERSION}"),
-                ),
-            });
+        if let Some(m) = r.cannot_score() {
+            return Err(refused(m));
         }
         Ok(r)
+    }
+
+    /// Why this rubric cannot score anything, or `None` when it can: it has no items, or none of
+    /// its items has a weight above 0. Such a rubric would empty the score table while the
+    /// status still said 可以提交, so it is refused at load (a file) or replaced by the preset
+    /// with an error (a rubric carried by a document, `evaluate::rubric_of`).
+    pub fn cannot_score(&self) -> Option<Text> {
+        let name = if self.name.trim().is_empty() { String::new() } else { format!("“{}”", self.name.trim()) };
+        let name_en = match (self.name_en.trim(), self.name.trim()) {
+            ("", "") => String::new(),
+            ("", zh) => format!(" '{zh}'"),
+            (en, _) => format!(" '{en}'"),
+        };
+        if self.nodes.is_empty() {
+            return Some(Text::new(
+                format!("评分标准{name}没有任何评分项（nodes 为空），无法计分"),
+                format!("the rubric{name_en} has no scoring items ('nodes' is empty): it cannot score anything"),
+            ));
+        }
+        let weighted = self.walk().iter().any(|(_, _, n)| {
+            super::number::parse_opt(&n.weight, super::number::Kind::Score).ok().flatten().is_some_and(|w| w > rust_decimal::Decimal::ZERO)
+        });
+        if !weighted {
+            return Some(Text::new(
+                format!("评分标准{name}的评分项都没有大于 0 的分值（weight），无法计分"),
+                format!("none of the items of the rubric{name_en} has a weight above 0: it cannot score anything"),
+            ));
+        }
+        None
+    }
+
+    /// The rubric's name in `lang` (the zh-CN name when it has no English one).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        pick_name(&self.name, &self.name_en, lang)
+    }
+
+    /// The rubric's name in both languages (English falls back to zh-CN).
+    pub fn name_text(&self) -> Text {
+        Text::new(self.name.clone(), self.name_in(Lang::En))
+    }
+
+    /// The note in both languages (English falls back to zh-CN).
+    pub fn note_text(&self) -> Text {
+        Text::new(self.note.clone(), pick_name(&self.note, &self.note_en, Lang::En))
     }
 
     /// Writes the rubric as pretty JSON.
@@ -208,6 +275,32 @@ mod tests {
     fn rubric_round_trips() {
         let r = preset("national-2020").unwrap();
         assert_eq!(Rubric::from_json(&r.to_json()).unwrap(), r);
+    }
+
+    /// Issue 11, item 8: a rubric that cannot score anything is refused at load, with the reason.
+    #[test]
+    fn a_rubric_that_cannot_score_anything_is_refused() {
+        for (text, zh, en) in [
+            (r#"{"format":"selfcheck/rubric","version":1,"id":"x","name":"空"}"#, "没有任何评分项", "no scoring items"),
+            (r#"{"format":"selfcheck/rubric","version":1,"nodes":[]}"#, "没有任何评分项", "no scoring items"),
+            (
+                r#"{"format":"selfcheck/rubric","version":1,"nodes":[{"id":"a","name":"甲","weight":""},{"id":"b","weight":"0","children":[{"id":"c","weight":"abc"}]}]}"#,
+                "分值",
+                "weight",
+            ),
+            ("{}", "format", "format"),
+            ("[]", "JSON 数组", "JSON array"),
+        ] {
+            let e = Rubric::from_json(text).expect_err(text);
+            assert!(e.message.zh.contains(zh), "{text}: {}", e.message.zh);
+            assert!(e.message.en.contains(en), "{text}: {}", e.message.en);
+        }
+        // One weighted item is enough.
+        let one = r#"{"format":"selfcheck/rubric","version":1,"nodes":[{"id":"a","name":"甲","weight":"100","method":{"kind":"manual"}}]}"#;
+        assert_eq!(Rubric::from_json(one).unwrap().nodes.len(), 1);
+        for r in presets() {
+            assert_eq!(r.cannot_score(), None, "{}", r.id);
+        }
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub struct NodeResult {
     pub explain: Text,
 }
 
+impl NodeResult {
+    /// The node's name in `lang` (the zh-CN name when it has no English one).
+    pub fn name_in(&self, lang: crate::core::text::Lang) -> &str {
+        super::rubric::pick_name(&self.name, &self.name_en, lang)
+    }
+}
+
 /// Everything the rubric gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreResult {

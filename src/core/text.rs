@@ -80,3 +80,17 @@ mod shown_name_tests {
         assert_eq!(shown_name("广州市总工会 2021.json"), "广州市总工会 2021.json");
     }
 }
+
+/// One word for one thing: the names of what an officer writes when a figure falls short, as
+/// (zh-CN, English). The national self-evaluation form's column is 偏差原因分析及改进措施, so
+/// the requirement is a 偏差原因 and a 改进措施 wherever it arises (an indicator short of its
+/// target, execution below 100%, a score below its weight); every label, message, report
+/// sentence and sheet header the core writes uses these words, and the page's labels should too.
+pub mod terms {
+    /// 偏差原因: why the figure fell short.
+    pub const REASON: (&str, &str) = ("偏差原因", "Reason for the shortfall");
+    /// 改进措施: what will be done about it.
+    pub const MEASURE: (&str, &str) = ("改进措施", "Improvement measure");
+    /// The national form's column that holds both.
+    pub const FORM_COLUMN: (&str, &str) = ("偏差原因分析及改进措施", "Analysis of the shortfall and improvement measures");
+}

@@ -626,7 +626,7 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
         let nm = if zh || n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
         if reason.is_none() || measure.is_none() {
             w.notes.push(if zh {
-                format!("{nm}未得满分，须填写扣分原因和改进措施")
+                format!("{nm}未得满分，须填写偏差原因和改进措施")
             } else {
                 format!("{nm} is below full marks: give the reason and the measure")
             });
@@ -634,7 +634,7 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
         let todo = w.t(TODO_ZH, TODO_EN);
         out.push(Block::Paragraph(if zh {
             format!(
-                "{nm}得分 {} 分，扣 {} 分。扣分原因：{}。改进措施：{}。",
+                "{nm}得分 {} 分，扣 {} 分。偏差原因：{}。改进措施：{}。",
                 fixed2(sc),
                 fixed2(wt - sc),
                 reason.unwrap_or(todo.clone()),

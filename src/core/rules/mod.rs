@@ -54,6 +54,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
+    ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
     ("score.stated_mismatch", score::stated_mismatch),
     ("score.total_mismatch", score::total_mismatch),
@@ -74,12 +75,13 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
 /// "偏差原因和改进措施" / "the reason and the measure", for whichever of the two is blank;
 /// `None` when both are there.
 pub fn missing_explanations(reason: &str, measure: &str) -> Option<(String, String)> {
+    use crate::core::text::terms::{MEASURE, REASON};
     let r = crate::core::number::is_blank(reason);
     let m = crate::core::number::is_blank(measure);
     match (r, m) {
         (false, false) => None,
-        (true, true) => Some(("偏差原因和改进措施".into(), "a reason (偏差原因) and a measure (改进措施)".into())),
-        (true, false) => Some(("偏差原因".into(), "a reason (偏差原因)".into())),
-        (false, true) => Some(("改进措施".into(), "a measure (改进措施)".into())),
+        (true, true) => Some((format!("{}和{}", REASON.0, MEASURE.0), format!("a reason ({}) and a measure ({})", REASON.0, MEASURE.0))),
+        (true, false) => Some((REASON.0.into(), format!("a reason ({})", REASON.0))),
+        (false, true) => Some((MEASURE.0.into(), format!("a measure ({})", MEASURE.0))),
     }
 }

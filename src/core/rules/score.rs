@@ -10,37 +10,56 @@ use crate::core::format::path;
 use crate::core::grade::Grade;
 use crate::core::number::{self, is_blank, Kind};
 use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
+use crate::core::text::Lang;
 
 fn fmt(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// A stated score above its weight or below zero (rubric nodes and indicators).
+/// A stated score above its weight or below zero (rubric nodes and indicators). A score with no
+/// weight to compare with is held to the 100 points of the whole.
 pub fn out_of_range(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in &ctx.scores.nodes {
-        if let (Some(s), Some(w)) = (n.stated, n.effective_weight) {
+        if let (Some(s), Some(w)) = (n.stated, n.effective_weight.or(Some(Decimal::ONE_HUNDRED))) {
             if s < Decimal::ZERO || s > w {
                 out.push(fire(
                     "score.out_of_range",
                     &path::stated_score(&n.id, "score"),
-                    &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                    &[("name", n.name.clone()), ("name_en", n.name_in(Lang::En).to_string()), ("score", fmt(s)), ("weight", fmt(w))],
                 ));
             }
         }
     }
     for (r, i) in pairs(ctx) {
-        if let (Some(s), Some(w)) = (r.stated_score, r.weight) {
+        if let (Some(s), Some(w)) = (r.stated_score, r.weight.or(Some(Decimal::ONE_HUNDRED))) {
             if s < Decimal::ZERO || s > w {
                 out.push(fire(
                     "score.out_of_range",
                     &path::indicator(&r.task, &r.id, "stated_score"),
-                    &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
+                    &[("name", i.name.clone()), ("name_en", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w))],
                 ));
             }
         }
     }
     out
+}
+
+/// A stated total outside 0–100 (plus the additions of 其他加减分项 that count), whether or not a
+/// total can be computed to compare it with.
+pub fn total_out_of_range(ctx: &Context) -> Vec<Finding> {
+    let Some(t) = ctx.scores.stated_total else { return vec![] };
+    let bonus = ctx.scores.adjustments.max(Decimal::ZERO);
+    let max = Decimal::ONE_HUNDRED.saturating_add(bonus);
+    if t >= Decimal::ZERO && t <= max {
+        return vec![];
+    }
+    let (bz, be) = if bonus.is_zero() {
+        (String::new(), String::new())
+    } else {
+        (format!("（100 分加其他加分 {}）", fmt(bonus)), format!(" (100 plus {} of additions)", fmt(bonus)))
+    };
+    vec![fire("score.total_out_of_range", "stated.total", &[("total", fmt(t)), ("max", fmt(max)), ("bonus_zh", bz), ("bonus_en", be)])]
 }
 
 /// Weights that do not add up: level 1 to 100, children to their parent, attached indicators
@@ -75,7 +94,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
                     &path::rubric_weight(&kids[0].id),
                     &[
                         ("parent_zh", format!("“{}”", p.name)),
-                        ("parent_en", format!("'{}'", p.name_en)),
+                        ("parent_en", format!("'{}'", p.name_in(Lang::En))),
                         ("sum", fmt(sum)),
                         ("expected", fmt(w)),
                     ],
@@ -96,7 +115,7 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
                 &path::indicator(&attached[0].task, &attached[0].id, "weight"),
                 &[
                     ("parent_zh", format!("“{}”所含绩效指标", n.name)),
-                    ("parent_en", format!("indicators of '{}'", n.name_en)),
+                    ("parent_en", format!("indicators of '{}'", n.name_in(Lang::En))),
                     ("sum", fmt(sum)),
                     ("expected", fmt(w)),
                 ],
@@ -118,9 +137,11 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
                     &path::stated_score(&n.id, "score"),
                     &[
                         ("name", n.name.clone()),
+                        ("name_en", n.name_in(Lang::En).to_string()),
                         ("stated", s.to_string()),
                         ("computed", c.to_string()),
                         ("formula", n.explain.zh.clone()),
+                        ("formula_en", n.explain.en.clone()),
                         ("rubric_source", src.clone()),
                     ],
                 ));
@@ -140,9 +161,11 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
                 &path::indicator(&r.task, &r.id, "stated_score"),
                 &[
                     ("name", i.name.clone()),
+                    ("name_en", i.name.clone()),
                     ("stated", s.to_string()),
                     ("computed", computed),
                     ("formula", r.explain.zh.clone()),
+                    ("formula_en", r.explain.en.clone()),
                     ("rubric_source", src.clone()),
                 ],
             ));
@@ -163,7 +186,7 @@ pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
     }
 }
 
-/// A judged (manual) score below its weight without 扣分原因 and 改进措施.
+/// A judged (manual) score below its weight without 偏差原因 and 改进措施.
 pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in ctx.scores.nodes.iter().filter(|n| n.leaf && (n.method == "manual" || n.method == "auto")) {
@@ -178,7 +201,14 @@ pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
             out.push(fire(
                 "score.below_full_unexplained",
                 &path::stated_score(&n.id, field),
-                &[("name", n.name.clone()), ("score", fmt(s)), ("weight", fmt(w)), ("missing_zh", mzh), ("missing_en", men)],
+                &[
+                    ("name", n.name.clone()),
+                    ("name_en", n.name_in(Lang::En).to_string()),
+                    ("score", fmt(s)),
+                    ("weight", fmt(w)),
+                    ("missing_zh", mzh),
+                    ("missing_en", men),
+                ],
             ));
         }
     }

@@ -67,7 +67,7 @@ pub const SCORE_COLUMNS: &[(&str, &str, &str, f32)] = &[
     ("score", "自评得分", "Stated score", 10.0),
     ("computed_grade", "计算等级（计算）", "Computed grade", 9.0),
     ("grade", "自评等级", "Stated grade", 9.0),
-    ("reason", "扣分原因 / 说明", "Reason", 36.0),
+    ("reason", "偏差原因", "Reason", 36.0),
     ("measure", "改进措施", "Measure", 36.0),
 ];
 
@@ -86,6 +86,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("stated_score", "得分"),
     ("reason", "偏差原因分析"),
     ("reason", "扣分原因"),
+    // The score sheet's header before 偏差原因 was used everywhere (issue 11, item 17).
+    ("reason", "扣分原因 / 说明"),
     ("measure", "改进措施及结果应用"),
     ("task", "工作任务"),
     ("level1", "一级"),
@@ -299,6 +301,10 @@ pub struct CellError {
 impl CellError {
     /// `绩效指标!J7（实际完成值）：…` / `Indicators!J7 (Actual): …`.
     pub fn line(&self, lang: Lang) -> String {
+        if self.sheet.is_empty() && self.row == 0 {
+            // A problem of the whole file: its message alone, never "：message".
+            return self.message.get(lang).to_string();
+        }
         let at = match (self.row, self.column.is_empty()) {
             (0, _) => self.sheet.clone(),
             (r, true) => format!("{}!{r}", self.sheet),
@@ -657,12 +663,58 @@ fn import_scores(
     out
 }
 
+/// Why `bytes` are not an .xlsx workbook, said for what they are (a JSON file, a Word document,
+/// an old .xls, a CSV…); `None` when they are a ZIP package that may be one.
+pub fn not_a_workbook(bytes: &[u8]) -> Option<Text> {
+    use crate::core::import::{sniff, Sniffed};
+    Some(match sniff(bytes) {
+        Sniffed::Xlsx | Sniffed::Zip => return None,
+        Sniffed::Json => Text::new(
+            "这是 JSON 文件（自评文件或评分标准），不是 Excel 表（.xlsx）：JSON 文件请用“导入”导入",
+            "this is a JSON file (a self-evaluation or a rubric), not an Excel workbook (.xlsx): use Import for JSON files",
+        ),
+        Sniffed::Docx => Text::new("这是 Word 文档（.docx），不是 Excel 表（.xlsx）", "this is a Word document (.docx), not an Excel workbook (.xlsx)"),
+        Sniffed::OldOffice => Text::new(
+            "这是旧版 .xls（或其他旧版 Office）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
+            "this is an old .xls (or another old Office) file: save it as .xlsx in Excel or WPS and import it again",
+        ),
+        Sniffed::Empty => Text::new("文件是空的，不是 Excel 表（.xlsx）", "the file is empty: it is not an Excel workbook (.xlsx)"),
+        Sniffed::Pdf => Text::new("这是 PDF 文件，不是 Excel 表（.xlsx）", "this is a PDF, not an Excel workbook (.xlsx)"),
+        Sniffed::Utf16 | Sniffed::Other if looks_like_text(bytes) => Text::new(
+            "这是文本文件（如 CSV），不是 Excel 表（.xlsx）：请在 Excel 或 WPS 中打开并另存为 .xlsx，或复制表格后粘贴到绩效指标表",
+            "this is a text file (a CSV?), not an Excel workbook (.xlsx): open it in Excel or WPS and save it as .xlsx, or copy the table and paste it into the indicator table",
+        ),
+        Sniffed::Utf16 | Sniffed::Other => Text::new(
+            "不是 Excel 表（.xlsx）：无法识别文件类型，请在 Excel 或 WPS 中另存为 .xlsx",
+            "not an Excel workbook (.xlsx): the kind of file is not recognised; save it as .xlsx in Excel or WPS",
+        ),
+    })
+}
+
+/// True when the first bytes are text (UTF-8 or UTF-16, no control characters but tabs and
+/// line breaks).
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // Cut inside a character at the end of the window.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+        Err(_) => return false,
+    };
+    !text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{feff}'))
+}
+
 /// Reads an .xlsx workbook with the indicator and/or score table. `doc` supplies the rubric
 /// (score items must be its nodes). Returns every problem at once, or the import to confirm.
 pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellError>> {
-    let book = read_workbook(bytes).map_err(|e| {
-        vec![CellError { sheet: String::new(), row: 0, column: String::new(), header: String::new(), message: e.message() }]
-    })?;
+    let whole = |message: Text| vec![CellError { sheet: String::new(), row: 0, column: String::new(), header: String::new(), message }];
+    if let Some(m) = not_a_workbook(bytes) {
+        return Err(whole(m));
+    }
+    let book = read_workbook(bytes).map_err(|e| whole(e.message()))?;
     let (rubric, _) = rubric_of(doc);
     let mut ids = BTreeSet::new();
     let mut names = BTreeMap::new();
