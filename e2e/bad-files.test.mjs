@@ -93,11 +93,36 @@ test('9: a 1 MB text in a field: the JSON, Word and Excel exports still download
     const got = await Promise.race([
       p.waitForEvent('download', { timeout: 20000 }).then((d) => ({ download: d })),
       p.waitForFunction((n) => document.querySelectorAll('.notice.error').length > n, before, { timeout: 20000 }).then(() => ({ said: true })),
+      click().then(() => new Promise(() => {})),
     ]);
     if (got.download) {
       assert.ok(got.download.suggestedFilename().length < 80, got.download.suggestedFilename().slice(0, 100));
       assert.ok(await got.download.path());
     }
   }
+  b.assertClean();
+});
+
+test('6, 7, 8, 11: files that are not what they should be are refused on the page, with the reason in words', async (t) => {
+  const b = await blank(t);
+  const p = b.page;
+  const tryImport = async (selector, name, buffer, re) => {
+    const before = await p.locator('.notice.error').count();
+    await p.locator(selector).setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await p.waitForFunction((n) => document.querySelectorAll('.notice.error, .excel-panel.error').length > n, before, { timeout: 5000 });
+    const text = (await p.locator('.notice.error').allInnerTexts()).concat(await p.locator('.excel-panel.error').allInnerTexts()).join('\n');
+    assert.match(text, re, name);
+    assert.doesNotMatch(text, /expected value at line|• ：/);
+  };
+  await tryImport('#import-file', 'empty-object.json', Buffer.from('{}'), /empty-object\.json/);
+  await tryImport('#import-file', 'array.json', Buffer.from('[]'), /array\.json/);
+  await tryImport('#import-file', 'latin1.json', Buffer.concat([Buffer.from('{"format":"selfcheck/self-evaluation","version":1,"unit":{"name":"'), Buffer.from([0xb9, 0xe3]), Buffer.from('"}}')]), /第 \d+ 个字节/);
+  await tryImport('#import-file', 'book.xlsx.json', Buffer.from('PK\x03\x04xl/workbook.xml', 'latin1'), /导入 Excel/);
+  await tryImport('#rubric-file', 'empty-rubric.json', Buffer.from('{"format":"selfcheck/rubric","version":1,"id":"x","name":"空","nodes":[]}'), /empty-rubric\.json/);
+  if (await p.locator('#xlsx-cancel').count()) await p.locator('#xlsx-cancel').click();
+  await tryImport('#xlsx-import', 'doc.json', Buffer.from('{"format":"selfcheck/self-evaluation","version":1}'), /JSON/);
+  assert.doesNotMatch((await p.locator('.excel-panel').allInnerTexts()).join(''), /\.xls 格式|old \.xls/);
+  assert.equal(await p.locator('#draft-select option').count(), 1, 'nothing was imported');
+  assert.match(await p.locator('#status').innerText(), /待填写/, 'the rubric was not emptied');
   b.assertClean();
 });

@@ -44,9 +44,11 @@ async function useEverything(b, p) {
   assert.ok(await json.path());
   await p.locator('#cc-file').setInputFiles(path.join(e2eDir, 'fixtures', 'report-excerpt.txt'));
   await p.waitForFunction(() => document.querySelectorAll('#sec-crosscheck tr, #sec-crosscheck li').length > 0, null, { timeout: 10000 });
-  await p.emulateMedia({ media: 'print' });
   await p.locator('#report-print').click();
   await p.getByRole('button', { name: '打印', exact: true }).click();
+  // The print stylesheet applied, as when printing.
+  await p.emulateMedia({ media: 'print' });
+  await p.waitForTimeout(200);
   await p.emulateMedia({ media: 'screen' });
   await p.waitForTimeout(300);
   return p.evaluate(() => window.__csp);

@@ -25,7 +25,7 @@ test('14: a blank page lists fields to fill in, not errors, until a field is lef
   assert.match(await status.getAttribute('class'), /\btodo\b/);
   assert.equal(await p.locator('.field.has-error').count(), 0, 'no red box on a field nobody touched');
   assert.equal(await p.locator('#sec-findings .finding-group.error').count(), 0);
-  assert.match(await p.locator('#sec-findings .finding-group.todo h3').innerText(), /待填写（\d+）/);
+  assert.match(await p.locator('#sec-findings .finding-group.todo h3').textContent(), /待填写（\d+）/);
   // Leaving 单位名称 blank makes it an error there.
   await field(p, 'unit.name').focus();
   await field(p, 'unit.year').focus();
@@ -119,7 +119,7 @@ test('21: the printout leaves out the instructions; 【待填写】 is marked on
   const p = b.page;
   const marks = p.locator('#sec-report mark.placeholder');
   await marks.first().waitFor({ timeout: 10000 });
-  assert.equal((await marks.first().innerText()).trim(), '【待填写】');
+  assert.equal((await marks.first().textContent()).trim(), '【待填写】');
   assert.ok(await p.locator('#sec-basic p.hint, #sec-narrative p.hint').first().isVisible());
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('p.hint').evaluateAll((ps) => ps.filter((e) => e.checkVisibility()).length), 0, 'no instructions printed');

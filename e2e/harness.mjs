@@ -140,3 +140,4 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
 export function pageUrl(relative = '') {
   return new URL(relative, baseUrl).href;
 }
+export { chromium };

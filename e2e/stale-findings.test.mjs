@@ -7,7 +7,7 @@ import { openBrowser, baseUrl } from './harness.mjs';
 
 const domId = (p) => 'f-' + p.replaceAll('.', '-');
 const field = (page, p) => page.locator(`[id="${domId(p)}"]`);
-const listText = (page) => page.locator('#sec-findings').innerText();
+const listText = (page) => page.locator('#sec-findings').textContent();
 
 async function withExample(t) {
   const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
@@ -21,7 +21,7 @@ async function withExample(t) {
 
 /** Waits until the findings list contains `re` and returns its text. */
 async function listShows(page, re) {
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#sec-findings').innerText), re.source, { timeout: 10000 });
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#sec-findings').textContent), re.source, { timeout: 10000 });
   return listText(page);
 }
 

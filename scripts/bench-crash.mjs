@@ -12,8 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, baseUrl } from '../e2e/harness.mjs';
+import { chromium, CHROMIUM_ARGS, chromiumPath, baseUrl } from '../e2e/harness.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, delays: { type: 'string', default: '500,1000,2000,5000' }, url: { type: 'string' } } });
 const url = values.url ?? baseUrl;
@@ -55,6 +54,7 @@ for (const delay of delays) {
     await s.page.waitForFunction((m) => (localStorage.getItem('selfcheck/drafts') ?? '').includes(m), marker, { timeout: 5000 });
     const savedAt = Date.now();
     await new Promise((ok) => setTimeout(ok, delay));
+    const killedAfter = Date.now() - savedAt;
     s.proc.kill('SIGKILL');
     await new Promise((ok) => s.proc.once('exit', ok));
     s = await open(dir);
@@ -63,8 +63,8 @@ for (const delay of delays) {
     if (value === marker) kept++;
     s.proc.kill('SIGKILL');
     await new Promise((ok) => s.proc.once('exit', ok));
-    await rm(dir, { recursive: true, force: true });
-    process.stderr.write(`delay ${delay} ms run ${r + 1}: ${value === marker ? 'kept' : 'LOST'} (killed ${Date.now() - savedAt} ms after the save)\n`);
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+    process.stderr.write(`delay ${delay} ms run ${r + 1}: ${value === marker ? 'kept' : 'LOST'} (killed ${killedAfter} ms after the save)\n`);
   }
   results.push({ delay_ms: delay, runs, kept });
 }

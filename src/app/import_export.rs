@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::format::SelfEvaluation;
-use crate::core::rubric::{self, Rubric};
+use crate::core::rubric::Rubric;
 use crate::core::{edit, ids, Text};
 
 use super::state::{Action, App};
@@ -199,24 +199,25 @@ fn draft_name_for(doc: &SelfEvaluation, file: &str) -> String {
 
 fn load_rubric(a: App, file: &str, r: Rubric) {
     let before = a.doc.with_untracked(|d| d.rubric.clone());
-    let name = r.name.clone();
+    let name = r.name_text();
     a.rewrite(|d| {
         d.rubric.preset = r.id.clone();
         d.rubric.inline = Some(r);
     });
     a.notify_undo(
-        Text::new(format!("已从“{file}”载入评分标准“{name}”。"), format!("Rubric '{name}' loaded from '{file}'.")),
+        Text::new(format!("已从“{file}”载入评分标准“{}”。", name.zh), format!("Rubric '{}' loaded from '{file}'.", name.en)),
         move |d, _| d.rubric = before,
     );
 }
 
-/// Handles the text of a chosen or dropped file.
-pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
-    let format = crate::core::header::Header::read(text).map(|h| h.format());
-    let as_rubric = target == Target::Rubric || format.as_deref() == Some(rubric::FORMAT);
+/// Handles the bytes of a chosen or dropped file: read as UTF-8 JSON by the core (invalid UTF-8,
+/// a workbook or another program's JSON are refused, with the reason written for people).
+pub fn handle_bytes(a: App, file: &str, bytes: &[u8], target: Target) {
+    use crate::core::import::{read_json, Expect, Imported};
+    let expect = if target == Target::Rubric { Expect::Rubric } else { Expect::Document };
     let refused = |e: crate::core::format::LoadError, what: (&str, &str)| {
-        let pos_zh = if e.line > 0 { format!("（第 {} 行第 {} 列）", e.line, e.column) } else { String::new() };
-        let pos_en = if e.line > 0 { format!(" (line {}, column {})", e.line, e.column) } else { String::new() };
+        let pos_zh = if e.line > 1 || e.column > 1 { format!("（第 {} 行第 {} 列）", e.line, e.column) } else { String::new() };
+        let pos_en = if e.line > 1 || e.column > 1 { format!(" (line {}, column {})", e.line, e.column) } else { String::new() };
         a.notify(
             true,
             Text::new(
@@ -226,15 +227,11 @@ pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
             Action::None,
         );
     };
-    if as_rubric {
-        match Rubric::from_json(text) {
-            Ok(r) => load_rubric(a, file, r),
-            Err(e) => refused(e, ("评分标准文件", "the rubric file")),
-        }
-        return;
-    }
-    match SelfEvaluation::from_json(text) {
-        Ok(doc) => {
+    let what = if target == Target::Rubric { ("评分标准文件", "the rubric file") } else { ("文件", "the file") };
+    match read_json(bytes, expect) {
+        Ok(Imported::Rubric(r)) => load_rubric(a, file, *r),
+        Ok(Imported::Document(doc)) => {
+            let doc = *doc;
             let name = draft_name_for(&doc, file);
             if let Err(m) = open_as_new_draft(a, &name, doc) {
                 a.notify(true, m, Action::None);
@@ -249,7 +246,7 @@ pub fn handle_text(a: App, file: &str, text: &str, target: Target) {
                 Action::None,
             );
         }
-        Err(e) => refused(e, ("文件", "the file")),
+        Err(e) => refused(e, what),
     }
 }
 
@@ -270,8 +267,8 @@ pub fn read_file(a: App, file: web_sys::File, target: Target) {
         return;
     }
     leptos::task::spawn_local(async move {
-        match JsFuture::from(file.text()).await {
-            Ok(v) => handle_text(a, &name, &v.as_string().unwrap_or_default(), target),
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(v) => handle_bytes(a, &name, &js_sys::Uint8Array::new(&v).to_vec(), target),
             Err(_) => cannot_read(a, &name),
         }
     });

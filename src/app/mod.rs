@@ -12,6 +12,7 @@ pub mod basic;
 pub mod budget_table;
 pub mod crosscheck;
 pub mod drafts;
+pub mod durable;
 pub mod excel;
 pub mod explain;
 pub mod fields;
@@ -47,6 +48,7 @@ pub fn start() {
     storage::set_not_saved(not_saved.clone());
     let stored = startup.stored.clone();
     let stuck = startup.stuck.clone();
+    let had_unreadable = !startup.problems.is_empty() && startup.stored.is_some();
     let lang = storage::read(LANG_KEY).ok().flatten().and_then(|s| Lang::parse(&s)).unwrap_or_default();
     leptos::mount::mount_to_body(move || {
         storage::set_base(&startup.drafts, stored);
@@ -62,6 +64,12 @@ pub fn start() {
         }
         set_html_lang(lang);
         storage::install(app);
+        durable::open(app);
+        // Unreadable data was kept aside: store the drafts now, so the next start does not find
+        // (and keep aside) the same data again.
+        if had_unreadable && storage::not_saved().is_none() {
+            storage::save_now(app);
+        }
         // A printout holds every indicator row (see `App::printing`).
         let _ = window_event_listener_untyped("beforeprint", move |_| app.printing.set(true));
         let _ = window_event_listener_untyped("afterprint", move |_| app.printing.set(false));

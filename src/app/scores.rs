@@ -84,7 +84,7 @@ fn NodeRow(line: NodeLine) -> impl IntoView {
                     tone=Signal::derive(move || if below.get() && calc.with(|c| c.computed != "—") { "short" } else { "" }) />
             </td>
             <td><Field p=path::stated_score(&id, "score") label=("自评得分", "Stated score") kind=Kind::Number compact=true /></td>
-            <td><Field p=path::stated_score(&id, "reason") label=("扣分原因", "Reason points were lost") kind=Kind::Multi compact=true required=below /></td>
+            <td><Field p=path::stated_score(&id, "reason") label=crate::core::text::terms::REASON kind=Kind::Multi compact=true required=below /></td>
             <td><Field p=path::stated_score(&id, "measure") label=("改进措施", "Improvement measure") kind=Kind::Multi compact=true required=below /></td>
         </tr>
     }
@@ -157,8 +157,7 @@ pub fn Scores() -> impl IntoView {
     let note = Memo::new(move |_| {
         a.shape.track();
         a.doc.with_untracked(|d| {
-            let r = edit::current_rubric(d);
-            Text::new(r.note.clone(), r.note)
+            edit::current_rubric(d).note_text()
         })
     });
     let total = Memo::new(move |_| {
@@ -182,7 +181,7 @@ pub fn Scores() -> impl IntoView {
             <h2 id="h-scores">{tr("评分", "Scores")}</h2>
             <div class="rubric-info">
                 <p>
-                    <b>{move || info.with(|r| r.name.clone())}</b>
+                    <b>{move || info.with(|r| r.name_text().get(l.get()).to_string())}</b>
                     {move || info.with(|r| (!r.year.is_empty()).then(|| format!("（{}）", r.year)))}
                     <Show when=move || info.with(|r| r.example)>
                         <span class="badge warn">{tr("示例评分标准：请按当年通知替换", "illustrative rubric: replace it with this year's notice")}</span>
@@ -190,7 +189,7 @@ pub fn Scores() -> impl IntoView {
                 </p>
                 <p class="muted">{tr("依据：", "Source: ")}{move || info.with(|r| r.source.clone())}</p>
                 <Show when=move || note.with(|n| !n.zh.is_empty())>
-                    <p class="muted">{move || note.with(|n| n.zh.clone())}</p>
+                    <p class="muted">{move || note.with(|n| n.get(l.get()).to_string())}</p>
                 </Show>
                 <p class="no-print rubric-files">
                     <span class="file-pick">
@@ -210,7 +209,7 @@ pub fn Scores() -> impl IntoView {
                             <th scope="col">{tr("分值", "Weight")}</th>
                             <th scope="col" class="computed">{tr("计算得分", "Computed")}</th>
                             <th scope="col">{tr("自评得分", "Stated score")}</th>
-                            <th scope="col">{tr("扣分原因", "Reason points were lost")}</th>
+                            <th scope="col">{tr(crate::core::text::terms::REASON.0, crate::core::text::terms::REASON.1)}</th>
                             <th scope="col">{tr("改进措施", "Improvement measure")}</th>
                         </tr>
                     </thead>

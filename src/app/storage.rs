@@ -297,9 +297,12 @@ fn sync(app: App, now: f64) -> Result<(), StoreError> {
         Some(s) => draft_sync::merge(&mine, base.as_ref(), s, now),
         None => draft_sync::merge(&mine, base.as_ref(), &mine, now),
     };
-    let text = merged.drafts.to_json();
+    let mut merged = merged;
     if merged.write || stored_text.is_none() {
+        merged.drafts.saved = now;
+        let text = merged.drafts.to_json();
         write(KEY, &text)?;
+        super::durable::write(&text);
         LAST.with(|l| *l.borrow_mut() = Some(text));
     } else {
         LAST.with(|l| *l.borrow_mut() = stored_text);
@@ -348,6 +351,29 @@ fn sync(app: App, now: f64) -> Result<(), StoreError> {
         );
     }
     Ok(())
+}
+
+/// Puts back the durable copy `drafts` (read from `text`) when it is newer than what this window
+/// started from and nothing was typed since; returns whether it did.
+pub fn restore(app: App, text: &str, drafts: Drafts) -> bool {
+    let base_saved = BASE.with(|b| b.borrow().as_ref().map(|d| d.saved).unwrap_or(0.0));
+    if drafts.saved <= base_saved || pending() || not_saved().is_some() {
+        return false;
+    }
+    let mine = app.drafts.get_value();
+    if BASE.with(|b| b.borrow().as_ref().is_some_and(|base| base.drafts != mine.drafts)) {
+        return false;
+    }
+    if write(KEY, text).is_err() {
+        return false;
+    }
+    LAST.with(|l| *l.borrow_mut() = Some(text.to_string()));
+    BASE.with(|b| *b.borrow_mut() = Some(drafts.clone()));
+    let doc = drafts.current().doc.clone();
+    app.drafts.set_value(drafts);
+    app.open_document(doc);
+    app.refresh_drafts();
+    true
 }
 
 /// Tries to store the drafts now (after an import): an error means the drafts do not fit.

@@ -52,6 +52,11 @@ pub struct Drafts {
     pub current: String,
     /// The drafts, in the order the user sees them.
     pub drafts: Vec<Draft>,
+    /// When this envelope was written (ms since 1970; 0 before it was first written, and in
+    /// envelopes written before this field existed). Tells which of two copies is newer (the
+    /// page keeps a durable second copy, see `app::durable`).
+    #[serde(default)]
+    pub saved: f64,
 }
 
 /// A stored text (or part of one) this build cannot read, kept as it was.
@@ -99,6 +104,7 @@ impl Drafts {
             format: FORMAT.to_string(),
             version: VERSION,
             current: "d-1".to_string(),
+            saved: 0.0,
             drafts: vec![Draft { id: "d-1".into(), name: name.to_string(), updated: now, doc: blank_document(), rev: 0 }],
         }
     }
@@ -211,6 +217,8 @@ struct Envelope {
     current: Raw,
     #[serde(default)]
     drafts: Raw,
+    #[serde(default)]
+    saved: Raw,
 }
 
 /// One stored draft, each field kept raw: a draft whose `doc` cannot be read is kept aside whole.
@@ -298,7 +306,8 @@ pub fn load(stored: Option<&str>, first_name: &str, now: f64) -> Loaded {
     }
     let current = str_of(&env.current).unwrap_or_default();
     let current = if drafts.iter().any(|d| d.id == current) { current } else { drafts[0].id.clone() };
-    Loaded { drafts: Drafts { format: FORMAT.into(), version: VERSION, current, drafts }, unreadable: bad, fresh: false }
+    let saved = f64_of(&env.saved).unwrap_or(0.0);
+    Loaded { drafts: Drafts { format: FORMAT.into(), version: VERSION, current, drafts, saved }, unreadable: bad, fresh: false }
 }
 
 #[cfg(test)]
@@ -412,6 +421,15 @@ mod tests {
         assert_eq!(d.current().doc, seed());
         assert!(d.select("d-1"));
         assert!(!d.select("nope"));
+    }
+
+    #[test]
+    fn the_time_an_envelope_was_written_round_trips_and_reads_as_0_when_absent() {
+        let mut d = Drafts::new("一", 0.0);
+        d.saved = 1_700_000_000_123.0;
+        assert_eq!(load(Some(&d.to_json()), "x", 0.0).drafts.saved, 1_700_000_000_123.0);
+        let old = r#"{"format":"selfcheck/drafts","version":1,"current":"d-1","drafts":[{"id":"d-1","name":"旧","updated":1.0,"doc":{"format":"selfcheck/self-evaluation","version":1}}]}"#;
+        assert_eq!(load(Some(old), "x", 0.0).drafts.saved, 0.0);
     }
 
     #[test]

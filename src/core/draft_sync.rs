@@ -136,7 +136,7 @@ pub fn merge(mine: &Drafts, base: Option<&Drafts>, stored: &Drafts, now: f64) ->
     if !out.iter().any(|d| d.id == current) {
         current = out[0].id.clone();
     }
-    let drafts = Drafts { format: mine.format.clone(), version: mine.version, current, drafts: out };
+    let drafts = Drafts { format: mine.format.clone(), version: mine.version, current, drafts: out, saved: stored.saved.max(mine.saved) };
     let reopen = drafts.current != mine.current || drafts.current().doc != mine.current().doc;
     let write = drafts.drafts != stored.drafts || drafts.current != stored.current;
     Merged { drafts, copies, taken, kept, reopen, write }
