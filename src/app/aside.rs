@@ -77,6 +77,7 @@ pub fn KeptAside() -> impl IntoView {
             }
             None => {
                 storage::set_not_saved(None);
+                storage::replace_stored();
                 a.saved.set(Saved::Idle);
                 storage::save_now(a);
             }

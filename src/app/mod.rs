@@ -68,6 +68,7 @@ pub fn start() {
         // Unreadable data was kept aside: store the drafts now, so the next start does not find
         // (and keep aside) the same data again.
         if had_unreadable && storage::not_saved().is_none() {
+            storage::replace_stored();
             storage::save_now(app);
         }
         // A printout holds every indicator row (see `App::printing`).

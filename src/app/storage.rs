@@ -190,6 +190,14 @@ thread_local! {
     /// The text this window last read or wrote under [`KEY`]: when storage still holds exactly
     /// this, no other window has written since and nothing needs merging.
     static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Storage holds data this window could not read (kept aside already): the next save writes
+    /// the drafts even when they equal what this window read, so the same data is not found again.
+    static REPLACE: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// The next save replaces what is stored (see `REPLACE`).
+pub fn replace_stored() {
+    REPLACE.with(|r| *r.borrow_mut() = true);
 }
 
 /// Turns saving off, with the reason the page shows (storage unusable, or unreadable data could
@@ -298,7 +306,7 @@ fn sync(app: App, now: f64) -> Result<(), StoreError> {
         None => draft_sync::merge(&mine, base.as_ref(), &mine, now),
     };
     let mut merged = merged;
-    if merged.write || stored_text.is_none() {
+    if merged.write || stored_text.is_none() || REPLACE.with(|r| r.replace(false)) {
         merged.drafts.saved = now;
         let text = merged.drafts.to_json();
         write(KEY, &text)?;
