@@ -27,6 +27,7 @@ pub mod rubric;
 pub mod rules;
 pub mod scoring;
 pub mod text;
+pub mod words;
 pub mod xlsx;
 
 pub use evaluate::{evaluate, evaluate_with, status, status_of, Evaluation};

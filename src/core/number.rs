@@ -104,6 +104,10 @@ pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
     if is_blank(s) {
         return Ok(None);
     }
+    // "—", "/", "无" in a cell: nothing here (never an invalid number, never 0).
+    if super::words::is_placeholder(s) {
+        return Ok(None);
+    }
     match parse(s, kind) {
         Err(NumError::Empty) => Ok(None),
         other => other.map(Some),
@@ -114,6 +118,9 @@ pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
 pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
     if let Some(v) = parse_plain(s) {
         return Ok(v);
+    }
+    if super::words::is_placeholder(s) {
+        return Err(NumError::Empty);
     }
     let half = to_half_width(s);
     let t = half.trim();
@@ -264,6 +271,15 @@ fn strip_separators(body: &str) -> Result<String, NumError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_read_as_blank_never_as_zero_or_invalid() {
+        for t in ["—", "-", "/", "——", "无"] {
+            assert_eq!(parse_opt(t, Kind::Amount { unit: "万元" }), Ok(None), "{t}");
+            assert_eq!(parse(t, Kind::Value), Err(NumError::Empty), "{t}");
+        }
+        assert_eq!(parse_opt("-3", Kind::Value), Ok(Some(Decimal::from(-3))));
+    }
 
     const WAN: Kind = Kind::Amount { unit: "万元" };
 

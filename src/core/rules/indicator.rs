@@ -126,7 +126,7 @@ pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
             fire(
                 "indicator.tier_unknown",
                 &path::indicator(&r.task, &r.id, "actual"),
-                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())],
+                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string()), ("target", i.target.trim().to_string())],
             )
         })
         .collect()
