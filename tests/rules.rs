@@ -785,8 +785,18 @@ fn cases() -> Vec<Case> {
             severity: Warning,
             path: "stated.grade",
             numbers: &["99.60", "优", "excellent"],
-            fire: || with(|d| d.stated.grade.clear()),
-            clean: || run(base()),
+            // The rule comes from a Guangzhou audit: it applies where the rubric is Guangzhou's.
+            fire: || {
+                with(|d| {
+                    d.stated.grade.clear();
+                    d.rubric.inline = preset("national-2020").map(|mut r| {
+                        r.region = "广州市".into();
+                        r
+                    });
+                })
+            },
+            // Elsewhere (the national rubric, 全国) a total without a grade is no finding.
+            clean: || with(|d| d.stated.grade.clear()),
         },
         Case {
             rule: "score.grade_mismatch",
@@ -1024,4 +1034,49 @@ fn catalogue_sources_and_titles_are_present() {
         assert!(!r.message.zh.is_empty() && !r.message.en.is_empty(), "{} lacks a message", r.id);
         assert!(!r.source.is_empty(), "{} lacks a source", r.id);
     }
+}
+
+/// The indicator i1 short of its target (85.79 of 100), explained by `reason` and `measure`.
+fn short_with(reason: &str, measure: &str) -> Vec<Finding> {
+    let (r, m) = (reason.to_string(), measure.to_string());
+    with(move |d| {
+        let i = i1(d);
+        i.actual = "85.79".into();
+        i.stated_score = "42.90".into();
+        i.reason = r;
+        i.measure = m;
+    })
+}
+
+fn fired(fs: &[Finding], rule: &str) -> bool {
+    fs.iter().any(|f| f.rule == rule)
+}
+
+/// "/", "无", "—", "暂无" and the template's own instruction are no reason: the shortfall is
+/// still unexplained. A real reason and measure quiet it.
+#[test]
+fn placeholders_are_no_reason() {
+    for (r, m) in [("/", "/"), ("无", "无"), ("—", "加强管理。"), ("暂无", "（200字以内）"), ("说明偏差原因", "无")]
+    {
+        assert!(fired(&short_with(r, m), "indicator.shortfall_unexplained"), "{r} / {m}");
+    }
+    assert!(!fired(&short_with("部分体检安排在次年一季度。", "提前制定体检计划。"), "indicator.shortfall_unexplained"));
+}
+
+/// The claim phrases real conclusions use (已按照计划完成目标) are claims that all targets were met.
+#[test]
+fn the_conclusions_real_wording_is_a_claim() {
+    let fs = with(|d| {
+        let i = i1(d);
+        i.actual = "85.79".into();
+        i.stated_score = "42.90".into();
+        i.reason = "部分体检安排在次年一季度。".into();
+        i.measure = "提前制定体检计划。".into();
+        d.narrative.insert("achievements".into(), "该项目已按照计划完成目标，完成质量较好。".into());
+    });
+    assert!(fired(&fs, "narrative.claims_all_met"));
+    let quiet = with(|d| {
+        d.narrative.insert("achievements".into(), "该项目已按照计划完成目标，完成质量较好。".into());
+    });
+    assert!(!fired(&quiet, "narrative.claims_all_met"));
 }

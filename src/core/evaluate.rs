@@ -25,6 +25,9 @@ pub struct RubricInfo {
     pub year: String,
     /// Its source document.
     pub source: String,
+    /// 适用范围 (region), e.g. 全国, 广州市: region-scoped rules apply by it.
+    #[serde(default)]
+    pub region: String,
     /// True for an illustrative rubric.
     pub example: bool,
 }
@@ -153,6 +156,7 @@ pub(crate) fn finish(
             name: rubric.name.clone(),
             year: rubric.year.clone(),
             source: rubric.source.clone(),
+            region: rubric.region.clone(),
             example: rubric.example,
         },
         budget,

@@ -1245,7 +1245,7 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
                 &format!("report.text.s{}", si + 1),
                 &[("stated", raw.clone()), ("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],
             )),
-            None if has_total => out.push(fire(
+            None if has_total && thresholds::grade_required(&cx.ev.rubric.region) => out.push(fire(
                 "report.grade_missing",
                 "report.text",
                 &[("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],

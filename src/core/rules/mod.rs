@@ -73,9 +73,10 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
 
 /// "偏差原因和改进措施" / "the reason and the measure", for whichever of the two is blank;
 /// `None` when both are there.
+/// A placeholder ("/", "无", "—") or the template's own instruction counts as blank.
 pub fn missing_explanations(reason: &str, measure: &str) -> Option<(String, String)> {
-    let r = crate::core::number::is_blank(reason);
-    let m = crate::core::number::is_blank(measure);
+    let r = thresholds::is_non_reason(reason);
+    let m = thresholds::is_non_reason(measure);
     match (r, m) {
         (false, false) => None,
         (true, true) => Some(("偏差原因和改进措施".into(), "a reason (偏差原因) and a measure (改进措施)".into())),

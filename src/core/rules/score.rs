@@ -240,6 +240,9 @@ pub fn adjustment_unexplained(ctx: &Context) -> Vec<Finding> {
 
 /// No grade stated although the total is known.
 pub fn grade_missing(ctx: &Context) -> Vec<Finding> {
+    if !super::thresholds::grade_required(&ctx.rubric.region) {
+        return vec![];
+    }
     let total = ctx.scores.total.or(ctx.scores.stated_total);
     match total {
         Some(t) if is_blank(&ctx.doc.stated.grade) => {
