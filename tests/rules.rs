@@ -564,6 +564,35 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "indicator.actual_is_bound",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.actual",
+            numbers: &["体检参加率", "≥100"],
+            fire: || with(|d| i1(d).actual = "≥100".into()),
+            clean: || with(|d| i1(d).actual = "100%".into()),
+        },
+        Case {
+            rule: "indicator.reverse_on_output",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.direction",
+            numbers: &["体检参加率", "≤100"],
+            // The sign written in the target, no direction typed (as real tables do).
+            fire: || {
+                with(|d| {
+                    i1(d).target = "≤100".into();
+                    i1(d).direction.clear();
+                })
+            },
+            // A ceiling named as such is not questioned.
+            clean: || {
+                with(|d| {
+                    i1(d).target = "≤100".into();
+                    i1(d).direction.clear();
+                    i1(d).name = "安全事故起数".into();
+                })
+            },
+        },
+        Case {
             rule: "indicator.direction_unknown",
             severity: Error,
             path: "tasks.t1.indicators.i1.direction",
@@ -697,6 +726,14 @@ fn cases() -> Vec<Case> {
                     d.stated.total = "93.50".into();
                 })
             },
+        },
+        Case {
+            rule: "score.cell_blank",
+            severity: Warning,
+            path: "budget.total.stated_rate",
+            numbers: &["96.00%"],
+            fire: || with(|d| d.budget.total.stated_rate.clear()),
+            clean: || run(base()),
         },
         Case {
             rule: "score.total_mismatch",
@@ -1079,4 +1116,55 @@ fn the_conclusions_real_wording_is_a_claim() {
         d.narrative.insert("achievements".into(), "该项目已按照计划完成目标，完成质量较好。".into());
     });
     assert!(!fired(&quiet, "narrative.claims_all_met"));
+}
+
+/// Blank is not agreement: a level-1 score cell left blank, an indicator's 分值 left blank beside
+/// its stated score, an indicator's 得分 left blank in a table that states the others.
+#[test]
+fn blank_cells_the_form_has_are_reported() {
+    let fs = with(|d| {
+        d.stated.scores.insert("execution".into(), StatedScore::default());
+    });
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "stated.scores.execution.score" && f.message.zh.contains("9.60")));
+    let fs = with(|d| i1(d).weight.clear());
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i1.weight"));
+    let fs = with(|d| i1(d).stated_score.clear());
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i1.stated_score"));
+    assert!(!run(base()).iter().any(|f| f.rule == "score.cell_blank"));
+}
+
+/// A met indicator (the method gives the full weight) stated below its weight needs its 扣分原因.
+#[test]
+fn a_met_indicator_scored_below_its_weight_needs_a_reason() {
+    let fs = with(|d| i1(d).stated_score = "45".into());
+    assert!(fs.iter().any(|f| f.rule == "score.below_full_unexplained" && f.path == "tasks.t1.indicators.i1.reason"));
+    let quiet = with(|d| {
+        let i = i1(d);
+        i.stated_score = "45".into();
+        i.reason = "体检报告归档不完整，酌情扣分。".into();
+        i.measure = "完善归档。".into();
+    });
+    assert!(!quiet.iter().any(|f| f.rule == "score.below_full_unexplained"));
+}
+
+/// A stated score is compared with the exact value at the table's precision: 2 × 97.30 ÷ 100 =
+/// 1.946 is 1.9 at 1 dp (the 2-dp 1.95 would round to 2.0); "3" in a column of "1.8"s is 3.0,
+/// and full marks on a shortfall are never a rounding.
+#[test]
+fn stated_scores_at_the_columns_precision() {
+    let mismatch = |target: &str, actual: &str, weight: &str, stated: &str, other: &str| {
+        with(|d| {
+            let i = i1(d);
+            (i.target, i.actual, i.weight, i.stated_score) = (target.into(), actual.into(), weight.into(), stated.into());
+            i.reason = "原因。".into();
+            i.measure = "措施。".into();
+            d.tasks[0].indicators[1].stated_score = other.into();
+        })
+        .iter()
+        .any(|f| f.rule == "score.stated_mismatch" && f.path == "tasks.t1.indicators.i1.stated_score")
+    };
+    assert!(!mismatch("100", "97.30", "2", "1.9", "30"));
+    assert!(mismatch("38508", "37442", "3", "3", "1.8"));
+    assert!(mismatch("120", "69", "2", "1", "1.8"));
+    assert!(!mismatch("120", "69", "2", "1.2", "1.8"));
 }

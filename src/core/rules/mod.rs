@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod catalogue;
+pub mod cells;
 pub mod format;
 pub mod indicator;
 pub mod narrative;
@@ -51,11 +52,14 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.target_below_previous", indicator::target_below_previous),
     ("indicator.target_missing", indicator::target_missing),
     ("indicator.tier_unknown", indicator::tier_unknown),
+    ("indicator.actual_is_bound", indicator::actual_is_bound),
+    ("indicator.reverse_on_output", indicator::reverse_on_output),
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
     ("score.weights_sum", score::weights_sum),
     ("score.stated_mismatch", score::stated_mismatch),
+    ("score.cell_blank", cells::cell_blank),
     ("score.total_mismatch", score::total_mismatch),
     ("score.below_full_unexplained", score::below_full_unexplained),
     ("score.adjustment_unexplained", score::adjustment_unexplained),
