@@ -894,7 +894,7 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                     // Neither the row nor the kind of amount is named in the figure's own clause
                     // ("其中市级…260万元，隆阳区承担65万元", "（含…项目1个，50万元）"): a part of
                     // something, not a misstatement of the table's amount.
-                    if rstrength == 0 && mstrength < 2 && w.status == Status::Mismatch {
+                    if rstrength < 2 && mstrength < 2 && w.status == Status::Mismatch {
                         w.claim = None;
                         w.status = Status::Unmatched;
                     }
