@@ -96,6 +96,12 @@ const TRAILING: &[(&str, &str)] = &[
 /// `None` when the text carries no bound, or nothing numeric-looking after it (so the words
 /// "不低于市场价" are not a bound).
 pub fn split_bound(s: &str) -> Option<(&'static str, String)> {
+    // The common case without allocating: a value that starts with a digit and ends in no bound
+    // word ("100", "85.79%", "20000亩").
+    let raw = s.trim();
+    if raw.is_empty() || (raw.starts_with(|c: char| c.is_ascii_digit()) && !raw.ends_with(['上', '下', '内'])) {
+        return None;
+    }
     let half = to_half_width(s);
     let t = half.trim();
     for (w, d) in LEADING {
