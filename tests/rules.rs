@@ -1168,3 +1168,24 @@ fn stated_scores_at_the_columns_precision() {
     assert!(mismatch("120", "69", "2", "1", "1.8"));
     assert!(!mismatch("120", "69", "2", "1.2", "1.8"));
 }
+
+/// A part that cannot be scored leaves no total but bounds: a stated total above the known scores
+/// plus the unscored parts' weights, or below the known scores, is still wrong.
+#[test]
+fn a_total_outside_its_bounds_is_wrong_even_without_a_total() {
+    let at = |total: &str| {
+        with(|d| {
+            // i2 (效益, 30) cannot be scored: its actual is blank.
+            d.tasks[0].indicators[1].actual.clear();
+            d.tasks[0].indicators[1].stated_score.clear();
+            d.stated.total = total.into();
+        })
+        .into_iter()
+        .any(|f| f.rule == "score.total_mismatch")
+    };
+    // Known: 9.60 + 50 + 10 (+ 效益 unknown, at most 30): 69.60 to 99.60.
+    assert!(at("100"));
+    assert!(at("60"));
+    assert!(!at("99.60"));
+    assert!(!at("80"));
+}

@@ -184,8 +184,49 @@ pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
             "stated.total",
             &[("stated", s.to_string()), ("computed", t.to_string()), ("formula", ctx.scores.total_explain.zh.clone())],
         )],
+        (Some(s), None) => total_bounds(ctx, s).into_iter().collect(),
         _ => vec![],
     }
+}
+
+/// With a part that cannot be scored there is no total, but there are bounds: at least the
+/// known scores (and the indicator scores known inside an unscored part), at most those plus the
+/// weights of the parts that cannot be scored. A stated total outside them is wrong all the same.
+fn total_bounds(ctx: &Context, stated: Decimal) -> Option<Finding> {
+    let (mut lo, mut hi) = (ctx.scores.adjustments, ctx.scores.adjustments);
+    let mut unknown = Vec::new();
+    for n in ctx.scores.nodes.iter().filter(|n| n.depth == 1) {
+        if let Some(sc) = n.score {
+            lo = lo.checked_add(sc)?;
+            hi = hi.checked_add(sc)?;
+            continue;
+        }
+        let known = checked_sum(
+            ctx.indicators
+                .iter()
+                .filter(|i| i.node == n.id)
+                .filter_map(|i| i.counted_score().or(i.stated_score.filter(|_| i.range.is_none()))),
+        )?;
+        lo = lo.checked_add(known)?;
+        hi = hi.checked_add(n.effective_weight?.max(known))?;
+        unknown.push(n.name.clone());
+    }
+    let (bound, zh) = if stated < round_to(lo, stated.scale().min(2)) && lo > stated {
+        (lo, "≥")
+    } else if stated > hi {
+        (hi, "≤")
+    } else {
+        return None;
+    };
+    Some(fire(
+        "score.total_mismatch",
+        "stated.total",
+        &[
+            ("stated", stated.to_string()),
+            ("computed", format!("{zh} {}", round2(bound))),
+            ("formula", format!("{}无法计分，按已知得分及其分值估计：{} 至 {}", unknown.join("、"), round2(lo), round2(hi))),
+        ],
+    ))
 }
 
 /// A judged (manual) score below its weight without 扣分原因 and 改进措施; and an indicator that
