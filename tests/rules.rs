@@ -580,13 +580,15 @@ fn cases() -> Vec<Case> {
             fire: || {
                 with(|d| {
                     i1(d).target = "≤100".into();
+                    i1(d).unit = "人".into();
                     i1(d).direction.clear();
                 })
             },
-            // A ceiling named as such is not questioned.
+            // A ceiling named as such is not questioned (nor a rate: see below).
             clean: || {
                 with(|d| {
                     i1(d).target = "≤100".into();
+                    i1(d).unit = "人".into();
                     i1(d).direction.clear();
                     i1(d).name = "安全事故起数".into();
                 })
@@ -1189,4 +1191,15 @@ fn a_total_outside_its_bounds_is_wrong_even_without_a_total() {
     assert!(at("60"));
     assert!(!at("99.60"));
     assert!(!at("80"));
+}
+
+/// A rate set as "≤" (差错率 ≤ 5%) is a ceiling by nature: not questioned as an output to maximise.
+#[test]
+fn a_rate_set_as_at_most_is_not_questioned() {
+    let fs = with(|d| {
+        i1(d).target = "≤5".into();
+        i1(d).actual = "3".into();
+        i1(d).direction.clear();
+    });
+    assert!(!fs.iter().any(|f| f.rule == "indicator.reverse_on_output"));
 }

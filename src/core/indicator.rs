@@ -202,10 +202,11 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     }
     // A bound written in the target ("≧20000亩", "不低于85%", "95%以上") gives the direction when
     // none is typed, and the value without its sign.
-    let target_bound = split_bound(&ind.target);
-    let dir = match (&target_bound, direction_of(&ind.direction)) {
-        (Some((d, _)), Some("")) => *d,
-        _ => scored_direction(&ind.direction),
+    let typed = scored_direction(&ind.direction);
+    let target_bound = if typed == direction::QUALITATIVE { None } else { split_bound(&ind.target) };
+    let dir = match &target_bound {
+        Some((d, _)) if direction_of(&ind.direction) == Some("") => *d,
+        _ => typed,
     };
     let target_text: &str = target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str());
     // An actual written as a bound ("≥266米") is no measured value: no score, and rule

@@ -104,11 +104,9 @@ pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
     if is_blank(s) {
         return Ok(None);
     }
-    // "—", "/", "无" in a cell: nothing here (never an invalid number, never 0).
-    if super::words::is_placeholder(s) {
-        return Ok(None);
-    }
     match parse(s, kind) {
+        // "—", "/", "无" in a cell: nothing here (never an invalid number, never 0); `parse`
+        // reads them as empty.
         Err(NumError::Empty) => Ok(None),
         other => other.map(Some),
     }
@@ -119,12 +117,13 @@ pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
     if let Some(v) = parse_plain(s) {
         return Ok(v);
     }
-    if super::words::is_placeholder(s) {
-        return Err(NumError::Empty);
-    }
     let half = to_half_width(s);
     let t = half.trim();
     if t.is_empty() {
+        return Err(NumError::Empty);
+    }
+    // "—", "/", "无" in a cell: nothing here.
+    if super::words::is_placeholder(t) {
         return Err(NumError::Empty);
     }
     let (num, suffix) = split_suffix(t);

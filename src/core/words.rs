@@ -99,7 +99,30 @@ pub fn split_bound(s: &str) -> Option<(&'static str, String)> {
     // The common case without allocating: a value that starts with a digit and ends in no bound
     // word ("100", "85.79%", "20000亩").
     let raw = s.trim();
-    if raw.is_empty() || (raw.starts_with(|c: char| c.is_ascii_digit()) && !raw.ends_with(['上', '下', '内'])) {
+    let leading = matches!(
+        raw.chars().next(),
+        Some(
+            '≥' | '≧'
+                | '⩾'
+                | '>'
+                | '＞'
+                | '≤'
+                | '≦'
+                | '⩽'
+                | '<'
+                | '＜'
+                | '═'
+                | '='
+                | '＝'
+                | '大'
+                | '小'
+                | '不'
+                | '高'
+                | '低'
+                | '超'
+        )
+    );
+    if !leading && !matches!(raw.chars().next_back(), Some('上' | '下' | '内')) {
         return None;
     }
     let half = to_half_width(s);

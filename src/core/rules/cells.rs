@@ -1,6 +1,6 @@
 //! Cells the form has and the unit left blank. Policy: a blank is not agreement. Where the
 //! document has the cell (a level-1 score listed in `stated.scores`, an indicator's 得分 in a table
-//! where other indicators state theirs, the 分值 of an indicator that states a score, the
+//! where other quantitative indicators state theirs, the 分值 of an indicator that states a score, the
 //! 合计 row's 执行率 where its amounts are there) and leaves it blank, say so, with the computed
 //! value when there is one, instead of filling it in silently.
 
@@ -52,7 +52,9 @@ pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
             n.computed.map(|c| c.to_string()),
         ));
     }
-    let table_states_scores = ctx.doc.indicators().any(|(_, i)| !is_blank(&i.stated_score));
+    // The table has a 得分 column when a quantitative row states its score (a 定性 row states
+    // one in any case: its score is a range); a table of computed scores leaves them to the tool.
+    let table_states_scores = pairs(ctx).any(|(r, i)| r.range.is_none() && r.tier.is_none() && !is_blank(&i.stated_score));
     // A table without a 分值 column at all (every scored row's weight blank: the 得分 column
     // doubles as the weight) is one finding, at its first row, not one per row.
     let scored = || ctx.doc.indicators().filter(|(_, i)| !is_blank(&i.stated_score));

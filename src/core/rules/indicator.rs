@@ -180,11 +180,15 @@ const CEILING_WORDS: &[&str] = &[
 ];
 
 /// "≤" on a 数量 output that is to be maximised ("开展示范村建设数量 ≤4"): building none would score
-/// full. A ceiling named as such (事故、投诉、超支 …) is not questioned.
+/// full. A ceiling named as such (事故、投诉、超支 …), a rate (a % target: 差错率 ≤5%) and a
+/// deduction (control-rate) indicator are not questioned.
 pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
         .filter(|(r, i)| {
             r.direction == direction::AT_MOST
+                && i.scoring != "deduct"
+                && !i.unit.contains('%')
+                && !i.target.contains(['%', '％'])
                 && category_of(&i.category) == Some("产出-数量")
                 && !CEILING_WORDS.iter().any(|w| i.name.contains(w))
         })

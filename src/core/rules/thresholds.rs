@@ -46,13 +46,21 @@ pub fn grade_required(region: &str) -> bool {
 /// Whether a 偏差原因 / 改进措施 / 扣分原因 says nothing: blank, a placeholder ("/", "—", "无"),
 /// or the template's own words ("（200字以内）", "说明偏差原因").
 pub fn is_non_reason(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && !"（）()【】[]：:。.，,、".contains(*c)).collect();
-    t.is_empty()
-        || crate::core::words::is_placeholder(&t)
-        || get()
-            .non_reasons
-            .iter()
-            .any(|n| t == *n || (n.chars().count() > 2 && t.contains(n.as_str()) && t.chars().count() <= n.chars().count() + 4))
+    let t = text.trim_matches(|c: char| {
+        matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']' | '：' | ':' | '。' | '.' | '，' | ',' | '、') || c.is_whitespace()
+    });
+    if t.is_empty() {
+        return true;
+    }
+    // Real reasons are sentences; the placeholders are a few characters (checked without
+    // allocating: this runs for every shortfall).
+    if t.len() > 30 {
+        return false;
+    }
+    crate::core::words::is_placeholder(t)
+        || get().non_reasons.iter().any(|n| t == n.as_str())
+        || t.contains("字以内")
+        || ((t.starts_with("说明") || t.starts_with("填写") || t.starts_with("分析")) && t.contains("原因") && t.chars().count() <= 10)
 }
 
 const JSON: &str = include_str!("../../../data/thresholds.json");
