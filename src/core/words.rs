@@ -98,6 +98,12 @@ const TRAILING: &[(&str, &str)] = &[
 pub fn split_bound(s: &str) -> Option<(&'static str, String)> {
     // The common case without allocating: a value that starts with a digit and ends in no bound
     // word ("100", "85.79%", "20000亩").
+    // A plain number or a number with an ASCII unit ("100", "85.79%"): no bound, nothing to do.
+    if let (Some(f), Some(l)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if f.is_ascii_digit() && (l.is_ascii_digit() || *l == b'%') {
+            return None;
+        }
+    }
     let raw = s.trim();
     let leading = matches!(
         raw.chars().next(),

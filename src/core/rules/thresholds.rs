@@ -46,16 +46,16 @@ pub fn grade_required(region: &str) -> bool {
 /// Whether a 偏差原因 / 改进措施 / 扣分原因 says nothing: blank, a placeholder ("/", "—", "无"),
 /// or the template's own words ("（200字以内）", "说明偏差原因").
 pub fn is_non_reason(text: &str) -> bool {
+    // Real reasons are sentences; the placeholders are a few characters (this runs for every
+    // shortfall, so a long text is decided before any scan).
+    if text.len() > 30 {
+        return false;
+    }
     let t = text.trim_matches(|c: char| {
         matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']' | '：' | ':' | '。' | '.' | '，' | ',' | '、') || c.is_whitespace()
     });
     if t.is_empty() {
         return true;
-    }
-    // Real reasons are sentences; the placeholders are a few characters (checked without
-    // allocating: this runs for every shortfall).
-    if t.len() > 30 {
-        return false;
     }
     crate::core::words::is_placeholder(t)
         || get().non_reasons.iter().any(|n| t == n.as_str())
