@@ -447,3 +447,39 @@ fn the_real_seed_report_when_present() {
         assert!(matches!(f.status, Status::Matched | Status::MatchedStated), "{v}: {:?}", f.status);
     }
 }
+
+/// A one-row document (the narrative reports' shape): 年初预算 785.59, 执行数 960.28, stated 100%.
+fn one_row() -> SelfEvaluation {
+    SelfEvaluation::from_json(
+        r#"{"format":"selfcheck/self-evaluation","version":1,"unit":{"name":"某县某委","year":"2021"},
+            "budget":{"total":{"id":"total","initial":"785.59","actual":"960.28","stated_rate":"100%"},"rows":[]},
+            "rubric":{"preset":"national-2020"},"stated":{"total":""}}"#,
+    )
+    .unwrap()
+}
+
+fn mismatches(text: &str) -> Vec<String> {
+    let doc = one_row();
+    let cc = analyse(text, &doc, &evaluate(&doc));
+    cc.findings.iter().filter(|f| f.rule == "report.figure_mismatch").map(|f| f.message.zh.clone()).collect()
+}
+
+/// Income, last year's figures and the parts of a chain of sums are no figure of the table: never
+/// a mismatch. The year's 支出完成率 in a one-row table is the total's rate, and a wrong one is.
+#[test]
+fn income_last_year_and_parts_are_not_this_tables_figures() {
+    let quiet = [
+        "年初预算收入785.59万元，决算收入885.63万元。",
+        "上年年初预算收入801.4万元，收入决算991.58万元。",
+        "上年决算支出935.11万元。",
+        "还需拨付325万元，其中市级预算安排80%计260万元，县区承担65万元。",
+        "年初预算支出785.59万元，决算支出960.28万元。",
+        "年初批复预算785.59万元（含年初结转结余项目1个，50万元）。",
+    ];
+    for t in quiet {
+        assert!(mismatches(t).is_empty(), "{t}: {:?}", mismatches(t));
+    }
+    let wrong = mismatches("年初预算支出785.59万元，决算支出960.28万元，年初预算支出完成率为100%。");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert!(wrong[0].contains("122.24"), "{wrong:?}");
+}

@@ -558,19 +558,51 @@ fn cases() -> Vec<Case> {
         },
         Case {
             rule: "indicator.tier_unknown",
-            severity: Error,
+            severity: Warning,
             path: "tasks.t1.indicators.i3.actual",
-            numbers: &["满意度", "很好"],
+            numbers: &["满意度", "尚在推进"],
             fire: || {
                 with(|d| {
                     d.tasks[0].indicators[2].direction = "定性".into();
-                    d.tasks[0].indicators[2].actual = "很好".into();
+                    d.tasks[0].indicators[2].actual = "尚在推进".into();
                 })
             },
+            // The words real tables use are understood: 达成预期指标 is met.
             clean: || {
                 with(|d| {
                     d.tasks[0].indicators[2].direction = "定性".into();
-                    d.tasks[0].indicators[2].actual = "达成".into();
+                    d.tasks[0].indicators[2].actual = "达成预期指标".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.actual_is_bound",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.actual",
+            numbers: &["体检参加率", "≥100"],
+            fire: || with(|d| i1(d).actual = "≥100".into()),
+            clean: || with(|d| i1(d).actual = "100%".into()),
+        },
+        Case {
+            rule: "indicator.reverse_on_output",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.direction",
+            numbers: &["体检参加率", "≤100"],
+            // The sign written in the target, no direction typed (as real tables do).
+            fire: || {
+                with(|d| {
+                    i1(d).target = "≤100".into();
+                    i1(d).unit = "人".into();
+                    i1(d).direction.clear();
+                })
+            },
+            // A ceiling named as such is not questioned (nor a rate: see below).
+            clean: || {
+                with(|d| {
+                    i1(d).target = "≤100".into();
+                    i1(d).unit = "人".into();
+                    i1(d).direction.clear();
+                    i1(d).name = "安全事故起数".into();
                 })
             },
         },
@@ -750,6 +782,14 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "score.cell_blank",
+            severity: Warning,
+            path: "budget.total.stated_rate",
+            numbers: &["96.00%"],
+            fire: || with(|d| d.budget.total.stated_rate.clear()),
+            clean: || run(base()),
+        },
+        Case {
             rule: "score.total_mismatch",
             severity: Error,
             path: "stated.total",
@@ -836,8 +876,18 @@ fn cases() -> Vec<Case> {
             severity: Warning,
             path: "stated.grade",
             numbers: &["99.60", "优", "excellent"],
-            fire: || with(|d| d.stated.grade.clear()),
-            clean: || run(base()),
+            // The rule comes from a Guangzhou audit: it applies where the rubric is Guangzhou's.
+            fire: || {
+                with(|d| {
+                    d.stated.grade.clear();
+                    d.rubric.inline = preset("national-2020").map(|mut r| {
+                        r.region = "广州市".into();
+                        r
+                    });
+                })
+            },
+            // Elsewhere (the national rubric, 全国) a total without a grade is no finding.
+            clean: || with(|d| d.stated.grade.clear()),
         },
         Case {
             rule: "score.grade_mismatch",
@@ -1087,4 +1137,133 @@ fn a_stated_total_outside_0_100_is_an_error_on_a_blank_page() {
     let hit = f.iter().find(|f| f.path == "stated.total" && f.severity == Error).expect("an error at stated.total");
     assert_eq!(hit.rule, "score.total_out_of_range");
     assert!(hit.message.zh.contains("12345.67") && hit.message.en.contains("0–100"), "{:?}", hit.message);
+}
+
+/// The indicator i1 short of its target (85.79 of 100), explained by `reason` and `measure`.
+fn short_with(reason: &str, measure: &str) -> Vec<Finding> {
+    let (r, m) = (reason.to_string(), measure.to_string());
+    with(move |d| {
+        let i = i1(d);
+        i.actual = "85.79".into();
+        i.stated_score = "42.90".into();
+        i.reason = r;
+        i.measure = m;
+    })
+}
+
+fn fired(fs: &[Finding], rule: &str) -> bool {
+    fs.iter().any(|f| f.rule == rule)
+}
+
+/// "/", "无", "—", "暂无" and the template's own instruction are no reason: the shortfall is
+/// still unexplained. A real reason and measure quiet it.
+#[test]
+fn placeholders_are_no_reason() {
+    for (r, m) in [("/", "/"), ("无", "无"), ("—", "加强管理。"), ("暂无", "（200字以内）"), ("说明偏差原因", "无")]
+    {
+        assert!(fired(&short_with(r, m), "indicator.shortfall_unexplained"), "{r} / {m}");
+    }
+    assert!(!fired(&short_with("部分体检安排在次年一季度。", "提前制定体检计划。"), "indicator.shortfall_unexplained"));
+}
+
+/// The claim phrases real conclusions use (已按照计划完成目标) are claims that all targets were met.
+#[test]
+fn the_conclusions_real_wording_is_a_claim() {
+    let fs = with(|d| {
+        let i = i1(d);
+        i.actual = "85.79".into();
+        i.stated_score = "42.90".into();
+        i.reason = "部分体检安排在次年一季度。".into();
+        i.measure = "提前制定体检计划。".into();
+        d.narrative.insert("achievements".into(), "该项目已按照计划完成目标，完成质量较好。".into());
+    });
+    assert!(fired(&fs, "narrative.claims_all_met"));
+    let quiet = with(|d| {
+        d.narrative.insert("achievements".into(), "该项目已按照计划完成目标，完成质量较好。".into());
+    });
+    assert!(!fired(&quiet, "narrative.claims_all_met"));
+}
+
+/// Blank is not agreement: a level-1 score cell left blank, an indicator's 分值 left blank beside
+/// its stated score, an indicator's 得分 left blank in a table that states the others.
+#[test]
+fn blank_cells_the_form_has_are_reported() {
+    let fs = with(|d| {
+        d.stated.scores.insert("execution".into(), StatedScore::default());
+    });
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "stated.scores.execution.score" && f.message.zh.contains("9.60")));
+    let fs = with(|d| i1(d).weight.clear());
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i1.weight"));
+    let fs = with(|d| i1(d).stated_score.clear());
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i1.stated_score"));
+    assert!(!run(base()).iter().any(|f| f.rule == "score.cell_blank"));
+}
+
+/// A met indicator (the method gives the full weight) stated below its weight needs its 扣分原因.
+#[test]
+fn a_met_indicator_scored_below_its_weight_needs_a_reason() {
+    let fs = with(|d| i1(d).stated_score = "45".into());
+    assert!(fs.iter().any(|f| f.rule == "score.below_full_unexplained" && f.path == "tasks.t1.indicators.i1.reason"));
+    let quiet = with(|d| {
+        let i = i1(d);
+        i.stated_score = "45".into();
+        i.reason = "体检报告归档不完整，酌情扣分。".into();
+        i.measure = "完善归档。".into();
+    });
+    assert!(!quiet.iter().any(|f| f.rule == "score.below_full_unexplained"));
+}
+
+/// A stated score is compared with the exact value at the table's precision: 2 × 97.30 ÷ 100 =
+/// 1.946 is 1.9 at 1 dp (the 2-dp 1.95 would round to 2.0); "3" in a column of "1.8"s is 3.0,
+/// and full marks on a shortfall are never a rounding.
+#[test]
+fn stated_scores_at_the_columns_precision() {
+    let mismatch = |target: &str, actual: &str, weight: &str, stated: &str, other: &str| {
+        with(|d| {
+            let i = i1(d);
+            (i.target, i.actual, i.weight, i.stated_score) = (target.into(), actual.into(), weight.into(), stated.into());
+            i.reason = "原因。".into();
+            i.measure = "措施。".into();
+            d.tasks[0].indicators[1].stated_score = other.into();
+        })
+        .iter()
+        .any(|f| f.rule == "score.stated_mismatch" && f.path == "tasks.t1.indicators.i1.stated_score")
+    };
+    assert!(!mismatch("100", "97.30", "2", "1.9", "30"));
+    assert!(mismatch("38508", "37442", "3", "3", "1.8"));
+    assert!(mismatch("120", "69", "2", "1", "1.8"));
+    assert!(!mismatch("120", "69", "2", "1.2", "1.8"));
+}
+
+/// A part that cannot be scored leaves no total but bounds: a stated total above the known scores
+/// plus the unscored parts' weights, or below the known scores, is still wrong.
+#[test]
+fn a_total_outside_its_bounds_is_wrong_even_without_a_total() {
+    let at = |total: &str| {
+        with(|d| {
+            // i2 (效益, 30) cannot be scored: its actual is blank.
+            d.tasks[0].indicators[1].actual.clear();
+            d.tasks[0].indicators[1].stated_score.clear();
+            d.stated.scores.remove("outcome");
+            d.stated.total = total.into();
+        })
+        .into_iter()
+        .any(|f| f.rule == "score.total_mismatch")
+    };
+    // Known: 9.60 + 50 + 10 (+ 效益 unknown, at most 30): 69.60 to 99.60.
+    assert!(at("100"));
+    assert!(at("60"));
+    assert!(!at("99.60"));
+    assert!(!at("80"));
+}
+
+/// A rate set as "≤" (差错率 ≤ 5%) is a ceiling by nature: not questioned as an output to maximise.
+#[test]
+fn a_rate_set_as_at_most_is_not_questioned() {
+    let fs = with(|d| {
+        i1(d).target = "≤5".into();
+        i1(d).actual = "3".into();
+        i1(d).direction.clear();
+    });
+    assert!(!fs.iter().any(|f| f.rule == "indicator.reverse_on_output"));
 }

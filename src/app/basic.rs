@@ -18,7 +18,14 @@ pub fn rubric_choices(doc: &SelfEvaluation) -> Vec<Choice> {
     if let Some(r) = &doc.rubric.inline {
         // The select shows the document's choice: an edited preset keeps the preset's entry.
         if !v.iter().any(|c| c.0 == doc.rubric.preset) {
-            v.insert(0, (doc.rubric.preset.clone(), format!("{}（文件载入）", r.name), format!("{} (loaded from a file)", r.name_in(crate::core::Lang::En))));
+            v.insert(
+                0,
+                (
+                    doc.rubric.preset.clone(),
+                    format!("{}（文件载入）", r.name),
+                    format!("{} (loaded from a file)", r.name_in(crate::core::Lang::En)),
+                ),
+            );
         }
     }
     v

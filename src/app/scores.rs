@@ -156,9 +156,7 @@ pub fn Scores() -> impl IntoView {
     let info = Memo::new(move |_| a.ev.with(|e| e.rubric.clone()));
     let note = Memo::new(move |_| {
         a.shape.track();
-        a.doc.with_untracked(|d| {
-            edit::current_rubric(d).note_text()
-        })
+        a.doc.with_untracked(|d| edit::current_rubric(d).note_text())
     });
     let total = Memo::new(move |_| {
         a.ev.with(|e| (e.scores.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into()), e.scores.total_explain.clone(), e.scores.grade))

@@ -31,6 +31,9 @@ pub struct RubricInfo {
     pub year: String,
     /// Its source document.
     pub source: String,
+    /// 适用范围 (region), e.g. 全国, 广州市: region-scoped rules apply by it.
+    #[serde(default)]
+    pub region: String,
     /// True for an illustrative rubric.
     pub example: bool,
 }
@@ -174,6 +177,7 @@ pub(crate) fn finish(
             note: rubric.note_text(),
             year: rubric.year.clone(),
             source: rubric.source.clone(),
+            region: rubric.region.clone(),
             example: rubric.example,
         },
         budget,

@@ -28,6 +28,23 @@ use super::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
 use super::number::{is_blank, Kind};
 use super::rounding::{mul_div_round2, percent, plain_text, round2, write_decimal, write_plain};
 use super::text::Text;
+use super::words::{is_placeholder, result_of, split_bound};
+
+/// Words where a value is expected: a date ("9月前", "2023年12月底"), or text without a digit that
+/// is neither blank, a placeholder nor a number ("有效改善", "是"). Text with digits that does not
+/// read ("78O") stays an invalid number: a typo is not a word.
+fn is_words(s: &str) -> bool {
+    // The common case without allocating: a plain number ("100", "85.79", "95%").
+    if s.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'%' || b == b',') {
+        return false;
+    }
+    !is_blank(s)
+        && !is_placeholder(s)
+        && split_bound(s).is_none()
+        && (super::words::date_of(s).is_some()
+            || (!super::number::to_half_width(s).contains(|c: char| c.is_ascii_digit())
+                && super::number::parse_opt(s, Kind::Value).is_err()))
+}
 
 /// The computed figures of one indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,10 +120,10 @@ impl IndicatorResult {
 }
 
 /// The direction a typed `direction` means: "≥", "≤", "=" or "定性" and the usual ways of writing
-/// them (">=", "不低于", "反向", "<=", …, see [`crate::core::paste::direction_of`]); `Some("")` for
+/// them (">=", "不低于", "反向", "<=", …, see [`crate::core::words::direction_of`]); `Some("")` for
 /// blank, `None` for text that is not a direction.
 pub fn direction_of(typed: &str) -> Option<&'static str> {
-    super::paste::direction_of(typed)
+    super::words::direction_of(typed)
 }
 
 /// The direction an indicator is scored by: [`direction_of`], with blank and unrecognised text
@@ -183,7 +200,23 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     if is_blank(&ind.name) {
         e.required(&p("name"), ("指标名称", "the indicator's name"));
     }
-    let dir = scored_direction(&ind.direction);
+    // A bound written in the target ("≧20000亩", "不低于85%", "95%以上") gives the direction when
+    // none is typed, and the value without its sign.
+    let typed = scored_direction(&ind.direction);
+    let target_bound = if typed == direction::QUALITATIVE { None } else { split_bound(&ind.target) };
+    let dir = match &target_bound {
+        Some((d, _)) if direction_of(&ind.direction) == Some("") => *d,
+        _ => typed,
+    };
+    let target_text: &str = target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str());
+    // An actual written as a bound ("≥266米") is no measured value: no score, and rule
+    // `indicator.actual_is_bound` says so (not an invalid number).
+    let actual_bound = dir != direction::QUALITATIVE && split_bound(&ind.actual).is_some();
+    // Words where a number is expected ("有效改善", "是", "9月前", "实际按该标准发放") make the
+    // indicator qualitative: it is judged by its words (see [`crate::core::words::result_of`]).
+    let by_words =
+        dir != direction::QUALITATIVE && ind.scoring != "deduct" && !actual_bound && (is_words(target_text) || is_words(&ind.actual));
+    let dir = if by_words { direction::QUALITATIVE } else { dir };
     let qualitative = dir == direction::QUALITATIVE;
     let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
     let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, Kind::Score);
@@ -207,15 +240,20 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     // The target (and last year's actual it is compared with) is read even before there is an
     // actual value: a next year's draft is checked while it is planned.
     if !qualitative {
-        r.target = e.opt_at(|| p("target"), &ind.target, Kind::Value);
+        r.target = e.opt_at(|| p("target"), target_text, Kind::Value);
         r.previous = e.opt_at(|| p("previous"), &ind.previous, Kind::Value);
     }
     if is_blank(&ind.actual) {
         e.required(&p("actual"), ("实际完成值", "the actual value"));
         return r;
     }
+    if actual_bound {
+        r.explain =
+            Text::new("实际完成值写成了区间，没有实测值，无法计分", "the actual is written as a bound, not a measured value: no score");
+        return r;
+    }
     if qualitative {
-        r.tier = tier_of(&ind.actual);
+        r.tier = tier_of(&ind.actual).or_else(|| result_of(&ind.actual, &ind.target));
         if let Some(t) = r.tier {
             let (_, zh, en, lo, hi) = TIERS[t];
             r.shortfall = t > 0;
@@ -461,6 +499,49 @@ mod tests {
         assert_eq!(r.completion, Some(d("85.79")));
         assert_eq!(r.score, Some(d("17.16")));
         assert!(r.explain.zh.contains("17.16 = 20 × 85.79 / 100"), "{}", r.explain.zh);
+    }
+
+    fn run_e(i: Indicator) -> (IndicatorResult, Vec<String>) {
+        let t = Task { id: "t".into(), name: "t".into(), indicators: vec![] };
+        let mut e = Entries::default();
+        let r = one(&t, &i, &mut e);
+        (r, e.findings.iter().map(|f| f.rule.clone()).collect())
+    }
+
+    #[test]
+    fn a_bound_in_the_target_gives_the_direction_and_the_value() {
+        // Fires: 不低于180人 against 164人 is a shortfall of a ≥ indicator, not an invalid number.
+        let (r, errs) = run_e(ind("", "不低于180人", "164人", "10"));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(r.direction, "≥");
+        assert!(r.shortfall);
+        assert_eq!(r.completion, Some(d("91.11")));
+        // Quiet: ≧20000亩 against 20000亩 is met; "10天以内" against 8天 is a met ≤.
+        let (r, errs) = run_e(ind("", "≧20000亩", "20000亩", "15"));
+        assert!(errs.is_empty() && !r.shortfall && r.score == Some(d("15.00")), "{errs:?} {r:?}");
+        let (r, _) = run_e(ind("", "10天以内", "8天", "5"));
+        assert_eq!((r.direction.as_str(), r.score), ("≤", Some(d("5.00"))));
+    }
+
+    #[test]
+    fn an_actual_written_as_a_bound_has_no_score_and_no_invalid_number() {
+        let (r, errs) = run_e(ind("", "≥266米", "≥266米", "10"));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!((r.score, r.actual), (None, None));
+    }
+
+    #[test]
+    fn words_where_numbers_are_expected_are_judged_as_words() {
+        // The very words of the target, a date before a date target: met, no invalid number.
+        for (t, a) in [("有效改善", "有效改善"), ("9月前", "7月"), ("260元/辆", "实际按该标准发放"), ("是", "是")] {
+            let (r, errs) = run_e(ind("", t, a, "10"));
+            assert!(errs.is_empty(), "{t} {a}: {errs:?}");
+            assert_eq!((r.direction.as_str(), r.tier), ("定性", Some(0)), "{t} {a}");
+        }
+        // A date after the deadline is not met.
+        let (r, _) = run_e(ind("", "2022年11月底前", "2022年12月5日", "10"));
+        assert_eq!(r.tier, Some(2));
+        assert!(r.shortfall);
     }
 
     #[test]

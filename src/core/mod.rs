@@ -29,6 +29,7 @@ pub mod rubric;
 pub mod rules;
 pub mod scoring;
 pub mod text;
+pub mod words;
 pub mod xlsx;
 
 pub use evaluate::{evaluate, evaluate_with, status, status_of, status_with_todo, Evaluation};

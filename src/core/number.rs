@@ -105,6 +105,8 @@ pub fn parse_opt(s: &str, kind: Kind) -> Result<Option<Decimal>, NumError> {
         return Ok(None);
     }
     match parse(s, kind) {
+        // "—", "/", "无" in a cell: nothing here (never an invalid number, never 0); `parse`
+        // reads them as empty.
         Err(NumError::Empty) => Ok(None),
         other => other.map(Some),
     }
@@ -118,6 +120,10 @@ pub fn parse(s: &str, kind: Kind) -> Result<Decimal, NumError> {
     let half = to_half_width(s);
     let t = half.trim();
     if t.is_empty() {
+        return Err(NumError::Empty);
+    }
+    // "—", "/", "无" in a cell: nothing here.
+    if super::words::is_placeholder(t) {
         return Err(NumError::Empty);
     }
     let (num, suffix) = split_suffix(t);
@@ -264,6 +270,15 @@ fn strip_separators(body: &str) -> Result<String, NumError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_read_as_blank_never_as_zero_or_invalid() {
+        for t in ["—", "-", "/", "——", "无"] {
+            assert_eq!(parse_opt(t, Kind::Amount { unit: "万元" }), Ok(None), "{t}");
+            assert_eq!(parse(t, Kind::Value), Err(NumError::Empty), "{t}");
+        }
+        assert_eq!(parse_opt("-3", Kind::Value), Ok(Some(Decimal::from(-3))));
+    }
 
     const WAN: Kind = Kind::Amount { unit: "万元" };
 

@@ -7,7 +7,7 @@
 //! typed and is listed as an issue; numbers are not judged here (the core flags those that do not
 //! parse, at their field). A first row that repeats the column headings is skipped.
 
-use super::format::{direction, Indicator, CATEGORIES};
+use super::format::{Indicator, CATEGORIES};
 use super::number::{self, Kind};
 use super::text::Text;
 
@@ -124,17 +124,10 @@ pub fn category_of(s: &str) -> Option<&'static str> {
     })
 }
 
-/// Recognises a direction: ≥ ≤ = 定性 and the usual ways of writing them.
+/// Recognises a direction: ≥ ≤ = 定性 and the usual ways of writing them (one recogniser for
+/// the whole tool: [`crate::core::words::direction_of`]).
 pub fn direction_of(s: &str) -> Option<&'static str> {
-    let t = number::to_half_width(s);
-    match t.trim() {
-        "" => Some(""),
-        "≥" | ">=" | "＞=" | "大于等于" | "不低于" | "不少于" | ">" | "大于" | "正向" => Some(direction::AT_LEAST),
-        "≤" | "<=" | "小于等于" | "不高于" | "不多于" | "不超过" | "<" | "小于" | "反向" => Some(direction::AT_MOST),
-        "=" | "等于" => Some(direction::EQUAL),
-        "定性" | "qualitative" => Some(direction::QUALITATIVE),
-        _ => None,
-    }
+    crate::core::words::direction_of(s)
 }
 
 fn is_heading(row: &[String], start: usize) -> bool {

@@ -306,15 +306,35 @@ fn leaf_score(
             if attached.is_empty() {
                 return (None, Text::new("没有归入本项的绩效指标", "no indicator is attached"));
             }
-            let scores: Vec<Option<Decimal>> = attached.iter().map(|i| i.counted_score()).collect();
+            // An indicator the method cannot score (no 分值, an actual written as a bound, words not
+            // understood) counts with the unit's stated score, so every sum above it is still
+            // checked; the explanation says so. A 定性 score outside its tier does not count.
+            let mut stated_used = false;
+            let scores: Vec<Option<Decimal>> = attached
+                .iter()
+                .map(|i| {
+                    i.counted_score().or_else(|| {
+                        if i.score.is_none() && i.range.is_none() && i.stated_score.is_some() {
+                            stated_used = true;
+                            i.stated_score
+                        } else {
+                            None
+                        }
+                    })
+                })
+                .collect();
             if scores.iter().any(Option::is_none) {
                 return (None, Text::new("有绩效指标未能计分（缺分值或数值）", "an attached indicator has no score"));
             }
             let parts: Vec<Decimal> = scores.into_iter().flatten().map(round2).collect();
             let Some(s) = checked_sum(parts.iter().copied()).map(round2) else { return (None, out_of_range()) };
             let note = moved.iter().filter(|(_, to)| *to == n.id).map(|(f, _)| f.as_str()).collect::<Vec<_>>();
-            let extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
-            let extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };
+            let mut extra_zh = if note.is_empty() { String::new() } else { format!("（分值含并入的 {}）", note.join("、")) };
+            let mut extra_en = if note.is_empty() { String::new() } else { format!(" (weight includes {})", note.join(", ")) };
+            if stated_used {
+                extra_zh.push_str("（部分指标无法按方法计分，按填报得分计入）");
+                extra_en.push_str(" (indicators the method cannot score count with their stated score)");
+            }
             let sum = join_sum(&parts);
             (
                 Some(s),

@@ -193,7 +193,9 @@ struct Cx<'a> {
 
 const TOTAL_ALIASES: &[&str] = &["合计", "总执行率", "总体", "整体", "总预算", "总支出", "总计", "全部资金"];
 const RATE_WORDS: &[&str] = &["执行率", "完成预算", "预算完成率", "预算执行", "支出进度", "执行进度"];
-const ACTUAL_WORDS: &[&str] = &["执行数", "支出决算", "决算数", "实际支出", "支出数", "已支出", "执行金额", "完成支出"];
+const ACTUAL_WORDS: &[&str] = &["执行数", "支出决算", "决算支出", "决算数", "实际支出", "支出数", "已支出", "执行金额", "完成支出"];
+/// Words that put a figure in another year (上年结转 is a row of this year's table, not a year).
+const OTHER_YEAR_WORDS: &[&str] = &["上年", "去年", "上一年", "上年度", "前一年"];
 const BUDGET_WORDS: &[&str] = &["预算数", "预算", "年初", "调整后"];
 const COMPARE_WORDS: &[&str] = &[
     "高于",
@@ -801,6 +803,17 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
     let tok = w.tok.clone();
     let compare = any_of(clause, COMPARE_WORDS) || (clause.contains('比') && clause.contains(['高', '低', '多', '少']));
     let threshold = any_of(clause, THRESHOLD_WORDS) || w.threshold_after;
+    // Last year's figures and income (收入: the table holds spending) are no figure of this
+    // self-evaluation: not compared, never a mismatch.
+    if matches!(tok.unit, Unit::Amount(_) | Unit::Percent) && cx.find_row(clause).is_none() {
+        let this_year = clause.replace("上年结转", "");
+        let other_year = any_of(&this_year, OTHER_YEAR_WORDS);
+        let income = clause.contains("收入") && !clause.contains("支出");
+        if other_year || income {
+            w.status = Status::Unmatched;
+            return;
+        }
+    }
     match tok.unit {
         Unit::Points => {
             w.status = Status::Difference;
@@ -813,6 +826,11 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                 Some((r, _)) => (r, 2),
                 None => match cx.find_row(before) {
                     Some((r, _)) => (r, 1),
+                    // A table with no detail rows has one rate, the total's: a 预算/支出 rate
+                    // that names no row can only be it.
+                    None if cx.doc.budget.rows.is_empty() && (clause.contains("预算") || clause.contains("支出")) => {
+                        ("total".to_string(), 1)
+                    }
                     None => ("total".to_string(), 0),
                 },
             };
@@ -873,6 +891,13 @@ fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work])
                         1
                     };
                     compare_claim(cx, w, |t| matches!(t, Target::Budget(_) | Target::Actual(_) | Target::Initial(_)));
+                    // Neither the row nor the kind of amount is named in the figure's own clause
+                    // ("其中市级…260万元，隆阳区承担65万元", "（含…项目1个，50万元）"): a part of
+                    // something, not a misstatement of the table's amount.
+                    if rstrength < 2 && mstrength < 2 && w.status == Status::Mismatch {
+                        w.claim = None;
+                        w.status = Status::Unmatched;
+                    }
                 }
                 None => {
                     // No word says which amount: accept a value that is one of the row's amounts.
@@ -1245,7 +1270,7 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
                 &format!("report.text.s{}", si + 1),
                 &[("stated", raw.clone()), ("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],
             )),
-            None if has_total => out.push(fire(
+            None if has_total && thresholds::grade_required(&cx.ev.rubric.region) => out.push(fire(
                 "report.grade_missing",
                 "report.text",
                 &[("total", total.to_string()), ("grade_zh", grade.label().zh), ("grade_en", grade.label().en)],

@@ -8,7 +8,9 @@ use crate::core::finding::Finding;
 use crate::core::format::{direction, path, Indicator, TIERS};
 use crate::core::indicator::{direction_of, IndicatorResult};
 use crate::core::number::is_blank;
+use crate::core::paste::category_of;
 use crate::core::rubric::Method;
+use crate::core::words::split_bound;
 
 /// Each computed indicator with the indicator as typed.
 pub fn pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a IndicatorResult, &'a Indicator)> {
@@ -126,7 +128,80 @@ pub fn tier_unknown(ctx: &Context) -> Vec<Finding> {
             fire(
                 "indicator.tier_unknown",
                 &path::indicator(&r.task, &r.id, "actual"),
-                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string())],
+                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string()), ("target", i.target.trim().to_string())],
+            )
+        })
+        .collect()
+}
+
+/// An actual written as a bound ("≥266米", "≥95%"): the form asks for the measured value.
+pub fn actual_is_bound(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(r, i)| r.direction != direction::QUALITATIVE && split_bound(&i.actual).is_some())
+        .map(|(r, i)| {
+            fire(
+                "indicator.actual_is_bound",
+                &path::indicator(&r.task, &r.id, "actual"),
+                &[("name", i.name.clone()), ("actual", i.actual.trim().to_string()), ("target", i.target.trim().to_string())],
+            )
+        })
+        .collect()
+}
+
+/// Words in a quantity output's name that make it a ceiling (fewer is better), so "≤" is right.
+const CEILING_WORDS: &[&str] = &[
+    "事故",
+    "投诉",
+    "差错",
+    "违规",
+    "违法",
+    "违纪",
+    "超标",
+    "超期",
+    "逾期",
+    "超支",
+    "损失",
+    "故障",
+    "伤亡",
+    "死亡",
+    "隐患",
+    "不合格",
+    "失误",
+    "延误",
+    "返工",
+    "成本",
+    "费用",
+    "价格",
+    "单价",
+    "能耗",
+    "排放",
+    "发生",
+    "上访",
+];
+
+/// "≤" on a 数量 output that is to be maximised ("开展示范村建设数量 ≤4"): building none would score
+/// full. A ceiling named as such (事故、投诉、超支 …), a rate (a % target: 差错率 ≤5%) and a
+/// deduction (control-rate) indicator are not questioned.
+pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(r, i)| {
+            r.direction == direction::AT_MOST
+                && i.scoring != "deduct"
+                && !i.unit.contains('%')
+                && !i.target.contains(['%', '％'])
+                && category_of(&i.category) == Some("产出-数量")
+                && !CEILING_WORDS.iter().any(|w| i.name.contains(w))
+        })
+        .map(|(r, i)| {
+            let target = if i.target.trim_start().starts_with(['≤', '≦', '<']) || split_bound(&i.target).is_some() {
+                i.target.trim().to_string()
+            } else {
+                format!("≤{}", i.target.trim())
+            };
+            fire(
+                "indicator.reverse_on_output",
+                &path::indicator(&r.task, &r.id, "direction"),
+                &[("name", i.name.clone()), ("target", target)],
             )
         })
         .collect()

@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod catalogue;
+pub mod cells;
 pub mod format;
 pub mod indicator;
 pub mod narrative;
@@ -51,12 +52,15 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.target_below_previous", indicator::target_below_previous),
     ("indicator.target_missing", indicator::target_missing),
     ("indicator.tier_unknown", indicator::tier_unknown),
+    ("indicator.actual_is_bound", indicator::actual_is_bound),
+    ("indicator.reverse_on_output", indicator::reverse_on_output),
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
     ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
     ("score.stated_mismatch", score::stated_mismatch),
+    ("score.cell_blank", cells::cell_blank),
     ("score.total_mismatch", score::total_mismatch),
     ("score.below_full_unexplained", score::below_full_unexplained),
     ("score.adjustment_unexplained", score::adjustment_unexplained),
@@ -74,10 +78,11 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
 
 /// "偏差原因和改进措施" / "the reason and the measure", for whichever of the two is blank;
 /// `None` when both are there.
+/// A placeholder ("/", "无", "—") or the template's own instruction counts as blank.
 pub fn missing_explanations(reason: &str, measure: &str) -> Option<(String, String)> {
     use crate::core::text::terms::{MEASURE, REASON};
-    let r = crate::core::number::is_blank(reason);
-    let m = crate::core::number::is_blank(measure);
+    let r = thresholds::is_non_reason(reason);
+    let m = thresholds::is_non_reason(measure);
     match (r, m) {
         (false, false) => None,
         (true, true) => Some((format!("{}和{}", REASON.0, MEASURE.0), format!("a reason ({}) and a measure ({})", REASON.0, MEASURE.0))),

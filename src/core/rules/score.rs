@@ -6,10 +6,11 @@ use super::catalogue::fire;
 use super::indicator::pairs;
 use super::{missing_explanations, Context};
 use crate::core::finding::Finding;
-use crate::core::format::path;
+use crate::core::format::{direction, path};
 use crate::core::grade::Grade;
+use crate::core::indicator::IndicatorResult;
 use crate::core::number::{self, is_blank, Kind};
-use crate::core::rounding::{checked_sum, matches_at_stated_precision, round2};
+use crate::core::rounding::{checked_sum, matches_at_stated_precision, mul_div, round2, round_to};
 use crate::core::text::Lang;
 
 fn fmt(d: Decimal) -> String {
@@ -148,10 +149,11 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
             }
         }
     }
+    let column_dp = indicator_score_precision(ctx);
     for (r, i) in pairs(ctx) {
         let Some(s) = r.stated_score else { continue };
         let bad = match (r.score, r.range) {
-            (Some(c), _) => (!matches_at_stated_precision(s, c)).then(|| c.to_string()),
+            (Some(c), _) => (!indicator_score_matches(r, s, c, column_dp, i.scoring == "deduct")).then(|| c.to_string()),
             (None, Some(_)) => (!r.in_range(s)).then(|| r.range_text()),
             _ => None,
         };
@@ -174,6 +176,29 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// The precision of the table's 得分 column: the most decimals any indicator's stated score has
+/// (at most 2). A "3" in a column of "1.8"s is 3.0, not "about 3".
+fn indicator_score_precision(ctx: &Context) -> u32 {
+    ctx.indicators.iter().filter_map(|r| r.stated_score).map(|s| s.scale()).max().unwrap_or(0).min(2)
+}
+
+/// Whether an indicator's stated score agrees with the method. Policy (as for rates,
+/// [`crate::core::rounding::exact_percent`]): compared with the exact proportional value at the
+/// stated precision, or the column's if finer (2 × 97.30 ÷ 100 = 1.946 is 1.9 at 1 dp, although
+/// the 2-dp score 1.95 would round to 2.0); full marks stated on a shortfall are never a rounding.
+fn indicator_score_matches(r: &IndicatorResult, s: Decimal, c: Decimal, column_dp: u32, deduct: bool) -> bool {
+    let dp = s.scale().max(column_dp);
+    if r.shortfall && r.weight.is_some_and(|w| s >= w && c < w) {
+        return false;
+    }
+    let exact = match (r.shortfall && !deduct, r.weight, r.target, r.actual, r.direction.as_str()) {
+        (true, Some(w), Some(t), Some(a), direction::AT_LEAST) if t > Decimal::ZERO && a >= Decimal::ZERO => mul_div(w, a, t),
+        (true, Some(w), Some(t), Some(a), direction::AT_MOST) if t >= Decimal::ZERO && a > Decimal::ZERO => mul_div(w, t, a),
+        _ => None,
+    };
+    round_to(exact.unwrap_or(c), dp) == round_to(s, dp)
+}
+
 /// A stated total that is not Σ level-1 scores + 其他加减分项.
 pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
     match (ctx.scores.stated_total, ctx.scores.total) {
@@ -182,13 +207,69 @@ pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
             "stated.total",
             &[("stated", s.to_string()), ("computed", t.to_string()), ("formula", ctx.scores.total_explain.zh.clone())],
         )],
+        (Some(s), None) => total_bounds(ctx, s).into_iter().collect(),
         _ => vec![],
     }
 }
 
-/// A judged (manual) score below its weight without 偏差原因 and 改进措施.
+/// With a part that cannot be scored there is no total, but there are bounds: at least the
+/// known scores (and the indicator scores known inside an unscored part), at most those plus the
+/// weights of the parts that cannot be scored. A stated total outside them is wrong all the same.
+fn total_bounds(ctx: &Context, stated: Decimal) -> Option<Finding> {
+    let (mut lo, mut hi) = (ctx.scores.adjustments, ctx.scores.adjustments);
+    let mut unknown = Vec::new();
+    for n in ctx.scores.nodes.iter().filter(|n| n.depth == 1) {
+        if let Some(sc) = n.score {
+            lo = lo.checked_add(sc)?;
+            hi = hi.checked_add(sc)?;
+            continue;
+        }
+        let known = checked_sum(
+            ctx.indicators
+                .iter()
+                .filter(|i| i.node == n.id)
+                .filter_map(|i| i.counted_score().or(i.stated_score.filter(|_| i.range.is_none()))),
+        )?;
+        lo = lo.checked_add(known)?;
+        hi = hi.checked_add(n.effective_weight?.max(known))?;
+        unknown.push(n.name.clone());
+    }
+    let (bound, zh) = if stated < round_to(lo, stated.scale().min(2)) && lo > stated {
+        (lo, "≥")
+    } else if stated > hi {
+        (hi, "≤")
+    } else {
+        return None;
+    };
+    Some(fire(
+        "score.total_mismatch",
+        "stated.total",
+        &[
+            ("stated", stated.to_string()),
+            ("computed", format!("{zh} {}", round2(bound))),
+            ("formula", format!("{}无法计分，按已知得分及其分值估计：{} 至 {}", unknown.join("、"), round2(lo), round2(hi))),
+        ],
+    ))
+}
+
+/// A judged (manual) score below its weight without 偏差原因 and 改进措施; and an indicator that
+/// met its target (the method gives the full weight) stated below its weight without them.
 pub fn below_full_unexplained(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    for (r, i) in pairs(ctx) {
+        let (Some(s), Some(w), Some(c)) = (r.stated_score, r.weight, r.score) else { continue };
+        if r.shortfall || s >= w || c < w {
+            continue;
+        }
+        if let Some((mzh, men)) = missing_explanations(&i.reason, &i.measure) {
+            let field = if super::thresholds::is_non_reason(&i.reason) { "reason" } else { "measure" };
+            out.push(fire(
+                "score.below_full_unexplained",
+                &path::indicator(&r.task, &r.id, field),
+                &[("name", i.name.clone()), ("score", fmt(s)), ("weight", fmt(w)), ("missing_zh", mzh), ("missing_en", men)],
+            ));
+        }
+    }
     for n in ctx.scores.nodes.iter().filter(|n| n.leaf && (n.method == "manual" || n.method == "auto")) {
         let (Some(s), Some(w)) = (n.stated, n.effective_weight) else { continue };
         if s >= w {
@@ -270,6 +351,9 @@ pub fn adjustment_unexplained(ctx: &Context) -> Vec<Finding> {
 
 /// No grade stated although the total is known.
 pub fn grade_missing(ctx: &Context) -> Vec<Finding> {
+    if !super::thresholds::grade_required(&ctx.rubric.region) {
+        return vec![];
+    }
     let total = ctx.scores.total.or(ctx.scores.stated_total);
     match total {
         Some(t) if is_blank(&ctx.doc.stated.grade) => {

@@ -446,14 +446,7 @@ fn category_of(l1: &str, l2: &str) -> Option<String> {
 }
 
 fn direction_of(s: &str) -> Option<&'static str> {
-    match s.trim() {
-        "" => Some(""),
-        "≥" | ">=" | "＞＝" | "≧" | "大于等于" | "不低于" | "正向" => Some(direction::AT_LEAST),
-        "≤" | "<=" | "＜＝" | "≦" | "小于等于" | "不高于" | "反向" => Some(direction::AT_MOST),
-        "=" | "＝" | "等于" => Some(direction::EQUAL),
-        "定性" | "qualitative" => Some(direction::QUALITATIVE),
-        _ => None,
-    }
+    crate::core::words::direction_of(s)
 }
 
 fn check_num(t: &Table, row: u32, key: &str, kind: Kind, errs: &mut Vec<CellError>) {
