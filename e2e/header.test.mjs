@@ -16,6 +16,8 @@ const controlsOf = (page) => page.evaluate(() => {
   const header = document.querySelector('header.top');
   return [...header.querySelectorAll('a[href], button, input, select')]
     .filter((el) => !el.closest('.notices'))
+    // A file input is shown as its label (a button in the page's language).
+    .map((el) => (el.type === 'file' ? document.querySelector(`label[for="${el.id}"]`) ?? el : el))
     .map((el) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -100,9 +102,9 @@ test('at 1280×800 the English header also takes two rows, with the example and 
   assert.ok((await headerHeight(p)) <= TWO_ROWS_MAX, `header is ${await headerHeight(p)} px high`);
   assert.equal(await rowsOf(p), 2, 'two rows of header items');
   await assertAllControlsShown(p, 1280);
-  // A new blank draft: errors in the status, the "autosaved" hint instead of a time.
+  // A new blank draft: fields to fill in (or errors) in the status, the "autosaved" hint instead of a time.
   await p.getByRole('button', { name: 'New' }).click();
-  await p.waitForFunction(() => /errors/.test(document.getElementById('status')?.textContent ?? ''));
+  await p.waitForFunction(() => /errors|fields to fill in/.test(document.getElementById('status')?.textContent ?? ''));
   assert.ok((await headerHeight(p)) <= TWO_ROWS_MAX, `blank draft: header is ${await headerHeight(p)} px high`);
   assert.equal(await rowsOf(p), 2);
   await assertAllControlsShown(p, 1280);

@@ -49,6 +49,7 @@ test('下一年度: the unit, tasks and indicators carry over, the year\'s figur
 
   // The new draft is stored like any other.
   await p.waitForFunction(() => /已自动保存/.test(document.querySelector('.saved')?.textContent ?? ''));
+  await p.waitForFunction(() => JSON.parse(localStorage.getItem('selfcheck/drafts')).drafts.length === 3);
   const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('selfcheck/drafts')).drafts.map((d) => d.doc.unit.year));
   assert.deepEqual(stored.sort(), ['', '2021', '2022']);
 

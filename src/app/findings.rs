@@ -223,16 +223,16 @@ pub fn Findings() -> impl IntoView {
                 {move || st.with(|s| s.0.get(l.get()).to_string())}
             </p>
             <p class="hint">{move || pick(l.get(), "点击一条结果，光标会移到对应的填写位置。", "Click a result to move to the field it concerns.")}</p>
+            <Group sev=Severity::Error todo=true />
+            <Group sev=Severity::Error />
+            <Group sev=Severity::Warning />
+            <Group sev=Severity::Info />
             <Show when=move || !a.full_check.get()>
                 <p class="full-check">
                     <button type="button" id="full-check" on:click=move |_| a.full_check.set(true)>{tr("全面检查", "Full check")}</button>
                     " "{move || pick(l.get(), "未填写的必填项先列为“待填写”；提交前请做全面检查，它们将作为错误列出。", "Blank required fields are listed as to fill in; before submitting, run the full check and they count as errors.")}
                 </p>
             </Show>
-            <Group sev=Severity::Error todo=true />
-            <Group sev=Severity::Error />
-            <Group sev=Severity::Warning />
-            <Group sev=Severity::Info />
         </section>
     }
 }
