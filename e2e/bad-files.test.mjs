@@ -126,3 +126,22 @@ test('6, 7, 8, 11: files that are not what they should be are refused on the pag
   assert.match(await p.locator('#status').innerText(), /待填写/, 'the rubric was not emptied');
   b.assertClean();
 });
+
+test('5: when the browser lost its last localStorage write (a crash), the durable copy brings the edit back', async (t) => {
+  const b = await blank(t);
+  const p = b.page;
+  await p.locator('#f-unit-name').fill('崩溃前');
+  await p.waitForFunction(() => (localStorage.getItem('selfcheck/drafts') ?? '').includes('崩溃前'));
+  const older = await p.evaluate(() => localStorage.getItem('selfcheck/drafts'));
+  await p.locator('#f-unit-name').fill('崩溃前最后一次输入');
+  await p.waitForFunction(() => (localStorage.getItem('selfcheck/drafts') ?? '').includes('崩溃前最后一次输入'));
+  await p.waitForTimeout(300); // the durable copy's transaction commits
+  // What a crash leaves behind (scripts/bench-crash.mjs): localStorage without its last write.
+  await p.evaluate((t) => localStorage.setItem('selfcheck/drafts', t), older);
+  await p.reload({ waitUntil: 'load' });
+  await b.waitForApp();
+  await p.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '崩溃前最后一次输入', null, { timeout: 5000 });
+  await p.locator('.notice', { hasText: '备份副本恢复' }).waitFor();
+  assert.ok((await p.evaluate(() => localStorage.getItem('selfcheck/drafts'))).includes('崩溃前最后一次输入'), 'put back into localStorage too');
+  b.assertClean();
+});

@@ -140,3 +140,22 @@ test('10: a file name with a right-to-left override does not reverse the page\'s
   assert.match(text, /报告nosj\.txt\.json/);
   b.assertClean();
 });
+
+test('22: in English the rubric and the rule titles are in English; sources stay the Chinese documents', async (t) => {
+  const b = await blank(t);
+  const p = b.page;
+  await p.getByRole('button', { name: 'English' }).click();
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  const rubric = await p.locator('#sec-scores .rubric-info b').textContent();
+  assert.doesNotMatch(rubric, /[\u4e00-\u9fff]/, `rubric name: ${rubric}`);
+  const nodes = await p.locator('#sec-scores table.scores th.node-name').allTextContents();
+  assert.ok(nodes.length > 0);
+  for (const n of nodes) assert.doesNotMatch(n, /[\u4e00-\u9fff]/, `rubric item: ${n}`);
+  await p.locator('#full-check').click();
+  const titles = await p.locator('#sec-findings .rule > span:first-child').allTextContents();
+  assert.ok(titles.length > 0);
+  for (const x of titles) assert.doesNotMatch(x, /[\u4e00-\u9fff]/, `rule title: ${x}`);
+  const sources = await p.locator('#sec-findings .rule > span:nth-child(2)').allTextContents();
+  assert.ok(sources.some((s) => /[\u4e00-\u9fff]/.test(s)), 'sources are the Chinese document titles');
+  b.assertClean();
+});
