@@ -3,7 +3,7 @@
 #   make setup   install/check the toolchain (idempotent, version-checked)
 #   make serve   dev server on http://127.0.0.1:8080/ (trunk serve, release build)
 #   make dist    release build into dist/ (relative URLs) + single file dist/selfcheck.html
-#   make test    native tests, wasm tests in headless Chromium, dist, Playwright e2e
+#   make test    lint (fmt, clippy), native tests, wasm tests in headless Chromium, dist, Playwright e2e
 #   make bench   cargo bench + page size / first-render measurement
 #   make clean   remove build outputs
 #
@@ -28,7 +28,7 @@ E2E_TESTS  = $(sort $(wildcard e2e/*.test.mjs))
 # `make X NO_SETUP=1` skips the setup prerequisite (used by `test` after it ran setup once).
 SETUP     := $(if $(NO_SETUP),,setup)
 
-.PHONY: help setup serve dist single-file test test-native test-wasm test-e2e bench bench-cargo bench-page clean distclean
+.PHONY: help setup serve dist single-file test lint test-native test-wasm test-e2e bench bench-cargo bench-page clean distclean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -50,9 +50,15 @@ single-file:
 	python3 scripts/single_file.py --dist $(DIST) --out $(SINGLE)
 
 test: setup
-	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e NO_SETUP=1
+	$(MAKE) --no-print-directory lint test-native test-wasm dist test-e2e NO_SETUP=1
 	@echo
-	@echo "==> make test: PASSED (native tests, wasm tests in Chromium, dist, e2e: $(words $(E2E_TESTS)) files)"
+	@echo "==> make test: PASSED (fmt, clippy, native tests, wasm tests in Chromium, dist, e2e: $(words $(E2E_TESTS)) files)"
+
+# Formatting and clippy (warnings are errors), for the native build and the page's wasm build.
+lint: $(SETUP)
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-native: $(SETUP)
 	cargo test --locked --all-targets
