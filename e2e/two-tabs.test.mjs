@@ -3,23 +3,23 @@
 // own, and keeps both versions (its own as a copy marked （另一窗口）) when it has.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, baseUrl } from './harness.mjs';
+import { openBrowser, baseUrl, singleFileUrl } from './harness.mjs';
 
 const name = (p) => p.locator('#f-unit-name');
 const stored = (p) => p.evaluate(() => localStorage.getItem('selfcheck/drafts') ?? '');
 const options = (p) => p.locator('#draft-select option').allInnerTexts();
 
-async function twoTabs(t) {
-  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+async function twoTabs(t, url = baseUrl) {
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 }, allowPrefixes: [singleFileUrl] });
   t.after(() => b.close());
   const A = b.page;
-  await A.goto(baseUrl, { waitUntil: 'load' });
+  await A.goto(url, { waitUntil: 'load' });
   await b.waitForApp(A);
   // Let A store its first draft, so both tabs start from the same stored drafts.
   await name(A).fill('起始单位');
   await A.waitForFunction(() => (localStorage.getItem('selfcheck/drafts') ?? '').includes('起始单位'));
   const B = await b.newPage();
-  await B.goto(baseUrl, { waitUntil: 'load' });
+  await B.goto(url, { waitUntil: 'load' });
   await b.waitForApp(B);
   assert.equal(await name(B).inputValue(), '起始单位');
   return { b, A, B };
@@ -68,5 +68,17 @@ test('a draft created in one tab is not deleted by the other tab\'s next keystro
   const s = await stored(A);
   assert.ok(s.includes('乙新建的草稿'), 'B\'s draft survived A\'s save');
   await A.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 2, null, { timeout: 5000 });
+  b.assertClean();
+});
+
+test('two copies of the single file opened from disk: the same, nothing lost', async (t) => {
+  const { b, A, B } = await twoTabs(t, singleFileUrl);
+  await B.getByRole('button', { name: '新建', exact: true }).click();
+  await B.locator('#f-unit-name').fill('乙副本新建');
+  await A.waitForFunction(() => (localStorage.getItem('selfcheck/drafts') ?? '').includes('乙副本新建'));
+  await name(A).fill('甲副本输入');
+  await A.waitForFunction(() => (localStorage.getItem('selfcheck/drafts') ?? '').includes('甲副本输入'), null, { timeout: 5000 });
+  assert.ok((await stored(A)).includes('乙副本新建'));
+  await B.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 2, null, { timeout: 5000 });
   b.assertClean();
 });
