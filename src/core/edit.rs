@@ -8,9 +8,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::finding::Fix;
 use super::format::{group, Adjustment, BudgetRow, Indicator, SelfEvaluation, Task};
 use super::ids;
 use super::rubric::{self, Rubric};
+use super::text::Text;
 
 /// Fields of a budget row reachable by path.
 pub const BUDGET_FIELDS: &[&str] = &["name", "initial", "adjusted", "actual", "stated_rate", "reason"];
@@ -210,6 +212,22 @@ pub fn set(doc: &mut SelfEvaluation, path: &str, value: &str) -> bool {
             true
         }
         None => false,
+    }
+}
+
+/// Applies a finding's correction ([`Fix`]): writes its value at its path, exactly as [`set`]
+/// does for a keystroke, and returns the text it replaced, so the page can undo with
+/// `apply_fix(doc, &Fix::new(path, old))`. A path that names no field is refused with the reason
+/// in both languages, and nothing is changed.
+pub fn apply_fix(doc: &mut SelfEvaluation, fix: &Fix) -> Result<String, Text> {
+    let refused = || {
+        Text::new(format!("无法改正：没有“{}”这一项", fix.path), format!("cannot apply the fix: no field '{}'", fix.path))
+    };
+    let old = get(doc, &fix.path).ok_or_else(refused)?;
+    if set(doc, &fix.path, &fix.value) {
+        Ok(old)
+    } else {
+        Err(refused())
     }
 }
 
