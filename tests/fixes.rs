@@ -47,8 +47,7 @@ fn all_documents() -> Vec<(String, SelfEvaluation)> {
 }
 
 fn golden(name: &str) -> SelfEvaluation {
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/golden").join(name)).unwrap()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tests/golden").join(name)).unwrap()).unwrap();
     SelfEvaluation::from_json(&v["input"].to_string()).unwrap()
 }
 
@@ -86,7 +85,7 @@ fn a_wrong_stated_rate_carries_the_computed_rate_at_2_dp() {
 #[test]
 fn a_rate_typed_with_its_percent_sign_is_corrected_with_it() {
     let mut doc = golden("wrong-arithmetic.json");
-    assert!(edit::set(&mut doc, "budget.rows.basic.stated_rate", "93%"));
+    assert!(edit::set(&mut doc, "budget.rows.basic.stated_rate", "94%"));
     has_fix(&doc, "budget.rate_mismatch", "budget.rows.basic.stated_rate", "93.33%");
 }
 
@@ -163,6 +162,26 @@ fn a_total_row_that_contradicts_its_parts_is_corrected_to_their_sum() {
 }
 
 #[test]
+fn while_the_total_row_is_in_doubt_its_rate_score_total_and_grade_wait() {
+    // The total row says 0 spent of 1,100 while both groups say 900 of 1,000: the rate 0.00 and
+    // the scores that follow from it are not the corrections; the total's amounts come first.
+    let doc = total_row_contradicting_its_parts();
+    let ev = evaluate(&doc);
+    let rate = ev.findings.iter().find(|f| f.rule == "budget.rate_mismatch" && f.path == "budget.total.stated_rate").expect("fires");
+    assert_eq!(rate.fix, None);
+    let total = ev.findings.iter().find(|f| f.rule == "score.total_mismatch").expect("fires");
+    assert_eq!(total.fix, None);
+    // A detail row's rate does not depend on the total: still offered.
+    has_fix(&doc, "budget.rate_mismatch", "budget.rows.basic.stated_rate", "93.33");
+    // Once the total row is corrected, the total's score is offered.
+    let mut fixed = doc.clone();
+    for f in ev.findings.iter().filter(|f| f.rule == "budget.rows_sum") {
+        edit::apply_fix(&mut fixed, f.fix.as_ref().unwrap()).unwrap();
+    }
+    has_fix(&fixed, "score.total_mismatch", "stated.total", "94.00");
+}
+
+#[test]
 fn no_fix_for_a_total_when_the_groups_disagree() {
     // wrong-arithmetic: source rows give 950 / 890, type rows give 1,000 / 900 = the total: the
     // source rows are wrong, not the total.
@@ -203,7 +222,8 @@ fn the_fix_has_a_label_in_both_languages() {
 }
 
 /// Applying any one fix of any document the project holds removes that finding and raises no
-/// error that was not there; applying them all leaves no finding that has a fix.
+/// error that was not there; applying them all (again where a fix was waiting on another) leaves
+/// no finding that has a fix.
 #[test]
 fn applying_every_fix_removes_its_finding_and_adds_no_error() {
     let mut applied = 0;
@@ -241,12 +261,20 @@ fn applying_every_fix_removes_its_finding_and_adds_no_error() {
                 }
             }
         }
+        // A fix withheld while the figure it follows from is in doubt (the total's score while the
+        // total row contradicts its parts) is offered once that is fixed: two rounds at most.
+        for _ in 0..2 {
+            for f in evaluate(&all).findings.iter().filter_map(|f| f.fix.clone()) {
+                let _ = edit::apply_fix(&mut all, &f);
+            }
+        }
         let left: Vec<String> =
             evaluate(&all).findings.iter().filter(|f| f.fix.is_some()).map(|f| format!("{} at {}", f.rule, f.path)).collect();
         if !left.is_empty() {
-            failures.push(format!("{name}: after applying every fix, still fixable: {left:?}"));
+            failures.push(format!("{name}: after applying every fix (three rounds), still fixable: {left:?}"));
         }
     }
+    eprintln!("{applied} fixes applied one by one over {} documents", docs.len());
     assert!(applied >= 8, "only {applied} fixes applied: the test would prove nothing");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

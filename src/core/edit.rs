@@ -220,9 +220,7 @@ pub fn set(doc: &mut SelfEvaluation, path: &str, value: &str) -> bool {
 /// `apply_fix(doc, &Fix::new(path, old))`. A path that names no field is refused with the reason
 /// in both languages, and nothing is changed.
 pub fn apply_fix(doc: &mut SelfEvaluation, fix: &Fix) -> Result<String, Text> {
-    let refused = || {
-        Text::new(format!("无法改正：没有“{}”这一项", fix.path), format!("cannot apply the fix: no field '{}'", fix.path))
-    };
+    let refused = || Text::new(format!("无法改正：没有“{}”这一项", fix.path), format!("cannot apply the fix: no field '{}'", fix.path));
     let old = get(doc, &fix.path).ok_or_else(refused)?;
     if set(doc, &fix.path, &fix.value) {
         Ok(old)
