@@ -390,3 +390,18 @@ fn check_json_carries_the_fix() {
     let low = findings.iter().find(|f| f["rule"] == "budget.low_execution").unwrap();
     assert!(low.get("fix").is_none(), "{low}");
 }
+
+/// docs/format.md documents the findings `--json` writes, `fix` included, field by field.
+#[test]
+fn format_md_documents_the_finding_and_its_fix() {
+    let doc = std::fs::read_to_string(root().join("docs/format.md")).unwrap();
+    let (_, rest) = doc.split_once("\n## Findings\n").expect("docs/format.md has a Findings section");
+    let section = rest.split("\n## ").next().unwrap();
+    let f = catalogue::fire("score.total_mismatch", "stated.total", &[]).with_fix(Some(Fix::new("stated.total", "94.00")));
+    let v = serde_json::to_value(&f).unwrap();
+    let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    keys.extend(v["fix"].as_object().unwrap().keys().cloned());
+    for k in keys {
+        assert!(section.contains(&format!("| `{k}` |")), "docs/format.md's Findings section lacks `{k}`");
+    }
+}
