@@ -174,9 +174,9 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
             let at = path::indicator(&r.task, &r.id, "stated_score");
             // The score the check accepts, at the column's precision; offered only if it does.
             let fix = c
-                .map(|c| round_to(indicator_expected(r, c, deduct), column_dp))
-                .filter(|v| indicator_score_matches(r, *v, c.unwrap_or_default(), column_dp, deduct))
-                .map(|v| Fix::new(at.clone(), as_typed(&i.stated_score, v.to_string())));
+                .map(|c| (round_to(indicator_expected(r, c, deduct), column_dp), c))
+                .filter(|&(v, c)| indicator_score_matches(r, v, c, column_dp, deduct))
+                .map(|(v, _)| Fix::new(at.clone(), as_typed(&i.stated_score, v.to_string())));
             out.push(
                 fire(
                     "score.stated_mismatch",
