@@ -130,6 +130,21 @@ fn a_wrong_grade_is_corrected_to_the_totals_grade() {
 }
 
 #[test]
+fn a_correction_is_written_the_way_the_cell_was_typed() {
+    // A grade typed in English is corrected in English; a total typed with 分 keeps it.
+    let mut doc = seed();
+    assert!(edit::set(&mut doc, "stated.grade", "good"));
+    has_fix(&doc, "score.grade_mismatch", "stated.grade", "excellent");
+    let mut doc = golden("wrong-arithmetic.json");
+    assert!(edit::set(&mut doc, "stated.total", "95分"));
+    has_fix(&doc, "score.total_mismatch", "stated.total", "94.00分");
+    // A total typed without thousands separators is corrected without them.
+    let mut doc = total_row_contradicting_its_parts();
+    assert!(edit::set(&mut doc, "budget.total.adjusted", "1100"));
+    has_fix(&doc, "budget.rows_sum", "budget.total.adjusted", "1000.00");
+}
+
+#[test]
 fn a_total_estimated_from_bounds_has_no_fix() {
     // With a part that cannot be scored, the total is only bounded: no value is certain.
     let mut doc = seed();
@@ -159,6 +174,19 @@ fn a_total_row_that_contradicts_its_parts_is_corrected_to_their_sum() {
     let doc = total_row_contradicting_its_parts();
     has_fix(&doc, "budget.rows_sum", "budget.total.adjusted", "1,000.00");
     has_fix(&doc, "budget.rows_sum", "budget.total.actual", "900.00");
+}
+
+#[test]
+fn a_budget_stated_only_as_initial_is_corrected_in_initial() {
+    // No row states a 全年预算数: the budget is the 年初 figure, and that is the cell to correct.
+    let mut doc = total_row_contradicting_its_parts();
+    for r in std::iter::once(&mut doc.budget.total).chain(doc.budget.rows.iter_mut()) {
+        r.initial = std::mem::take(&mut r.adjusted);
+    }
+    let fixes = fixes_of(&doc);
+    let budget: Vec<_> = fixes.iter().filter(|f| f.0 == "budget.rows_sum" && f.1 != "budget.total.actual").collect();
+    assert!(!budget.is_empty(), "{fixes:#?}");
+    assert!(budget.iter().all(|f| f.2 == "budget.total.initial" && f.3 == "1,000.00"), "{budget:#?}");
 }
 
 #[test]
@@ -235,6 +263,13 @@ fn applying_every_fix_removes_its_finding_and_adds_no_error() {
         d
     }));
     docs.push(("total row contradicting its parts".into(), total_row_contradicting_its_parts()));
+    docs.push(("the same, budgets as 年初 only".into(), {
+        let mut d = total_row_contradicting_its_parts();
+        for r in std::iter::once(&mut d.budget.total).chain(d.budget.rows.iter_mut()) {
+            r.initial = std::mem::take(&mut r.adjusted);
+        }
+        d
+    }));
     docs.push(("seed with a wrong grade".into(), {
         let mut d = seed();
         edit::set(&mut d, "stated.grade", "良");
