@@ -323,5 +323,18 @@ pub fn rules_markdown() -> String {
             r.source.replace('|', "\\|")
         ));
     }
+    s.push_str("\n## 改正值 / Fixes\n\n");
+    s.push_str(
+        "Where one of these rules can compute the corrected value for certain (never from bounds or estimates), its finding \
+         carries it as `fix`: the field to write and the text to write there (`selfcheck check --json`). `selfcheck check` \
+         prints it after the message (“→ 改为 93.33” / “→ change to 93.33”); the page offers it beside the finding, \
+         applied in one click and undoable (`core::edit::apply_fix`).\n\n",
+    );
+    s.push_str("| id | 改正值 | fix |\n|---|---|---|\n");
+    for r in catalogue::rules() {
+        if let Some(f) = &r.fix {
+            s.push_str(&format!("| `{}` | {} | {} |\n", r.id, f.zh.replace('|', "\\|"), f.en.replace('|', "\\|")));
+        }
+    }
     s
 }

@@ -1,5 +1,6 @@
 //! Golden cases: every `tests/golden/*.json` holds a self-evaluation document and the exact set of
-//! findings (rule, path, severity) and computed figures it must give. The suite diffs them all and
+//! findings (rule, path, severity, and the correction a finding offers: `"fix": "<path> = <value>"`)
+//! and computed figures it must give. The suite diffs them all and
 //! lists every difference.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites each file's `expect` and `figures` from
@@ -32,6 +33,16 @@ struct Expect {
     rule: String,
     path: String,
     severity: String,
+    /// The finding's correction, `<path> = <value>` (issue 12); absent when it offers none.
+    #[serde(default)]
+    fix: Option<String>,
+}
+
+impl Expect {
+    fn line(&self) -> String {
+        let fix = self.fix.as_ref().map(|f| format!("  fix {f}")).unwrap_or_default();
+        format!("{} {} {}{fix}", self.rule, self.severity, self.path)
+    }
 }
 
 fn dir() -> PathBuf {
@@ -50,7 +61,15 @@ fn files() -> Vec<PathBuf> {
 }
 
 fn findings(ev: &Evaluation) -> Vec<Expect> {
-    ev.findings.iter().map(|f| Expect { rule: f.rule.clone(), path: f.path.clone(), severity: f.severity.id().to_string() }).collect()
+    ev.findings
+        .iter()
+        .map(|f| Expect {
+            rule: f.rule.clone(),
+            path: f.path.clone(),
+            severity: f.severity.id().to_string(),
+            fix: f.fix.as_ref().map(|x| format!("{} = {}", x.path, x.value)),
+        })
+        .collect()
 }
 
 /// The computed figures a golden file pins down, by key:
@@ -118,7 +137,13 @@ fn render(description: &[String], doc: &SelfEvaluation, expect: &[Expect], figs:
     let exp = expect
         .iter()
         .map(|e| {
-            format!("    {{ \"rule\": {}, \"path\": {}, \"severity\": {} }}", json_str(&e.rule), json_str(&e.path), json_str(&e.severity))
+            let fix = e.fix.as_ref().map(|f| format!(", \"fix\": {}", json_str(f))).unwrap_or_default();
+            format!(
+                "    {{ \"rule\": {}, \"path\": {}, \"severity\": {}{fix} }}",
+                json_str(&e.rule),
+                json_str(&e.path),
+                json_str(&e.severity)
+            )
         })
         .collect::<Vec<_>>()
         .join(",\n");
@@ -156,16 +181,13 @@ fn every_golden_case_gives_exactly_its_findings_and_figures() {
         want_sorted.sort();
         got_sorted.sort();
         if want_sorted != got_sorted {
-            let missing: Vec<_> = want_sorted
-                .iter()
-                .filter(|e| !got_sorted.contains(e))
-                .map(|e| format!("  - {} {} {}", e.rule, e.severity, e.path))
-                .collect();
+            let missing: Vec<_> = want_sorted.iter().filter(|e| !got_sorted.contains(e)).map(|e| format!("  - {}", e.line())).collect();
             let extra: Vec<_> = ev
                 .findings
                 .iter()
-                .filter(|f| !want_sorted.iter().any(|e| e.rule == f.rule && e.path == f.path && e.severity == f.severity.id()))
-                .map(|f| format!("  + {} {} {}  ({})", f.rule, f.severity.id(), f.path, f.message.zh))
+                .zip(&got)
+                .filter(|(_, e)| !want_sorted.contains(e))
+                .map(|(f, e)| format!("  + {}  ({})", e.line(), f.message.zh))
                 .collect();
             let counts = if missing.is_empty() && extra.is_empty() {
                 "  (same findings, different multiplicity)\n".to_string()

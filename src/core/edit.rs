@@ -8,9 +8,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+pub use super::finding::Fix;
 use super::format::{group, Adjustment, BudgetRow, Indicator, SelfEvaluation, Task};
 use super::ids;
 use super::rubric::{self, Rubric};
+use super::text::Text;
 
 /// Fields of a budget row reachable by path.
 pub const BUDGET_FIELDS: &[&str] = &["name", "initial", "adjusted", "actual", "stated_rate", "reason"];
@@ -210,6 +212,38 @@ pub fn set(doc: &mut SelfEvaluation, path: &str, value: &str) -> bool {
             true
         }
         None => false,
+    }
+}
+
+/// Applies a finding's correction ([`Fix`]): writes its value at its path, exactly as [`set`]
+/// does for a keystroke, and returns the text it replaced, so the page can undo with
+/// `apply_fix(doc, &Fix::new(path, old))`. A path that names no field is refused with the reason
+/// in both languages, and nothing is changed.
+///
+/// ```
+/// use selfcheck::core::{edit, evaluate::evaluate, format::SelfEvaluation, text::Lang};
+///
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guangzhou-ftu-2021.json");
+/// let mut doc = SelfEvaluation::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+/// edit::set(&mut doc, "stated.total", "95.00"); // the parts add up to 93.53
+/// let ev = evaluate(&doc);
+/// let finding = ev.findings.iter().find(|f| f.rule == "score.total_mismatch").unwrap();
+/// let fix = finding.fix.clone().unwrap();
+/// assert_eq!(fix.label().get(Lang::Zh), "改为 93.53");
+/// let old = edit::apply_fix(&mut doc, &fix).unwrap();
+/// assert_eq!(old, "95.00");
+/// assert!(!evaluate(&doc).findings.iter().any(|f| f.rule == "score.total_mismatch"));
+/// // Undo: write the old text back.
+/// edit::apply_fix(&mut doc, &edit::Fix::new(fix.path, old)).unwrap();
+/// assert_eq!(doc.stated.total, "95.00");
+/// ```
+pub fn apply_fix(doc: &mut SelfEvaluation, fix: &Fix) -> Result<String, Text> {
+    let refused = || Text::new(format!("无法改正：没有“{}”这一项", fix.path), format!("cannot apply the fix: no field '{}'", fix.path));
+    let old = get(doc, &fix.path).ok_or_else(refused)?;
+    if set(doc, &fix.path, &fix.value) {
+        Ok(old)
+    } else {
+        Err(refused())
     }
 }
 

@@ -57,12 +57,52 @@ pub struct Finding {
     pub rule_title: Text,
     /// Where the rule comes from: a document with its 文号, or "算术校验 / arithmetic".
     pub source: String,
+    /// The correction, where the rule computed it and it is certain (never from bounds or
+    /// estimates): apply it with [`super::edit::apply_fix`]. Absent from the JSON when there is
+    /// none, so findings written before fixes existed read unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A finding's correction: the field to write (a [path](super::format::path), usually the
+/// finding's own) and the exact text to write there, as the officer would type it ("93.33",
+/// "94.00", "1,000.00", "优").
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Fix {
+    /// The field to write.
+    pub path: String,
+    /// The text to write.
+    pub value: String,
+}
+
+impl Fix {
+    /// A fix writing `value` at `path`.
+    pub fn new(path: impl Into<String>, value: impl Into<String>) -> Fix {
+        Fix { path: path.into(), value: value.into() }
+    }
+
+    /// "改为 9.57" / "change to 9.57": the words of the page's button and the CLI's arrow.
+    pub fn label(&self) -> Text {
+        Text::new(format!("改为 {}", self.value), format!("change to {}", self.value))
+    }
 }
 
 impl Finding {
-    /// `rule severity path message`, the CLI's line format.
+    /// `rule severity path message`, the CLI's line format, followed by `→ 改为 9.57` when the
+    /// finding carries a fix.
     pub fn line(&self, lang: Lang) -> String {
-        format!("{}\t{}\t{}\t{}", self.rule, self.severity.id(), self.path, self.message.get(lang))
+        let mut s = format!("{}\t{}\t{}\t{}", self.rule, self.severity.id(), self.path, self.message.get(lang));
+        if let Some(f) = &self.fix {
+            s.push_str("\t→ ");
+            s.push_str(f.label().get(lang));
+        }
+        s
+    }
+
+    /// The finding with this correction (none when `fix` is `None`).
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Finding {
+        self.fix = fix;
+        self
     }
 }
 

@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::catalogue::fire;
-use super::{missing_explanations, thresholds, Context};
+use super::{as_typed, missing_explanations, thresholds, Context};
 use crate::core::budget::{money, RowResult};
-use crate::core::finding::Finding;
+use crate::core::finding::{Finding, Fix};
 use crate::core::format::{group, path, BudgetRow};
 use crate::core::number::is_blank;
 use crate::core::rounding::{checked_sum, exact_percent, matches_at_stated_precision, round2};
@@ -73,24 +73,34 @@ pub fn over_execution(ctx: &Context) -> Vec<Finding> {
 
 /// A stated rate that differs from the amounts' rate at the stated precision (compared with the
 /// exact quotient, see [`exact_percent`]).
+///
+/// The finding offers the computed rate at 2 dp (with the "%" the unit typed, if any), except on
+/// the total row while its amounts contradict its parts ([`total_in_doubt`]).
 pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (r, _) in rows(ctx) {
+    let mut doubt = None;
+    for (r, raw) in rows(ctx) {
         if let (Some(stated), Some(rate), Some(a), Some(b)) = (r.stated_rate, r.rate, r.actual, r.budget) {
             let exact = exact_percent(a, b).unwrap_or(rate);
             if !matches_at_stated_precision(stated, exact) {
                 let [n1, n2] = names(r);
-                out.push(fire(
-                    "budget.rate_mismatch",
-                    &path::budget_row(&r.id, "stated_rate"),
-                    &[
-                        n1,
-                        n2,
-                        ("stated", stated.to_string()),
-                        ("computed", rate.to_string()),
-                        ("formula", format!("{} ÷ {} × 100", money(a), money(b))),
-                    ],
-                ));
+                let at = path::budget_row(&r.id, "stated_rate");
+                let certain = r.id != "total" || !*doubt.get_or_insert_with(|| total_in_doubt(ctx));
+                let fix = certain.then(|| Fix::new(at.clone(), as_typed(&raw.stated_rate, round2(rate).to_string())));
+                out.push(
+                    fire(
+                        "budget.rate_mismatch",
+                        &at,
+                        &[
+                            n1,
+                            n2,
+                            ("stated", stated.to_string()),
+                            ("computed", rate.to_string()),
+                            ("formula", format!("{} ÷ {} × 100", money(a), money(b))),
+                        ],
+                    )
+                    .with_fix(fix),
+                );
             }
         }
     }
@@ -100,41 +110,137 @@ pub fn rate_mismatch(ctx: &Context) -> Vec<Finding> {
 /// Reads one amount of a computed row.
 type Amount = fn(&RowResult) -> Option<Decimal>;
 
-/// Rows of a group whose typed amounts do not add up to the total's. When some rows of the group
-/// are blank, the typed ones must not already exceed the total (no row can be negative).
-pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// The amounts [`rows_sum`] compares: the field it names, its words, how to read it.
+const SUM_FIELDS: [(&str, &str, &str, Amount); 3] = [
+    ("initial", "年初预算数", "initial budgets", |r| r.initial),
+    ("adjusted", "全年预算数", "budgets", |r| r.budget),
+    ("actual", "执行数", "spending", |r| r.actual),
+];
+
+/// One group's rows against the total, for one amount.
+struct GroupSum {
+    group: &'static str,
+    field: &'static str,
+    total: Decimal,
+    sum: Decimal,
+    /// Every row of the group has the amount.
+    complete: bool,
+    /// The group's number of rows.
+    members: usize,
+}
+
+impl GroupSum {
+    /// What [`rows_sum`] reports: a complete group that does not add up to the total, or typed
+    /// rows that already exceed it (no row can be negative).
+    fn contradicts(&self) -> bool {
+        self.contradicts_total(self.total)
+    }
+
+    /// Whether the group would contradict a total of `total`.
+    fn contradicts_total(&self, total: Decimal) -> bool {
+        if self.complete {
+            round2(self.sum) != round2(total)
+        } else {
+            round2(self.sum) > round2(total)
+        }
+    }
+
+    /// A breakdown of the total: complete, with at least two rows (a lone row is 其中).
+    fn breakdown(&self) -> bool {
+        self.complete && self.members >= 2
+    }
+}
+
+/// Every group's sums against the total (groups with a derived row are left out: they add up by
+/// construction).
+fn group_sums(ctx: &Context) -> Vec<GroupSum> {
     let t = &ctx.budget.total;
-    for (g, gzh, gen) in [(group::SOURCE, "按资金来源", "fund source"), (group::TYPE, "按支出类型", "expenditure type")] {
+    let mut out = Vec::new();
+    for g in [group::SOURCE, group::TYPE] {
         let members: Vec<&RowResult> = ctx.budget.rows.iter().filter(|r| r.group == g).collect();
         if members.is_empty() || members.iter().any(|r| r.derived) {
             continue;
         }
-        let fields: [(&str, &str, &str, Amount); 3] = [
-            ("initial", "年初预算数", "initial budgets", |r| r.initial),
-            ("adjusted", "全年预算数", "budgets", |r| r.budget),
-            ("actual", "执行数", "spending", |r| r.actual),
-        ];
-        for (field, fzh, fen, get) in fields {
+        for (field, _, _, get) in SUM_FIELDS {
             let Some(total) = get(t) else { continue };
             let complete = members.iter().all(|r| get(r).is_some());
             let Some(sum) = checked_sum(members.iter().filter_map(|r| get(r))) else { continue };
-            if if complete { round2(sum) != round2(total) } else { round2(sum) > round2(total) } {
-                out.push(fire(
-                    "budget.rows_sum",
-                    &path::budget_row("total", field),
-                    &[
-                        ("group_zh", gzh.into()),
-                        ("group_en", gen.into()),
-                        ("field_zh", fzh.into()),
-                        ("field_en", fen.into()),
-                        ("sum", money(sum)),
-                        ("total", money(total)),
-                        ("diff", sum.checked_sub(total).map(money).unwrap_or_default()),
-                    ],
-                ));
-            }
+            out.push(GroupSum { group: g, field, total, sum, complete, members: members.len() });
         }
+    }
+    out
+}
+
+/// True when the total row's budget or spending contradicts its parts and no complete breakdown
+/// bears it out: its rate, and every score, total and grade that follow from it, are then not
+/// certain, and no fix is offered for them (the total's own fix comes first).
+pub(crate) fn total_in_doubt(ctx: &Context) -> bool {
+    let sums = group_sums(ctx);
+    ["adjusted", "actual"].iter().any(|f| {
+        let of_field = || sums.iter().filter(|s| s.field == *f);
+        of_field().any(|s| s.contradicts() && (s.breakdown() || round2(s.sum) > round2(s.total)))
+            && !of_field().any(|s| s.breakdown() && !s.contradicts())
+    })
+}
+
+/// The total's amount a breakdown gives, when it is certain: this group is a complete breakdown
+/// and no other group contradicts its sum (another breakdown with another sum, or typed rows
+/// already above it). Written as the total was typed (with thousands separators when it had
+/// them).
+fn total_fix(ctx: &Context, s: &GroupSum, all: &[GroupSum]) -> Option<Fix> {
+    if !s.breakdown() || all.iter().any(|o| o.field == s.field && o.contradicts_total(s.sum)) {
+        return None;
+    }
+    let raw = &ctx.doc.budget.total;
+    // The budget is 全年预算数, else 年初: with no 全年 anywhere, the sum is a 年初 figure.
+    let field = if s.field == "adjusted"
+        && is_blank(&raw.adjusted)
+        && ctx.doc.budget.rows.iter().filter(|r| r.group == s.group).all(|r| is_blank(&r.adjusted))
+    {
+        "initial"
+    } else {
+        s.field
+    };
+    let typed = match field {
+        "initial" => &raw.initial,
+        "adjusted" => &raw.adjusted,
+        _ => &raw.actual,
+    };
+    let sum = round2(s.sum);
+    let value = if typed.contains(',') || typed.contains('，') || (is_blank(typed) && sum.abs() >= Decimal::ONE_THOUSAND) {
+        money(sum)
+    } else {
+        sum.to_string()
+    };
+    Some(Fix::new(path::budget_row("total", field), value))
+}
+
+/// Rows of a group whose typed amounts do not add up to the total's. When some rows of the group
+/// are blank, the typed ones must not already exceed the total (no row can be negative). When the
+/// breakdowns agree with each other, the finding offers their sum as the total's amount.
+pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
+    let sums = group_sums(ctx);
+    let mut out = Vec::new();
+    for s in sums.iter().filter(|s| s.contradicts()) {
+        let (gzh, gen) =
+            if s.group == group::SOURCE { ("按资金来源", "fund source") } else { ("按支出类型", "expenditure type") };
+        let Some(&(_, fzh, fen, _)) = SUM_FIELDS.iter().find(|f| f.0 == s.field) else { continue };
+        out.push(
+            fire(
+                "budget.rows_sum",
+                &path::budget_row("total", s.field),
+                &[
+                    ("group_zh", gzh.into()),
+                    ("group_en", gen.into()),
+                    ("field_zh", fzh.into()),
+                    ("field_en", fen.into()),
+                    ("sum", money(s.sum)),
+                    ("total", money(s.total)),
+                    ("diff", s.sum.checked_sub(s.total).map(money).unwrap_or_default()),
+                ],
+            )
+            .with_fix(total_fix(ctx, s, &sums)),
+        );
     }
     out
 }

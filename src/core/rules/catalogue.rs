@@ -25,6 +25,10 @@ pub struct Rule {
     pub message: Text,
     /// The source document (with 文号) or "算术校验 / arithmetic".
     pub source: String,
+    /// What the rule's findings offer to write, where it can be computed for certain (the
+    /// finding's `fix`): "改为按金额计算的执行率" / "the amounts' rate". Absent: no fix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +83,7 @@ pub fn fire(id: &str, path: &str, params: &[(&str, String)]) -> Finding {
             message: Text::new(fill(&r.message.zh, params), fill(&r.message.en, params)),
             rule_title: Text::new(fill(&r.title.zh, params), fill(&r.title.en, params)),
             source: fill(&r.source, params),
+            fix: None,
         },
         None => Finding {
             rule: id.to_string(),
@@ -88,6 +93,7 @@ pub fn fire(id: &str, path: &str, params: &[(&str, String)]) -> Finding {
             message: Text::new(format!("规则 {id} 不在规则目录中"), format!("rule {id} is not in the catalogue")),
             rule_title: Text::same(id),
             source: String::new(),
+            fix: None,
         },
     }
 }

@@ -90,3 +90,15 @@ pub fn missing_explanations(reason: &str, measure: &str) -> Option<(String, Stri
         (false, true) => Some((MEASURE.0.into(), format!("a measure ({})", MEASURE.0))),
     }
 }
+
+/// A corrected figure written as the unit typed the one it replaces: a trailing "%" or "分" is
+/// kept ("93%" → "93.33%", "95分" → "94.00分"), so the cell reads as before but for the number.
+pub(crate) fn as_typed(typed: &str, value: String) -> String {
+    let t = typed.trim_end();
+    let unit = ["%", "％", "分"].into_iter().find(|u| t.ends_with(u));
+    match unit {
+        Some("％") => format!("{value}%"),
+        Some(u) => format!("{value}{u}"),
+        None => value,
+    }
+}

@@ -4,8 +4,8 @@ use rust_decimal::Decimal;
 
 use super::catalogue::fire;
 use super::indicator::pairs;
-use super::{missing_explanations, Context};
-use crate::core::finding::Finding;
+use super::{as_typed, budget, missing_explanations, Context};
+use crate::core::finding::{Finding, Fix};
 use crate::core::format::{direction, path};
 use crate::core::grade::Grade;
 use crate::core::indicator::IndicatorResult;
@@ -127,50 +127,72 @@ pub fn weights_sum(ctx: &Context) -> Vec<Finding> {
 }
 
 /// A stated score that the method and the values do not give.
+///
+/// A computed score is offered as the fix (a rubric node's at 2 dp; an indicator's at the
+/// precision of the table's 得分 column, so the column keeps its precision), never a range; a
+/// rubric node's only while the budget total is not in doubt ([`budget::total_in_doubt`]).
 pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
     let src = ctx.rubric.source.clone();
     let mut out = Vec::new();
+    let mut doubt = None;
     for n in &ctx.scores.nodes {
         if let (Some(s), Some(c)) = (n.stated, n.computed) {
             if !matches_at_stated_precision(s, c) {
-                out.push(fire(
-                    "score.stated_mismatch",
-                    &path::stated_score(&n.id, "score"),
-                    &[
-                        ("name", n.name.clone()),
-                        ("name_en", n.name_in(Lang::En).to_string()),
-                        ("stated", s.to_string()),
-                        ("computed", c.to_string()),
-                        ("formula", n.explain.zh.clone()),
-                        ("formula_en", n.explain.en.clone()),
-                        ("rubric_source", src.clone()),
-                    ],
-                ));
+                let at = path::stated_score(&n.id, "score");
+                let certain = !*doubt.get_or_insert_with(|| budget::total_in_doubt(ctx));
+                let typed = ctx.doc.stated.scores.get(&n.id).map(|x| x.score.as_str()).unwrap_or("");
+                let fix = certain.then(|| Fix::new(at.clone(), as_typed(typed, round2(c).to_string())));
+                out.push(
+                    fire(
+                        "score.stated_mismatch",
+                        &at,
+                        &[
+                            ("name", n.name.clone()),
+                            ("name_en", n.name_in(Lang::En).to_string()),
+                            ("stated", s.to_string()),
+                            ("computed", c.to_string()),
+                            ("formula", n.explain.zh.clone()),
+                            ("formula_en", n.explain.en.clone()),
+                            ("rubric_source", src.clone()),
+                        ],
+                    )
+                    .with_fix(fix),
+                );
             }
         }
     }
     let column_dp = indicator_score_precision(ctx);
     for (r, i) in pairs(ctx) {
         let Some(s) = r.stated_score else { continue };
+        let deduct = i.scoring == "deduct";
         let bad = match (r.score, r.range) {
-            (Some(c), _) => (!indicator_score_matches(r, s, c, column_dp, i.scoring == "deduct")).then(|| c.to_string()),
-            (None, Some(_)) => (!r.in_range(s)).then(|| r.range_text()),
+            (Some(c), _) => (!indicator_score_matches(r, s, c, column_dp, deduct)).then(|| (c.to_string(), Some(c))),
+            (None, Some(_)) => (!r.in_range(s)).then(|| (r.range_text(), None)),
             _ => None,
         };
-        if let Some(computed) = bad {
-            out.push(fire(
-                "score.stated_mismatch",
-                &path::indicator(&r.task, &r.id, "stated_score"),
-                &[
-                    ("name", i.name.clone()),
-                    ("name_en", i.name.clone()),
-                    ("stated", s.to_string()),
-                    ("computed", computed),
-                    ("formula", r.explain.zh.clone()),
-                    ("formula_en", r.explain.en.clone()),
-                    ("rubric_source", src.clone()),
-                ],
-            ));
+        if let Some((computed, c)) = bad {
+            let at = path::indicator(&r.task, &r.id, "stated_score");
+            // The score the check accepts, at the column's precision; offered only if it does.
+            let fix = c
+                .map(|c| (round_to(indicator_expected(r, c, deduct), column_dp), c))
+                .filter(|&(v, c)| indicator_score_matches(r, v, c, column_dp, deduct))
+                .map(|(v, _)| Fix::new(at.clone(), as_typed(&i.stated_score, v.to_string())));
+            out.push(
+                fire(
+                    "score.stated_mismatch",
+                    &at,
+                    &[
+                        ("name", i.name.clone()),
+                        ("name_en", i.name.clone()),
+                        ("stated", s.to_string()),
+                        ("computed", computed),
+                        ("formula", r.explain.zh.clone()),
+                        ("formula_en", r.explain.en.clone()),
+                        ("rubric_source", src.clone()),
+                    ],
+                )
+                .with_fix(fix),
+            );
         }
     }
     out
@@ -191,22 +213,35 @@ fn indicator_score_matches(r: &IndicatorResult, s: Decimal, c: Decimal, column_d
     if r.shortfall && r.weight.is_some_and(|w| s >= w && c < w) {
         return false;
     }
+    round_to(indicator_expected(r, c, deduct), dp) == round_to(s, dp)
+}
+
+/// The value an indicator's stated score is compared with: the exact proportional score of a
+/// shortfall (`≥`, `≤`), else the computed score `c`.
+fn indicator_expected(r: &IndicatorResult, c: Decimal, deduct: bool) -> Decimal {
     let exact = match (r.shortfall && !deduct, r.weight, r.target, r.actual, r.direction.as_str()) {
         (true, Some(w), Some(t), Some(a), direction::AT_LEAST) if t > Decimal::ZERO && a >= Decimal::ZERO => mul_div(w, a, t),
         (true, Some(w), Some(t), Some(a), direction::AT_MOST) if t >= Decimal::ZERO && a > Decimal::ZERO => mul_div(w, t, a),
         _ => None,
     };
-    round_to(exact.unwrap_or(c), dp) == round_to(s, dp)
+    exact.unwrap_or(c)
 }
 
 /// A stated total that is not Σ level-1 scores + 其他加减分项.
+/// The computed total is offered as the fix while the budget total is not in doubt; a total known
+/// only by its bounds has none.
 pub fn total_mismatch(ctx: &Context) -> Vec<Finding> {
     match (ctx.scores.stated_total, ctx.scores.total) {
-        (Some(s), Some(t)) if !matches_at_stated_precision(s, t) => vec![fire(
-            "score.total_mismatch",
-            "stated.total",
-            &[("stated", s.to_string()), ("computed", t.to_string()), ("formula", ctx.scores.total_explain.zh.clone())],
-        )],
+        (Some(s), Some(t)) if !matches_at_stated_precision(s, t) => {
+            let fix =
+                (!budget::total_in_doubt(ctx)).then(|| Fix::new("stated.total", as_typed(&ctx.doc.stated.total, round2(t).to_string())));
+            vec![fire(
+                "score.total_mismatch",
+                "stated.total",
+                &[("stated", s.to_string()), ("computed", t.to_string()), ("formula", ctx.scores.total_explain.zh.clone())],
+            )
+            .with_fix(fix)]
+        }
         (Some(s), None) => total_bounds(ctx, s).into_iter().collect(),
         _ => vec![],
     }
@@ -357,8 +392,10 @@ pub fn grade_missing(ctx: &Context) -> Vec<Finding> {
     let total = ctx.scores.total.or(ctx.scores.stated_total);
     match total {
         Some(t) if is_blank(&ctx.doc.stated.grade) => {
+            let fix = grade_fix(ctx, "");
             let g = Grade::of(t).label();
-            vec![fire("score.grade_missing", "stated.grade", &[("total", round2(t).to_string()), ("grade_zh", g.zh), ("grade_en", g.en)])]
+            vec![fire("score.grade_missing", "stated.grade", &[("total", round2(t).to_string()), ("grade_zh", g.zh), ("grade_en", g.en)])
+                .with_fix(fix)]
         }
         _ => vec![],
     }
@@ -380,5 +417,19 @@ pub fn grade_mismatch(ctx: &Context) -> Vec<Finding> {
         "score.grade_mismatch",
         "stated.grade",
         &[("stated", stated.to_string()), ("total", round2(t).to_string()), ("grade_zh", l.zh), ("grade_en", l.en)],
-    )]
+    )
+    .with_fix(grade_fix(ctx, stated))]
+}
+
+/// The computed total's grade, in the language the grade was typed in (优, or "excellent" where
+/// the unit wrote English): only from a computed total, never from a stated one, and not while
+/// the budget total is in doubt.
+fn grade_fix(ctx: &Context, stated: &str) -> Option<Fix> {
+    let t = ctx.scores.total?;
+    if budget::total_in_doubt(ctx) {
+        return None;
+    }
+    let l = Grade::of(t).label();
+    let english = !stated.is_empty() && stated.chars().all(|c| c.is_ascii_alphabetic());
+    Some(Fix::new("stated.grade", if english { l.en } else { l.zh }))
 }
