@@ -50,7 +50,11 @@ pub fn Messages(
                             };
                             let sev = m.severity.label(l.get());
                             let field = label.map(|x| format!("{}：", pick(l.get(), x.0, x.1)));
-                            view! { <li class=cls><b>{sev}</b>" "{field}{m.message.get(l.get()).to_string()}</li> }
+                            let fix = m.fix.map(|f| {
+                                let text = f.label().get(l.get()).to_string();
+                                view! { <button type="button" class="fix" on:click=move |_| app().apply_fix(&f)>{text}</button> }
+                            });
+                            view! { <li class=cls><b>{sev}</b>" "{field}{m.message.get(l.get()).to_string()}{fix}</li> }
                         })
                         .collect_view()
                 }}

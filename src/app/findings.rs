@@ -23,6 +23,8 @@ struct Item {
     key: String,
     /// (path, message) of each finding the item stands for; one unless folded.
     members: Vec<(String, Text)>,
+    /// The correction offered (改为 …), for an item that stands for one finding.
+    fix: Option<crate::core::finding::Fix>,
     title: Text,
     source: String,
     rule: String,
@@ -104,6 +106,7 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                                 v.push(Item {
                                     key: format!("fold|{}|{}", f.rule, per_rule[f.rule.as_str()]),
                                     members: vec![member],
+                                    fix: None,
                                     title: f.rule_title.clone(),
                                     source: f.source.clone(),
                                     rule: f.rule.clone(),
@@ -120,6 +123,7 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                     v.push(Item {
                         key: format!("{}|{}|{}", f.rule, f.path, n),
                         members: vec![member],
+                        fix: f.fix.clone(),
                         title: f.rule_title.clone(),
                         source: f.source.clone(),
                         rule: f.rule.clone(),
@@ -176,7 +180,11 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                         };
                         if it.members.len() == 1 {
                             let only = it.members.into_iter().next().unwrap_or_default();
-                            view! { <li>{button(only)}{rule_line}</li> }.into_any()
+                            let fix = it.fix.clone().map(|f| {
+                                let text = f.label();
+                                view! { <button type="button" class="fix" on:click=move |_| a.apply_fix(&f)>{move || text.get(l.get()).to_string()}</button> }
+                            });
+                            view! { <li>{button(only)}{fix}{rule_line}</li> }.into_any()
                         } else {
                             let n = it.members.len();
                             let summary = it.title.clone();

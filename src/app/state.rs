@@ -29,6 +29,8 @@ pub struct FieldMsg {
     pub severity: Severity,
     /// The finding's message.
     pub message: Text,
+    /// The correction the finding offers (改为 …), when it is certain.
+    pub fix: Option<crate::core::finding::Fix>,
 }
 
 /// What an indicator row shows of its computed figures.
@@ -221,7 +223,7 @@ impl App {
                     if touched.with(|t| is_todo(f, t, full)) {
                         continue;
                     }
-                    now.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone() });
+                    now.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone(), fix: f.fix.clone() });
                 }
                 msg_last.update_value(|old| {
                     msg_reg.with_value(|reg| {
@@ -408,6 +410,30 @@ impl App {
         self.undos.update_value(|u| {
             u.remove(&id);
         });
+    }
+
+    /// Applies a finding's correction (改为 …) in one click, with an undo that puts back what was
+    /// typed there before.
+    pub fn apply_fix(&self, fix: &crate::core::finding::Fix) {
+        use crate::core::finding::Fix;
+        let r = self.rewrite(|d| edit::apply_fix(d, fix));
+        match r {
+            Ok(old) => {
+                let (path, new) = (fix.path.clone(), fix.value.clone());
+                let shown = if old.trim().is_empty() { "（空白）".to_string() } else { old.clone() };
+                let shown_en = if old.trim().is_empty() { "(blank)".to_string() } else { old.clone() };
+                self.notify_undo(
+                    Text::new(format!("已改为 {new}（原为 {shown}）。"), format!("Changed to {new} (was {shown_en}).")),
+                    move |d, _| {
+                        let _ = edit::apply_fix(d, &Fix::new(path, old));
+                    },
+                );
+                self.reveal(&fix.path);
+            }
+            Err(why) => {
+                self.notify(true, why, Action::None);
+            }
+        }
     }
 
     /// The officer left the field at `p`: from now on a blank there is an error, not a to-do.
