@@ -345,6 +345,34 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "budget.total_contradicts_parts",
+            severity: Error,
+            path: "budget.total.actual",
+            numbers: &["120.00 / 118.50 / 118.50", "100.00%", "10.00"],
+            fire: || {
+                with(|d| {
+                    d.budget.total = BudgetRow { initial: "0".into(), ..row("total", "", "合计", "0", "0", "0.00%") };
+                    d.budget.rows = vec![BudgetRow {
+                        initial: "120".into(),
+                        ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%")
+                    }];
+                    d.stated.scores.insert("execution".into(), score("10"));
+                    d.stated.total = "100".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.budget.total = BudgetRow { initial: "120".into(), ..row("total", "", "合计", "118.5", "118.5", "100%") };
+                    d.budget.rows = vec![BudgetRow {
+                        initial: "120".into(),
+                        ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%")
+                    }];
+                    d.stated.scores.insert("execution".into(), score("10"));
+                    d.stated.total = "100".into();
+                })
+            },
+        },
+        Case {
             rule: "budget.rate_outside_parts",
             severity: Error,
             path: "budget.total.stated_rate",
@@ -1266,4 +1294,54 @@ fn a_rate_set_as_at_most_is_not_questioned() {
         i1(d).direction.clear();
     });
     assert!(!fs.iter().any(|f| f.rule == "indicator.reverse_on_output"));
+}
+
+/// Class 3 of issue 12: 0 ÷ 0 is not applicable, not 0%. A row with a zero budget never asks for a
+/// reason for low execution, even when 0 or 0.00% was typed as its rate; a total of 0 above rows
+/// with money is told what it should be (and the rate and score that follow), not asked to
+/// explain a 0% execution.
+#[test]
+fn not_applicable_is_not_zero_percent() {
+    for typed in ["0", "0.00%", ""] {
+        let fs = with(|d| {
+            d.budget.rows.push(row("gov", group::TYPE, "政府性基金", "0", "0", typed));
+            d.budget.reason.clear();
+            d.budget.measure.clear();
+            d.budget.total = row("total", "", "合计", "1,000.00", "1,000.00", "100.00");
+            fin(d).actual = "800.00".into();
+            other(d).actual = "200.00".into();
+            d.budget.rows[2].actual = "600.00".into();
+            d.budget.rows[3].actual = "400.00".into();
+            for r in &mut d.budget.rows[..4] {
+                r.stated_rate = "100.00".into();
+            }
+            d.stated.scores.insert("execution".into(), score("10"));
+            d.stated.total = "100".into();
+        });
+        for rule in ["budget.low_execution", "budget.shortfall_unexplained"] {
+            assert!(!fired(&fs, rule), "{typed:?}: {rule}: {:?}", fs.iter().map(|f| f.line(Default::default())).collect::<Vec<_>>());
+        }
+        assert!(fs.iter().any(|f| f.rule == "budget.not_applicable" && f.path == "budget.rows.gov.adjusted"));
+    }
+    // The total of 0 / 0 / 0 above a 财政拨款 row of 120 / 118.5 / 118.5.
+    let fs = with(|d| {
+        d.budget.total = BudgetRow { initial: "0".into(), ..row("total", "", "合计", "0", "0", "0.00%") };
+        d.budget.rows =
+            vec![BudgetRow { initial: "120".into(), ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%") }];
+        d.budget.reason.clear();
+        d.budget.measure.clear();
+    });
+    for rule in ["budget.low_execution", "budget.shortfall_unexplained", "budget.rows_sum"] {
+        assert!(!fired(&fs, rule), "{rule}");
+    }
+    let f = fs.iter().find(|f| f.rule == "budget.total_contradicts_parts").expect("the total is told what it should be");
+    assert!(f.message.zh.contains("100.00%") && f.message.zh.contains("预算执行率得分 10.00（分值 10）"), "{}", f.message.zh);
+    // A total of 0 with rows of 0 is only not applicable.
+    let fs = with(|d| {
+        d.budget.total = row("total", "", "合计", "0", "0", "");
+        for r in &mut d.budget.rows {
+            (r.adjusted, r.actual, r.stated_rate) = ("0".into(), "0".into(), String::new());
+        }
+    });
+    assert!(!fired(&fs, "budget.total_contradicts_parts"));
 }

@@ -41,6 +41,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("budget.over_execution", budget::over_execution),
     ("budget.rate_mismatch", budget::rate_mismatch),
     ("budget.rows_sum", budget::rows_sum),
+    ("budget.total_contradicts_parts", budget::total_contradicts_parts),
     ("budget.rate_outside_parts", budget::rate_outside_parts),
     ("budget.low_execution", budget::low_execution),
     ("budget.shortfall_unexplained", budget::shortfall_unexplained),
