@@ -32,6 +32,7 @@
 //! - Findings point at `report.text.<n>` (the n-th figure, 1-based), `report.text.s<k>` (the k-th
 //!   sentence) or `report.text` (the report as a whole).
 
+pub mod counts;
 pub mod scan;
 pub mod table;
 
@@ -760,6 +761,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
     }
 
     findings.extend(sums(&cx, &work, &figures));
+    findings.extend(counts::check(&n, &sentences));
     findings.extend(claims(&cx, &n, &sentences, &figures));
     findings.extend(grade_and_summary(&cx, &n, &sentences, &figures));
     CrossCheck { figures, findings }
