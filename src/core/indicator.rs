@@ -214,8 +214,10 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let actual_bound = dir != direction::QUALITATIVE && split_bound(&ind.actual).is_some();
     // Words where a number is expected ("有效改善", "是", "9月前", "实际按该标准发放") make the
     // indicator qualitative: it is judged by its words (see [`crate::core::words::result_of`]).
-    let by_words =
-        dir != direction::QUALITATIVE && ind.scoring != "deduct" && !actual_bound && (is_words(target_text) || is_words(&ind.actual));
+    let by_words = dir != direction::QUALITATIVE
+        && !crate::core::words::is_deduct(&ind.scoring)
+        && !actual_bound
+        && (is_words(target_text) || is_words(&ind.actual));
     let dir = if by_words { direction::QUALITATIVE } else { dir };
     let qualitative = dir == direction::QUALITATIVE;
     let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
@@ -351,7 +353,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     }
     // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
     // percentage point, …), so a blank is a required cell, never a silent 1.
-    let per = if ind.scoring == "deduct" {
+    let per = if crate::core::words::is_deduct(&ind.scoring) {
         if is_blank(&ind.deduct_per_unit) {
             e.required(&p("deduct_per_unit"), ("扣分指标的每单位扣分", "the points deducted per unit"));
         }
@@ -359,7 +361,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     } else {
         None
     };
-    let scored: Option<(Decimal, How)> = if ind.scoring == "deduct" {
+    let scored: Option<(Decimal, How)> = if crate::core::words::is_deduct(&ind.scoring) {
         let beyond = match dir {
             direction::AT_MOST => a.checked_sub(t).map(|x| x.max(Decimal::ZERO)),
             direction::EQUAL => a.checked_sub(t).map(|x| x.abs()),
@@ -392,7 +394,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             _ => mul_div_round2(w, a, t).map(|v| (v.max(round2(Decimal::ZERO)), How::Proportional)),
         }
     };
-    let proportional_undefined = ind.scoring != "deduct"
+    let proportional_undefined = !crate::core::words::is_deduct(&ind.scoring)
         && !reached
         && match dir {
             direction::AT_MOST => t < Decimal::ZERO,
@@ -448,7 +450,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             }
         }
         None => {
-            let why = if ind.scoring == "deduct" && per.is_none() {
+            let why = if crate::core::words::is_deduct(&ind.scoring) && per.is_none() {
                 Text::new("缺少每单位扣分，无法计分", "no points per unit of deviation: no score")
             } else if proportional_undefined {
                 Text::new(

@@ -186,7 +186,7 @@ pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
         .filter(|(r, i)| {
             r.direction == direction::AT_MOST
-                && i.scoring != "deduct"
+                && !crate::core::words::is_deduct(&i.scoring)
                 && !i.unit.contains('%')
                 && !i.target.contains(['%', '％'])
                 && category_of(&i.category) == Some("产出-数量")

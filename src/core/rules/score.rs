@@ -153,7 +153,9 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
     for (r, i) in pairs(ctx) {
         let Some(s) = r.stated_score else { continue };
         let bad = match (r.score, r.range) {
-            (Some(c), _) => (!indicator_score_matches(r, s, c, column_dp, i.scoring == "deduct")).then(|| c.to_string()),
+            (Some(c), _) => {
+                (!indicator_score_matches(r, s, c, column_dp, crate::core::words::is_deduct(&i.scoring))).then(|| c.to_string())
+            }
             (None, Some(_)) => (!r.in_range(s)).then(|| r.range_text()),
             _ => None,
         };
