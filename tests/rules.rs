@@ -77,7 +77,7 @@ fn base() -> SelfEvaluation {
             id: "t1".into(),
             name: "任务一".into(),
             indicators: vec![
-                ind("i1", "体检参加率", "output", "100", "100", "50", "50"),
+                ind("i1", "体检计划完成率", "output", "100", "100", "50", "50"),
                 ind("i2", "就业率", "outcome", "95", "96", "30", "30"),
                 ind("i3", "满意度", "satisfaction", "90", "92", "10", "10"),
             ],
@@ -526,7 +526,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.shortfall_unexplained",
             severity: Error,
             path: "tasks.t1.indicators.i1.reason",
-            numbers: &["体检参加率", "85.79", "100", "85.79%"],
+            numbers: &["体检计划完成率", "85.79", "100", "85.79%"],
             fire: || with(|d| i1(d).actual = "85.79".into()),
             clean: || {
                 with(|d| {
@@ -540,7 +540,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.shortfall_unexplained",
             severity: Error,
             path: "tasks.t1.indicators.i1.measure",
-            numbers: &["体检参加率", "部分达成", "改进措施"],
+            numbers: &["体检计划完成率", "部分达成", "改进措施"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -564,7 +564,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.far_above_target",
             severity: Warning,
             path: "tasks.t1.indicators.i1.target",
-            numbers: &["体检参加率", "200.00%", "150", "50"],
+            numbers: &["体检计划完成率", "200.00%", "150", "50"],
             fire: || with(|d| i1(d).target = "50".into()),
             clean: || with(|d| i1(d).target = "70".into()),
         },
@@ -572,7 +572,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.target_below_previous",
             severity: Warning,
             path: "tasks.t1.indicators.i1.target",
-            numbers: &["体检参加率", "100", "100.5"],
+            numbers: &["体检计划完成率", "100", "100.5"],
             fire: || with(|d| i1(d).previous = "100.5".into()),
             clean: || with(|d| i1(d).previous = "99.5".into()),
         },
@@ -607,7 +607,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.actual_is_bound",
             severity: Warning,
             path: "tasks.t1.indicators.i1.actual",
-            numbers: &["体检参加率", "≥100"],
+            numbers: &["体检计划完成率", "≥100"],
             fire: || with(|d| i1(d).actual = "≥100".into()),
             clean: || with(|d| i1(d).actual = "100%".into()),
         },
@@ -615,7 +615,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.reverse_on_output",
             severity: Warning,
             path: "tasks.t1.indicators.i1.direction",
-            numbers: &["体检参加率", "≤100"],
+            numbers: &["体检计划完成率", "≤100"],
             // The sign written in the target, no direction typed (as real tables do).
             fire: || {
                 with(|d| {
@@ -635,10 +635,49 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "indicator.rate_at_least_100",
+            severity: Info,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["体检参加率", "≥100%"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "体检参加率".into();
+                    i1(d).target = "≥100%".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    i1(d).name = "体检参加率".into();
+                    i1(d).direction = "=".into();
+                    i1(d).target = "100%".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.target_below_budget_rate",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["预算执行率", "80%", "96.00", "90"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "预算执行率".into();
+                    i1(d).target = "≥80%".into();
+                    i1(d).actual = "96%".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    i1(d).name = "预算执行率".into();
+                    i1(d).target = "≥90%".into();
+                    i1(d).actual = "96%".into();
+                })
+            },
+        },
+        Case {
             rule: "indicator.direction_unknown",
             severity: Error,
             path: "tasks.t1.indicators.i1.direction",
-            numbers: &["体检参加率", "约等于"],
+            numbers: &["体检计划完成率", "约等于"],
             fire: || with(|d| i1(d).direction = "约等于".into()),
             clean: || with(|d| i1(d).direction = " >= ".into()),
         },
@@ -758,7 +797,7 @@ fn cases() -> Vec<Case> {
             rule: "score.stated_mismatch",
             severity: Error,
             path: "tasks.t1.indicators.i1.stated_score",
-            numbers: &["体检参加率", "45", "42.90", "50 × 85.8 / 100"],
+            numbers: &["体检计划完成率", "45", "42.90", "50 × 85.8 / 100"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -930,7 +969,7 @@ fn cases() -> Vec<Case> {
             rule: "narrative.claims_all_met",
             severity: Warning,
             path: "narrative.achievements",
-            numbers: &["各项绩效目标均已完成", "体检参加率", "85.79%"],
+            numbers: &["各项绩效目标均已完成", "体检计划完成率", "85.79%"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -950,7 +989,7 @@ fn cases() -> Vec<Case> {
             rule: "narrative.claims_all_met",
             severity: Warning,
             path: "narrative.problems",
-            numbers: &["体检参加率", "85.79%", "全部完成"],
+            numbers: &["体检计划完成率", "85.79%", "全部完成"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -1344,4 +1383,56 @@ fn not_applicable_is_not_zero_percent() {
         }
     });
     assert!(!fired(&fs, "budget.total_contradicts_parts"));
+}
+
+/// Issue 12, class 8: targets that cannot be right. "≥100%" on a rate is questioned, but not on a
+/// rate that may exceed 100% (增长率) nor where no sign was written; an execution target below the
+/// table's rate but at or above 90% is quiet; a 成本指标 with a plain number and no sign is a
+/// ceiling (≤), and its explanation says so.
+#[test]
+fn targets_that_cannot_be_right() {
+    let q = |name: &str, target: &str, dir: &str| {
+        with(|d| {
+            i1(d).name = name.into();
+            i1(d).target = target.into();
+            i1(d).direction = dir.into();
+        })
+        .iter()
+        .any(|f| f.rule == "indicator.rate_at_least_100")
+    };
+    assert!(q("资金到位率", "100", "≥"));
+    assert!(q("资金到位率", "不低于100%", ""));
+    assert!(!q("收入增长率", "≥100%", ""));
+    assert!(!q("服务人次完成率", "≥100%", ""));
+    assert!(!q("资金到位率", "100%", ""));
+    assert!(!q("资金到位率", "≥95%", ""));
+    let low = |target: &str| {
+        with(|d| {
+            i1(d).name = "项目资金支付率".into();
+            i1(d).target = target.into();
+            i1(d).actual = "96%".into();
+        })
+        .iter()
+        .any(|f| f.rule == "indicator.target_below_budget_rate")
+    };
+    assert!(low("≥85%"));
+    assert!(!low("≥90%"));
+    assert!(!low("≥99%"));
+    // 成本: 20万元 with no sign is "≤ 20": 18 meets it, 22 falls short; a sign written wins.
+    let cost = |target: &str, actual: &str, dir: &str| {
+        let mut d = base();
+        let i = i1(&mut d);
+        (i.name, i.category, i.unit, i.target, i.actual, i.direction) =
+            ("人均培训成本".into(), "成本指标".into(), "万元".into(), target.into(), actual.into(), dir.into());
+        let ev = evaluate(&d);
+        ev.indicators[0].clone()
+    };
+    let r = cost("20", "18", "");
+    assert_eq!(r.direction, "≤");
+    assert!(!r.shortfall);
+    assert!(r.explain.zh.contains("按“≤”"), "{}", r.explain.zh);
+    assert!(cost("20", "22", "").shortfall);
+    let r = cost("20", "22", "≥");
+    assert_eq!(r.direction, "≥");
+    assert!(!r.explain.zh.contains("按“≤”"));
 }

@@ -195,7 +195,31 @@ pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
     out
 }
 
+/// A 成本指标 with no direction and a plain number as its target ("20万元"): a cost is a ceiling,
+/// so it is read as "≤" (and the explanation says so).
+pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
+    ind.category.contains("成本")
+        && direction_of(&ind.direction) == Some("")
+        && super::words::category_of(&ind.category) == Some("产出-成本")
+        && split_bound(&ind.target).is_none()
+        && !is_words(&ind.target)
+}
+
 fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let mut r = one_scored(task, ind, e);
+    if r.direction == direction::AT_MOST && cost_read_as_at_most(ind) {
+        let (zh, en) =
+            ("成本指标未写方向，按“≤”（不超过指标值）计分", "a cost indicator with no direction: scored as \"≤\" (at most the target)");
+        r.explain = if r.explain.zh.is_empty() {
+            Text::new(zh, en)
+        } else {
+            Text::new(format!("{}；{zh}", r.explain.zh), format!("{}; {en}", r.explain.en))
+        };
+    }
+    r
+}
+
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let p = |f| path::indicator(&task.id, &ind.id, f);
     if is_blank(&ind.name) {
         e.required(&p("name"), ("指标名称", "the indicator's name"));
@@ -206,6 +230,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let target_bound = if typed == direction::QUALITATIVE { None } else { split_bound(&ind.target) };
     let dir = match &target_bound {
         Some((d, _)) if direction_of(&ind.direction) == Some("") => *d,
+        None if typed == direction::AT_LEAST && !ind.category.is_empty() && cost_read_as_at_most(ind) => direction::AT_MOST,
         _ => typed,
     };
     let target_text: &str = target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str());

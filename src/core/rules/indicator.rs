@@ -207,6 +207,71 @@ pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
         .collect()
 }
 
+/// Words in a rate's name that let it exceed 100%: a growth or increase, and a completion rate
+/// (actual ÷ plan: 112.73% is a real 完成率).
+const UNBOUNDED_RATE_WORDS: &[&str] = &["增长", "增幅", "增加", "提高", "提升", "增速", "超", "完成率", "比率"];
+
+/// True when the indicator's target is a percentage (its unit or the typed target says %).
+fn in_percent(i: &Indicator) -> bool {
+    i.unit.contains(['%', '％']) || i.target.contains(['%', '％'])
+}
+
+/// True when "≥" was written, in the direction column or in the target ("≥100%", "不低于100%").
+fn written_at_least(i: &Indicator) -> bool {
+    direction_of(&i.direction) == Some(direction::AT_LEAST) || split_bound(&i.target).is_some_and(|(d, _)| d == direction::AT_LEAST)
+}
+
+/// "≥100%" on a rate: no rate exceeds 100%, so the target is "=100%". Rates that may exceed 100%
+/// (增长率, 提高率 …) are not questioned.
+pub fn rate_at_least_100(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(r, i)| {
+            r.direction == direction::AT_LEAST
+                && r.target == Some(Decimal::ONE_HUNDRED)
+                && in_percent(i)
+                && i.name.contains('率')
+                && !UNBOUNDED_RATE_WORDS.iter().any(|w| i.name.contains(w))
+                && written_at_least(i)
+        })
+        .map(|(r, i)| {
+            let t = i.target.trim();
+            let target = if split_bound(t).is_some() { t.to_string() } else { format!("≥{t}{}", if t.contains('%') { "" } else { "%" }) };
+            fire("indicator.rate_at_least_100", &path::indicator(&r.task, &r.id, "target"), &[("name", i.name.clone()), ("target", target)])
+        })
+        .collect()
+}
+
+/// The names of execution-type indicators: their target is a budget execution rate.
+const EXECUTION_NAMES: &[&str] = &["预算执行率", "资金执行率", "支出执行率", "资金支付率", "预算完成率", "资金使用率", "支付进度"];
+
+/// A "≥" target of an execution-type indicator (预算执行率, 资金支付率, 预算完成率) below both the
+/// rate the budget table gives and the line under which execution must be explained (90%): the
+/// target asks less than the table already shows, and less than the rules require.
+pub fn target_below_budget_rate(ctx: &Context) -> Vec<Finding> {
+    let Some(rate) = ctx.budget.total.rate else { return vec![] };
+    let th = thresholds::get().execution_reason_below;
+    pairs(ctx)
+        .filter(|(r, i)| {
+            r.direction == direction::AT_LEAST
+                && r.target.is_some_and(|t| t < rate && t < th)
+                && in_percent(i)
+                && EXECUTION_NAMES.iter().any(|w| i.name.contains(w))
+        })
+        .map(|(r, i)| {
+            fire(
+                "indicator.target_below_budget_rate",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[
+                    ("name", i.name.clone()),
+                    ("target", i.target.trim().to_string()),
+                    ("rate", rate.to_string()),
+                    ("threshold", th.to_string()),
+                ],
+            )
+        })
+        .collect()
+}
+
 /// A direction that is neither ≥, ≤, = nor 定性 in any usual spelling (it is scored as ≥).
 pub fn direction_unknown(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)

@@ -55,6 +55,8 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.tier_unknown", indicator::tier_unknown),
     ("indicator.actual_is_bound", indicator::actual_is_bound),
     ("indicator.reverse_on_output", indicator::reverse_on_output),
+    ("indicator.rate_at_least_100", indicator::rate_at_least_100),
+    ("indicator.target_below_budget_rate", indicator::target_below_budget_rate),
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
     ("score.out_of_range", score::out_of_range),
