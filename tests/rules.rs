@@ -698,6 +698,36 @@ fn cases() -> Vec<Case> {
         },
         // ---- score ----
         Case {
+            rule: "indicator.template_row",
+            severity: Warning,
+            path: "tasks.t1.indicators.i4.name",
+            numbers: &["指标2：……"],
+            fire: || {
+                with(|d| {
+                    d.tasks[0].indicators.push(Indicator {
+                        id: "i4".into(),
+                        name: "指标2：……".into(),
+                        node: "output".into(),
+                        ..Default::default()
+                    })
+                })
+            },
+            clean: || run(base()),
+        },
+        Case {
+            rule: "indicator.target_in_name",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.name",
+            numbers: &["资金支付完成率100%", "100%"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "年度资金支付完成率100%".into();
+                    i1(d).target.clear();
+                })
+            },
+            clean: || with(|d| i1(d).name = "年度资金支付完成率".into()),
+        },
+        Case {
             rule: "score.out_of_range",
             severity: Error,
             path: "stated.scores.output.score",
@@ -1026,6 +1056,14 @@ fn cases() -> Vec<Case> {
             // The second indicator reuses the first one's id (a file edited by hand).
             fire: || with(|d| d.tasks[0].indicators[1].id = "i1".into()),
             clean: || with(|d| d.tasks[0].indicators[1].id = "i2b".into()),
+        },
+        Case {
+            rule: "format.stale_year",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.name",
+            numbers: &["2021年11月30日前", "2023", "2021"],
+            fire: || with(|d| i1(d).name = "2021年11月30日前完成体检".into()),
+            clean: || with(|d| i1(d).name = "2023年11月30日前完成体检".into()),
         },
     ]
 }
@@ -1435,4 +1473,64 @@ fn targets_that_cannot_be_right() {
     let r = cost("20", "22", "≥");
     assert_eq!(r.direction, "≥");
     assert!(!r.explain.zh.contains("按“≤”"));
+}
+
+/// Template years: a deadline or a rubric's subject in a year before the one evaluated is stale;
+/// a reference year (较2021年, 2019年以来, 上年结转) and a year without a date are not.
+#[test]
+fn stale_template_years() {
+    let stale = |name: &str| with(|d| i1(d).name = name.into()).iter().any(|f| f.rule == "format.stale_year");
+    assert!(stale("2022年底前完成体检"));
+    assert!(!stale("体检人数较2022年增长"));
+    assert!(!stale("2019年以来累计体检人次"));
+    assert!(!stale("2022年度结转资金支付率"));
+    assert!(!stale("2021年开工项目完工率"));
+    let rubric = |criteria: &str| {
+        with(|d| {
+            let mut r = preset("national-2020").unwrap();
+            r.nodes[0].criteria = criteria.into();
+            d.rubric.inline = Some(r);
+        })
+        .iter()
+        .any(|f| f.rule == "format.stale_year" && f.path == "rubric.execution.criteria")
+    };
+    assert!(rubric("该指标以2015年完工的项目为评价内容"));
+    assert!(!rubric("该指标以2023年完工的项目为评价内容"));
+    assert!(!rubric("较2020年提高"));
+}
+
+/// Blank is not agreement, in the budget table and beside complete indicators: a row left wholly
+/// blank in a breakdown filled row by row, and a blank 分值 of an indicator with its target and
+/// actual, whose item's other indicators already take the item's whole weight.
+#[test]
+fn blank_rows_and_weights_are_reported() {
+    let fs = with(|d| {
+        d.budget.rows.insert(1, row("nontax", group::SOURCE, "非税收入拨款", "", "", ""));
+    });
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "budget.rows.nontax.actual"), "{fs:?}");
+    // A breakdown with a single filled row: the template's other rows stay quiet.
+    let fs = with(|d| {
+        d.budget.rows =
+            vec![row("fin", group::SOURCE, "财政拨款", "1,000.00", "960.00", "96.00"), row("other", group::SOURCE, "其他资金", "", "", "")];
+    });
+    assert!(!fs.iter().any(|f| f.rule == "score.cell_blank" && f.path.starts_with("budget.rows")), "{fs:?}");
+    let fs = with(|d| {
+        i1(d).weight = "40".into();
+        i1(d).stated_score = "40".into();
+        let mut extra = d.tasks[0].indicators[0].clone();
+        (extra.id, extra.name, extra.weight, extra.stated_score) = ("i4".into(), "体检覆盖人数".into(), String::new(), String::new());
+        d.tasks[0].indicators.push(extra);
+        d.stated.scores.insert("output".into(), score("40"));
+        d.stated.total = "89.60".into();
+        d.stated.grade = "良".into();
+    });
+    let f = fs.iter().find(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i4.weight").expect("blank weight");
+    assert!(!f.message.zh.contains("分值之和已是"), "{}", f.message.zh);
+    let fs = with(|d| {
+        let mut extra = d.tasks[0].indicators[0].clone();
+        (extra.id, extra.name, extra.weight, extra.stated_score) = ("i4".into(), "体检覆盖人数".into(), String::new(), String::new());
+        d.tasks[0].indicators.push(extra);
+    });
+    let f = fs.iter().find(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i4.weight").expect("blank weight");
+    assert!(f.message.zh.contains("分值之和已是 50，等于该项分值 50"), "{}", f.message.zh);
 }

@@ -310,3 +310,68 @@ pub fn node_unknown(ctx: &Context) -> Vec<Finding> {
     }
     out
 }
+
+/// The name without the template's "指标1：" numbering.
+fn bare_name(name: &str) -> &str {
+    let t = name.trim();
+    let Some(rest) = t.strip_prefix("指标") else { return t };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "一二三四五六七八九十".contains(c));
+    rest.strip_prefix(['：', ':', '、', '.', '．']).unwrap_or(rest).trim()
+}
+
+/// A row the template left in: its name is only the template's numbering, "……" or "/", and it
+/// holds no target and no actual (blank or "/").
+pub fn template_row(ctx: &Context) -> Vec<Finding> {
+    use crate::core::words::is_placeholder;
+    let empty = |s: &str| is_blank(s) || is_placeholder(s);
+    pairs(ctx)
+        .filter(|(_, i)| {
+            let bare = bare_name(&i.name);
+            (bare.is_empty() || is_placeholder(bare)) && bare.len() != i.name.trim().len() || is_placeholder(&i.name)
+        })
+        .filter(|(_, i)| empty(&i.target) && empty(&i.actual))
+        .map(|(r, i)| fire("indicator.template_row", &path::indicator(&r.task, &r.id, "name"), &[("name", i.name.trim().to_string())]))
+        .collect()
+}
+
+/// A figure in the name ("年度资金支付完成率100%", "合格率≥95%") while the target cell is blank: the
+/// target was written into the name, and completion cannot be judged.
+pub fn target_in_name(ctx: &Context) -> Vec<Finding> {
+    pairs(ctx)
+        .filter(|(_, i)| is_blank(&i.target) || crate::core::words::is_placeholder(&i.target))
+        .filter_map(|(r, i)| {
+            let figure = figure_in(&i.name)?;
+            Some(fire(
+                "indicator.target_in_name",
+                &path::indicator(&r.task, &r.id, "name"),
+                &[("name", i.name.trim().to_string()), ("figure", figure)],
+            ))
+        })
+        .collect()
+}
+
+/// A percentage in a name, with the sign or bound word before it ("100%", "≥95%", "不低于90%").
+fn figure_in(name: &str) -> Option<String> {
+    let c: Vec<char> = name.chars().collect();
+    let pct = c.iter().position(|&x| x == '%' || x == '％')?;
+    let mut a = pct;
+    while a > 0 && (c[a - 1].is_ascii_digit() || c[a - 1] == '.' || ('０'..='９').contains(&c[a - 1])) {
+        a -= 1;
+    }
+    if a == pct {
+        return None;
+    }
+    let signs = "≥≧≤≦><=＞＜＝";
+    if a > 0 && signs.contains(c[a - 1]) {
+        a -= 1;
+    } else {
+        for w in ["不低于", "不少于", "不高于", "不超过", "达到", "高于", "低于"] {
+            let n = w.chars().count();
+            if a >= n && c[a - n..a].iter().collect::<String>() == w {
+                a -= n;
+                break;
+            }
+        }
+    }
+    Some(c[a..=pct].iter().collect())
+}

@@ -59,6 +59,8 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.target_below_budget_rate", indicator::target_below_budget_rate),
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
+    ("indicator.template_row", indicator::template_row),
+    ("indicator.target_in_name", indicator::target_in_name),
     ("score.out_of_range", score::out_of_range),
     ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
@@ -72,6 +74,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("narrative.claims_all_met", narrative::claims_all_met),
     ("format.mixed_precision", budget::mixed_precision),
     ("format.bad_id", format::bad_ids),
+    ("format.stale_year", format::stale_year),
 ];
 
 /// Runs every check.
