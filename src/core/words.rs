@@ -118,8 +118,9 @@ pub fn scoring_of(s: &str) -> Option<&'static str> {
 }
 
 /// True when a scoring method means deduction ("deduct", 扣分制, …).
+#[inline]
 pub fn is_deduct(s: &str) -> bool {
-    s == "deduct" || (!s.is_empty() && scoring_of(s) == Some("deduct"))
+    !s.is_empty() && (s == "deduct" || scoring_of(s) == Some("deduct"))
 }
 
 /// Full-width digits, punctuation and comparison signs as ASCII (＞ ＜ ＝ too, which the number
@@ -268,6 +269,10 @@ fn tidy(rest: &str) -> String {
 /// True for the marks that mean "nothing here" in a table cell: "—", "-", "/", "——", "－", "无",
 /// "／", "\\", "×" (and blank).
 pub fn is_placeholder(s: &str) -> bool {
+    // The common case without scanning: a value that starts with a digit ("100", "85.79%").
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let t = s.trim();
     !t.is_empty()
         && (t.chars().all(|c| matches!(c, '—' | '-' | '－' | '–' | '─' | '/' | '／' | '\\' | '、' | '…' | '.' | '。'))

@@ -63,26 +63,31 @@ const REFERENCE_AFTER: &[&str] = &["以来", "起", "至今", "度结转", "结�
 
 /// Each year ("2015年") in `text` earlier than `year`, with its quote, when it is no reference (see
 /// [`REFERENCE_BEFORE`]); `dated` asks for a date after it (年11月, 年底, 年末, 年前): a deadline.
+/// Works on the bytes around each "年" (most texts have none), without allocating.
 fn stale_years(text: &str, year: u32, dated: bool) -> Option<(u32, String)> {
-    let c: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i + 4 < c.len() {
-        let four = &c[i..i + 4];
-        let starts_number = i == 0 || !c[i - 1].is_ascii_digit();
-        if starts_number && four.iter().all(char::is_ascii_digit) && c[i + 4] == '年' {
-            let y: u32 = four.iter().collect::<String>().parse().unwrap_or(0);
-            let before: String = c[i.saturating_sub(3)..i].iter().collect();
-            let after: String = c[i + 5..(i + 9).min(c.len())].iter().collect();
-            let reference = REFERENCE_BEFORE.iter().any(|w| before.ends_with(w)) || REFERENCE_AFTER.iter().any(|w| after.starts_with(w));
-            let date =
-                after.starts_with(|x: char| x.is_ascii_digit()) || ["底", "末", "前", "内", "年底"].iter().any(|w| after.starts_with(w));
-            if (1990..year).contains(&y) && !reference && (!dated || date) {
-                let from = i.saturating_sub(6);
-                let to = (i + 12).min(c.len());
-                return Some((y, c[from..to].iter().collect::<String>().trim().to_string()));
-            }
+    let b = text.as_bytes();
+    // No "年" (its last UTF-8 byte is 0xB4): nothing to look at.
+    if b.len() < 7 || !b.contains(&0xB4) {
+        return None;
+    }
+    for (at, _) in text.match_indices('年') {
+        if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) || (at > 4 && b[at - 5].is_ascii_digit()) {
+            continue;
         }
-        i += 1;
+        let y = b[at - 4..at].iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        if !(1990..year).contains(&y) {
+            continue;
+        }
+        let before = &text[..at - 4];
+        let after = &text[at + '年'.len_utf8()..];
+        let reference = REFERENCE_BEFORE.iter().any(|w| before.ends_with(w)) || REFERENCE_AFTER.iter().any(|w| after.starts_with(w));
+        let date = after.starts_with(|x: char| x.is_ascii_digit()) || ["底", "末", "前", "内"].iter().any(|w| after.starts_with(w));
+        if reference || (dated && !date) {
+            continue;
+        }
+        let from: String = before.chars().rev().take(6).collect::<Vec<char>>().into_iter().rev().collect();
+        let to: String = text[at - 4..].chars().take(12).collect();
+        return Some((y, format!("{from}{to}").trim().to_string()));
     }
     None
 }
@@ -110,16 +115,22 @@ pub fn stale_year(ctx: &Context) -> Vec<Finding> {
             }
         }
     }
-    for (t, i) in ctx.doc.indicators() {
-        for (text, field) in [(&i.name, "name"), (&i.target, "target")] {
-            if let Some(hit) = stale_years(text, year, true) {
-                push(
-                    path::indicator(&t.id, &i.id, field),
-                    format!("指标“{}”", i.name.trim()),
-                    format!("The indicator '{}'", i.name.trim()),
-                    hit,
-                );
-                break;
+    for t in &ctx.doc.tasks {
+        for i in &t.indicators {
+            for (text, field) in [(&i.name, "name"), (&i.target, "target")] {
+                // Most names and targets hold no "年" (its last UTF-8 byte is 0xB4).
+                if text.len() < 7 || !text.as_bytes().contains(&0xB4) {
+                    continue;
+                }
+                if let Some(hit) = stale_years(text, year, true) {
+                    push(
+                        path::indicator(&t.id, &i.id, field),
+                        format!("指标“{}”", i.name.trim()),
+                        format!("The indicator '{}'", i.name.trim()),
+                        hit,
+                    );
+                    break;
+                }
             }
         }
     }

@@ -17,6 +17,26 @@ pub fn pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a IndicatorResult,
     ctx.indicators.iter().zip(ctx.doc.indicators().map(|(_, i)| i))
 }
 
+/// True when a cell starts with a digit: a value, neither blank nor a placeholder (the common
+/// case, decided without decoding a character).
+fn starts_with_digit(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Each computed indicator with the indicator as typed, by a plain nested loop: cheaper than
+/// [`pairs`] for checks that look at every indicator and keep few (no iterator adapters per row).
+pub fn each<'a>(ctx: &'a Context, mut f: impl FnMut(&'a IndicatorResult, &'a Indicator)) {
+    let mut k = 0;
+    for t in &ctx.doc.tasks {
+        for i in &t.indicators {
+            if let Some(r) = ctx.indicators.get(k) {
+                f(r, i);
+            }
+            k += 1;
+        }
+    }
+}
+
 /// How far an indicator got, in words: "85.79%" or the tier's name.
 pub fn completion_text(r: &IndicatorResult, lang_en: bool) -> String {
     match (r.completion, r.tier) {
@@ -218,27 +238,33 @@ fn in_percent(i: &Indicator) -> bool {
 
 /// True when "≥" was written, in the direction column or in the target ("≥100%", "不低于100%").
 fn written_at_least(i: &Indicator) -> bool {
-    direction_of(&i.direction) == Some(direction::AT_LEAST) || split_bound(&i.target).is_some_and(|(d, _)| d == direction::AT_LEAST)
+    i.direction == direction::AT_LEAST
+        || direction_of(&i.direction) == Some(direction::AT_LEAST)
+        || split_bound(&i.target).is_some_and(|(d, _)| d == direction::AT_LEAST)
 }
 
 /// "≥100%" on a rate: no rate exceeds 100%, so the target is "=100%". Rates that may exceed 100%
 /// (增长率, 提高率 …) are not questioned.
 pub fn rate_at_least_100(ctx: &Context) -> Vec<Finding> {
-    pairs(ctx)
-        .filter(|(r, i)| {
-            r.direction == direction::AT_LEAST
-                && r.target == Some(Decimal::ONE_HUNDRED)
-                && in_percent(i)
-                && i.name.contains('率')
-                && !UNBOUNDED_RATE_WORDS.iter().any(|w| i.name.contains(w))
-                && written_at_least(i)
-        })
-        .map(|(r, i)| {
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if r.direction == direction::AT_LEAST
+            && r.target == Some(Decimal::ONE_HUNDRED)
+            && in_percent(i)
+            && i.name.contains('率')
+            && !UNBOUNDED_RATE_WORDS.iter().any(|w| i.name.contains(w))
+            && written_at_least(i)
+        {
             let t = i.target.trim();
             let target = if split_bound(t).is_some() { t.to_string() } else { format!("≥{t}{}", if t.contains('%') { "" } else { "%" }) };
-            fire("indicator.rate_at_least_100", &path::indicator(&r.task, &r.id, "target"), &[("name", i.name.clone()), ("target", target)])
-        })
-        .collect()
+            out.push(fire(
+                "indicator.rate_at_least_100",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[("name", i.name.clone()), ("target", target)],
+            ));
+        }
+    });
+    out
 }
 
 /// The names of execution-type indicators: their target is a budget execution rate.
@@ -250,15 +276,14 @@ const EXECUTION_NAMES: &[&str] = &["预算执行率", "资金执行率", "支出
 pub fn target_below_budget_rate(ctx: &Context) -> Vec<Finding> {
     let Some(rate) = ctx.budget.total.rate else { return vec![] };
     let th = thresholds::get().execution_reason_below;
-    pairs(ctx)
-        .filter(|(r, i)| {
-            r.direction == direction::AT_LEAST
-                && r.target.is_some_and(|t| t < rate && t < th)
-                && in_percent(i)
-                && EXECUTION_NAMES.iter().any(|w| i.name.contains(w))
-        })
-        .map(|(r, i)| {
-            fire(
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if r.direction == direction::AT_LEAST
+            && r.target.is_some_and(|t| t < th && t < rate)
+            && in_percent(i)
+            && EXECUTION_NAMES.iter().any(|w| i.name.contains(w))
+        {
+            out.push(fire(
                 "indicator.target_below_budget_rate",
                 &path::indicator(&r.task, &r.id, "target"),
                 &[
@@ -267,9 +292,10 @@ pub fn target_below_budget_rate(ctx: &Context) -> Vec<Finding> {
                     ("rate", rate.to_string()),
                     ("threshold", th.to_string()),
                 ],
-            )
-        })
-        .collect()
+            ));
+        }
+    });
+    out
 }
 
 /// A direction that is neither ≥, ≤, = nor 定性 in any usual spelling (it is scored as ≥).
@@ -324,30 +350,36 @@ fn bare_name(name: &str) -> &str {
 pub fn template_row(ctx: &Context) -> Vec<Finding> {
     use crate::core::words::is_placeholder;
     let empty = |s: &str| is_blank(s) || is_placeholder(s);
-    pairs(ctx)
-        .filter(|(_, i)| {
-            let bare = bare_name(&i.name);
-            (bare.is_empty() || is_placeholder(bare)) && bare.len() != i.name.trim().len() || is_placeholder(&i.name)
-        })
-        .filter(|(_, i)| empty(&i.target) && empty(&i.actual))
-        .map(|(r, i)| fire("indicator.template_row", &path::indicator(&r.task, &r.id, "name"), &[("name", i.name.trim().to_string())]))
-        .collect()
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if starts_with_digit(&i.target) || !(empty(&i.target) && empty(&i.actual)) {
+            return;
+        }
+        let bare = bare_name(&i.name);
+        if (bare.is_empty() || is_placeholder(bare)) && bare.len() != i.name.trim().len() || is_placeholder(&i.name) {
+            out.push(fire("indicator.template_row", &path::indicator(&r.task, &r.id, "name"), &[("name", i.name.trim().to_string())]));
+        }
+    });
+    out
 }
 
 /// A figure in the name ("年度资金支付完成率100%", "合格率≥95%") while the target cell is blank: the
 /// target was written into the name, and completion cannot be judged.
 pub fn target_in_name(ctx: &Context) -> Vec<Finding> {
-    pairs(ctx)
-        .filter(|(_, i)| is_blank(&i.target) || crate::core::words::is_placeholder(&i.target))
-        .filter_map(|(r, i)| {
-            let figure = figure_in(&i.name)?;
-            Some(fire(
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if starts_with_digit(&i.target) || !(is_blank(&i.target) || crate::core::words::is_placeholder(&i.target)) {
+            return;
+        }
+        if let Some(figure) = figure_in(&i.name) {
+            out.push(fire(
                 "indicator.target_in_name",
                 &path::indicator(&r.task, &r.id, "name"),
                 &[("name", i.name.trim().to_string()), ("figure", figure)],
-            ))
-        })
-        .collect()
+            ));
+        }
+    });
+    out
 }
 
 /// A percentage in a name, with the sign or bound word before it ("100%", "≥95%", "不低于90%").
