@@ -483,3 +483,38 @@ fn income_last_year_and_parts_are_not_this_tables_figures() {
     assert_eq!(wrong.len(), 1, "{wrong:?}");
     assert!(wrong[0].contains("122.24"), "{wrong:?}");
 }
+
+/// Issue 12, class 11: notes must be true. A node whose weight moved elsewhere (no 满意度
+/// indicator: its 10 points go to 产出) is not a key figure the report failed to state, and the
+/// unit's own figure (a judged score, a rate typed without amounts) is its stated value, not a
+/// "计算值".
+#[test]
+fn summary_notes_are_true() {
+    let cc = run("本年度各项工作进展顺利。");
+    let missing: Vec<&str> = only(&cc, "report.summary_missing").iter().map(|f| f.message.zh.as_str()).collect();
+    let m = missing.iter().find(|m| m.contains("管理效能得分")).expect("管理效能 is a key figure");
+    assert!(m.contains("填报值 43.53") && !m.contains("计算值"), "{m}");
+    assert!(missing.iter().any(|m| m.contains("总执行率") && m.contains("计算值 95.50%")), "{missing:?}");
+    let en: Vec<&str> = only(&cc, "report.summary_missing").iter().map(|f| f.message.en.as_str()).collect();
+    assert!(en.iter().any(|m| m.contains("stated: 43.53")), "{en:?}");
+
+    let doc = SelfEvaluation::from_json(
+        r#"{"format":"selfcheck/self-evaluation","version":1,"unit":{"name":"某市某局","year":"2023"},
+        "budget":{"total":{"id":"total","adjusted":"1,000.00","actual":"960.00","stated_rate":"96.00"},
+          "reason":"部分项目按合同进度于次年支付。","measure":"加强预算执行进度管理。"},
+        "rubric":{"preset":"national-2020"},
+        "tasks":[{"id":"t1","name":"职工服务","indicators":[
+          {"id":"i1","name":"服务人次完成率","direction":"≥","unit":"%","target":"100","actual":"100","weight":"60","node":"output"},
+          {"id":"i2","name":"就业率","direction":"≥","unit":"%","target":"95","actual":"96","weight":"30","node":"outcome"}]}],
+        "stated":{"total":"99.60","grade":"优"}}"#,
+    )
+    .unwrap();
+    let ev = evaluate(&doc);
+    let f = check("本年度各项工作进展顺利。", &doc, &ev);
+    let missing: Vec<&str> = f.iter().filter(|f| f.rule == "report.summary_missing").map(|f| f.message.zh.as_str()).collect();
+    assert!(!missing.iter().any(|m| m.contains("满意度")), "{missing:?}");
+    assert!(missing.iter().any(|m| m.contains("产出指标得分") && m.contains("计算值 60.00")), "{missing:?}");
+    let text = report::generate(&doc, &ev, Lang::Zh);
+    assert!(!text.contains("满意度指标自评得分"), "{text}");
+    assert!(text.contains("产出指标自评得分 60.00 分（分值 60 分）"), "{text}");
+}

@@ -77,7 +77,7 @@ fn base() -> SelfEvaluation {
             id: "t1".into(),
             name: "任务一".into(),
             indicators: vec![
-                ind("i1", "体检参加率", "output", "100", "100", "50", "50"),
+                ind("i1", "体检计划完成率", "output", "100", "100", "50", "50"),
                 ind("i2", "就业率", "outcome", "95", "96", "30", "30"),
                 ind("i3", "满意度", "satisfaction", "90", "92", "10", "10"),
             ],
@@ -345,6 +345,34 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "budget.total_contradicts_parts",
+            severity: Error,
+            path: "budget.total.actual",
+            numbers: &["120.00 / 118.50 / 118.50", "100.00%", "10.00"],
+            fire: || {
+                with(|d| {
+                    d.budget.total = BudgetRow { initial: "0".into(), ..row("total", "", "合计", "0", "0", "0.00%") };
+                    d.budget.rows = vec![BudgetRow {
+                        initial: "120".into(),
+                        ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%")
+                    }];
+                    d.stated.scores.insert("execution".into(), score("10"));
+                    d.stated.total = "100".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.budget.total = BudgetRow { initial: "120".into(), ..row("total", "", "合计", "118.5", "118.5", "100%") };
+                    d.budget.rows = vec![BudgetRow {
+                        initial: "120".into(),
+                        ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%")
+                    }];
+                    d.stated.scores.insert("execution".into(), score("10"));
+                    d.stated.total = "100".into();
+                })
+            },
+        },
+        Case {
             rule: "budget.rate_outside_parts",
             severity: Error,
             path: "budget.total.stated_rate",
@@ -498,7 +526,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.shortfall_unexplained",
             severity: Error,
             path: "tasks.t1.indicators.i1.reason",
-            numbers: &["体检参加率", "85.79", "100", "85.79%"],
+            numbers: &["体检计划完成率", "85.79", "100", "85.79%"],
             fire: || with(|d| i1(d).actual = "85.79".into()),
             clean: || {
                 with(|d| {
@@ -512,7 +540,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.shortfall_unexplained",
             severity: Error,
             path: "tasks.t1.indicators.i1.measure",
-            numbers: &["体检参加率", "部分达成", "改进措施"],
+            numbers: &["体检计划完成率", "部分达成", "改进措施"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -536,7 +564,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.far_above_target",
             severity: Warning,
             path: "tasks.t1.indicators.i1.target",
-            numbers: &["体检参加率", "200.00%", "150", "50"],
+            numbers: &["体检计划完成率", "200.00%", "150", "50"],
             fire: || with(|d| i1(d).target = "50".into()),
             clean: || with(|d| i1(d).target = "70".into()),
         },
@@ -544,7 +572,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.target_below_previous",
             severity: Warning,
             path: "tasks.t1.indicators.i1.target",
-            numbers: &["体检参加率", "100", "100.5"],
+            numbers: &["体检计划完成率", "100", "100.5"],
             fire: || with(|d| i1(d).previous = "100.5".into()),
             clean: || with(|d| i1(d).previous = "99.5".into()),
         },
@@ -579,7 +607,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.actual_is_bound",
             severity: Warning,
             path: "tasks.t1.indicators.i1.actual",
-            numbers: &["体检参加率", "≥100"],
+            numbers: &["体检计划完成率", "≥100"],
             fire: || with(|d| i1(d).actual = "≥100".into()),
             clean: || with(|d| i1(d).actual = "100%".into()),
         },
@@ -587,7 +615,7 @@ fn cases() -> Vec<Case> {
             rule: "indicator.reverse_on_output",
             severity: Warning,
             path: "tasks.t1.indicators.i1.direction",
-            numbers: &["体检参加率", "≤100"],
+            numbers: &["体检计划完成率", "≤100"],
             // The sign written in the target, no direction typed (as real tables do).
             fire: || {
                 with(|d| {
@@ -607,10 +635,49 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "indicator.rate_at_least_100",
+            severity: Info,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["体检参加率", "≥100%"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "体检参加率".into();
+                    i1(d).target = "≥100%".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    i1(d).name = "体检参加率".into();
+                    i1(d).direction = "=".into();
+                    i1(d).target = "100%".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.target_below_budget_rate",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.target",
+            numbers: &["预算执行率", "80%", "96.00", "90"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "预算执行率".into();
+                    i1(d).target = "≥80%".into();
+                    i1(d).actual = "96%".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    i1(d).name = "预算执行率".into();
+                    i1(d).target = "≥90%".into();
+                    i1(d).actual = "96%".into();
+                })
+            },
+        },
+        Case {
             rule: "indicator.direction_unknown",
             severity: Error,
             path: "tasks.t1.indicators.i1.direction",
-            numbers: &["体检参加率", "约等于"],
+            numbers: &["体检计划完成率", "约等于"],
             fire: || with(|d| i1(d).direction = "约等于".into()),
             clean: || with(|d| i1(d).direction = " >= ".into()),
         },
@@ -630,6 +697,36 @@ fn cases() -> Vec<Case> {
             },
         },
         // ---- score ----
+        Case {
+            rule: "indicator.template_row",
+            severity: Warning,
+            path: "tasks.t1.indicators.i4.name",
+            numbers: &["指标2：……"],
+            fire: || {
+                with(|d| {
+                    d.tasks[0].indicators.push(Indicator {
+                        id: "i4".into(),
+                        name: "指标2：……".into(),
+                        node: "output".into(),
+                        ..Default::default()
+                    })
+                })
+            },
+            clean: || run(base()),
+        },
+        Case {
+            rule: "indicator.target_in_name",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.name",
+            numbers: &["资金支付完成率100%", "100%"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "年度资金支付完成率100%".into();
+                    i1(d).target.clear();
+                })
+            },
+            clean: || with(|d| i1(d).name = "年度资金支付完成率".into()),
+        },
         Case {
             rule: "score.out_of_range",
             severity: Error,
@@ -730,7 +827,7 @@ fn cases() -> Vec<Case> {
             rule: "score.stated_mismatch",
             severity: Error,
             path: "tasks.t1.indicators.i1.stated_score",
-            numbers: &["体检参加率", "45", "42.90", "50 × 85.8 / 100"],
+            numbers: &["体检计划完成率", "45", "42.90", "50 × 85.8 / 100"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -902,7 +999,7 @@ fn cases() -> Vec<Case> {
             rule: "narrative.claims_all_met",
             severity: Warning,
             path: "narrative.achievements",
-            numbers: &["各项绩效目标均已完成", "体检参加率", "85.79%"],
+            numbers: &["各项绩效目标均已完成", "体检计划完成率", "85.79%"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -922,7 +1019,7 @@ fn cases() -> Vec<Case> {
             rule: "narrative.claims_all_met",
             severity: Warning,
             path: "narrative.problems",
-            numbers: &["体检参加率", "85.79%", "全部完成"],
+            numbers: &["体检计划完成率", "85.79%", "全部完成"],
             fire: || {
                 with(|d| {
                     let i = i1(d);
@@ -959,6 +1056,14 @@ fn cases() -> Vec<Case> {
             // The second indicator reuses the first one's id (a file edited by hand).
             fire: || with(|d| d.tasks[0].indicators[1].id = "i1".into()),
             clean: || with(|d| d.tasks[0].indicators[1].id = "i2b".into()),
+        },
+        Case {
+            rule: "format.stale_year",
+            severity: Warning,
+            path: "tasks.t1.indicators.i1.name",
+            numbers: &["2021年11月30日前", "2023", "2021"],
+            fire: || with(|d| i1(d).name = "2021年11月30日前完成体检".into()),
+            clean: || with(|d| i1(d).name = "2023年11月30日前完成体检".into()),
         },
     ]
 }
@@ -1266,4 +1371,166 @@ fn a_rate_set_as_at_most_is_not_questioned() {
         i1(d).direction.clear();
     });
     assert!(!fs.iter().any(|f| f.rule == "indicator.reverse_on_output"));
+}
+
+/// Class 3 of issue 12: 0 ÷ 0 is not applicable, not 0%. A row with a zero budget never asks for a
+/// reason for low execution, even when 0 or 0.00% was typed as its rate; a total of 0 above rows
+/// with money is told what it should be (and the rate and score that follow), not asked to
+/// explain a 0% execution.
+#[test]
+fn not_applicable_is_not_zero_percent() {
+    for typed in ["0", "0.00%", ""] {
+        let fs = with(|d| {
+            d.budget.rows.push(row("gov", group::TYPE, "政府性基金", "0", "0", typed));
+            d.budget.reason.clear();
+            d.budget.measure.clear();
+            d.budget.total = row("total", "", "合计", "1,000.00", "1,000.00", "100.00");
+            fin(d).actual = "800.00".into();
+            other(d).actual = "200.00".into();
+            d.budget.rows[2].actual = "600.00".into();
+            d.budget.rows[3].actual = "400.00".into();
+            for r in &mut d.budget.rows[..4] {
+                r.stated_rate = "100.00".into();
+            }
+            d.stated.scores.insert("execution".into(), score("10"));
+            d.stated.total = "100".into();
+        });
+        for rule in ["budget.low_execution", "budget.shortfall_unexplained"] {
+            assert!(!fired(&fs, rule), "{typed:?}: {rule}: {:?}", fs.iter().map(|f| f.line(Default::default())).collect::<Vec<_>>());
+        }
+        assert!(fs.iter().any(|f| f.rule == "budget.not_applicable" && f.path == "budget.rows.gov.adjusted"));
+    }
+    // The total of 0 / 0 / 0 above a 财政拨款 row of 120 / 118.5 / 118.5.
+    let fs = with(|d| {
+        d.budget.total = BudgetRow { initial: "0".into(), ..row("total", "", "合计", "0", "0", "0.00%") };
+        d.budget.rows =
+            vec![BudgetRow { initial: "120".into(), ..row("fin", group::SOURCE, "其中：财政拨款", "118.5", "118.5", "100%") }];
+        d.budget.reason.clear();
+        d.budget.measure.clear();
+    });
+    for rule in ["budget.low_execution", "budget.shortfall_unexplained", "budget.rows_sum"] {
+        assert!(!fired(&fs, rule), "{rule}");
+    }
+    let f = fs.iter().find(|f| f.rule == "budget.total_contradicts_parts").expect("the total is told what it should be");
+    assert!(f.message.zh.contains("100.00%") && f.message.zh.contains("预算执行率得分 10.00（分值 10）"), "{}", f.message.zh);
+    // A total of 0 with rows of 0 is only not applicable.
+    let fs = with(|d| {
+        d.budget.total = row("total", "", "合计", "0", "0", "");
+        for r in &mut d.budget.rows {
+            (r.adjusted, r.actual, r.stated_rate) = ("0".into(), "0".into(), String::new());
+        }
+    });
+    assert!(!fired(&fs, "budget.total_contradicts_parts"));
+}
+
+/// Issue 12, class 8: targets that cannot be right. "≥100%" on a rate is questioned, but not on a
+/// rate that may exceed 100% (增长率) nor where no sign was written; an execution target below the
+/// table's rate but at or above 90% is quiet; a 成本指标 with a plain number and no sign is a
+/// ceiling (≤), and its explanation says so.
+#[test]
+fn targets_that_cannot_be_right() {
+    let q = |name: &str, target: &str, dir: &str| {
+        with(|d| {
+            i1(d).name = name.into();
+            i1(d).target = target.into();
+            i1(d).direction = dir.into();
+        })
+        .iter()
+        .any(|f| f.rule == "indicator.rate_at_least_100")
+    };
+    assert!(q("资金到位率", "100", "≥"));
+    assert!(q("资金到位率", "不低于100%", ""));
+    assert!(!q("收入增长率", "≥100%", ""));
+    assert!(!q("服务人次完成率", "≥100%", ""));
+    assert!(!q("资金到位率", "100%", ""));
+    assert!(!q("资金到位率", "≥95%", ""));
+    let low = |target: &str| {
+        with(|d| {
+            i1(d).name = "项目资金支付率".into();
+            i1(d).target = target.into();
+            i1(d).actual = "96%".into();
+        })
+        .iter()
+        .any(|f| f.rule == "indicator.target_below_budget_rate")
+    };
+    assert!(low("≥85%"));
+    assert!(!low("≥90%"));
+    assert!(!low("≥99%"));
+    // 成本: 20万元 with no sign is "≤ 20": 18 meets it, 22 falls short; a sign written wins.
+    let cost = |target: &str, actual: &str, dir: &str| {
+        let mut d = base();
+        let i = i1(&mut d);
+        (i.name, i.category, i.unit, i.target, i.actual, i.direction) =
+            ("人均培训成本".into(), "成本指标".into(), "万元".into(), target.into(), actual.into(), dir.into());
+        let ev = evaluate(&d);
+        ev.indicators[0].clone()
+    };
+    let r = cost("20", "18", "");
+    assert_eq!(r.direction, "≤");
+    assert!(!r.shortfall);
+    assert!(r.explain.zh.contains("按“≤”"), "{}", r.explain.zh);
+    assert!(cost("20", "22", "").shortfall);
+    let r = cost("20", "22", "≥");
+    assert_eq!(r.direction, "≥");
+    assert!(!r.explain.zh.contains("按“≤”"));
+}
+
+/// Template years: a deadline or a rubric's subject in a year before the one evaluated is stale;
+/// a reference year (较2021年, 2019年以来, 上年结转) and a year without a date are not.
+#[test]
+fn stale_template_years() {
+    let stale = |name: &str| with(|d| i1(d).name = name.into()).iter().any(|f| f.rule == "format.stale_year");
+    assert!(stale("2022年底前完成体检"));
+    assert!(!stale("体检人数较2022年增长"));
+    assert!(!stale("2019年以来累计体检人次"));
+    assert!(!stale("2022年度结转资金支付率"));
+    assert!(!stale("2021年开工项目完工率"));
+    let rubric = |criteria: &str| {
+        with(|d| {
+            let mut r = preset("national-2020").unwrap();
+            r.nodes[0].criteria = criteria.into();
+            d.rubric.inline = Some(r);
+        })
+        .iter()
+        .any(|f| f.rule == "format.stale_year" && f.path == "rubric.execution.criteria")
+    };
+    assert!(rubric("该指标以2015年完工的项目为评价内容"));
+    assert!(!rubric("该指标以2023年完工的项目为评价内容"));
+    assert!(!rubric("较2020年提高"));
+}
+
+/// Blank is not agreement, in the budget table and beside complete indicators: a row left wholly
+/// blank in a breakdown filled row by row, and a blank 分值 of an indicator with its target and
+/// actual, whose item's other indicators already take the item's whole weight.
+#[test]
+fn blank_rows_and_weights_are_reported() {
+    let fs = with(|d| {
+        d.budget.rows.insert(1, row("nontax", group::SOURCE, "非税收入拨款", "", "", ""));
+    });
+    assert!(fs.iter().any(|f| f.rule == "score.cell_blank" && f.path == "budget.rows.nontax.actual"), "{fs:?}");
+    // A breakdown with a single filled row: the template's other rows stay quiet.
+    let fs = with(|d| {
+        d.budget.rows =
+            vec![row("fin", group::SOURCE, "财政拨款", "1,000.00", "960.00", "96.00"), row("other", group::SOURCE, "其他资金", "", "", "")];
+    });
+    assert!(!fs.iter().any(|f| f.rule == "score.cell_blank" && f.path.starts_with("budget.rows")), "{fs:?}");
+    let fs = with(|d| {
+        i1(d).weight = "40".into();
+        i1(d).stated_score = "40".into();
+        let mut extra = d.tasks[0].indicators[0].clone();
+        (extra.id, extra.name, extra.weight, extra.stated_score) = ("i4".into(), "体检覆盖人数".into(), String::new(), String::new());
+        d.tasks[0].indicators.push(extra);
+        d.stated.scores.insert("output".into(), score("40"));
+        d.stated.total = "89.60".into();
+        d.stated.grade = "良".into();
+    });
+    let f = fs.iter().find(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i4.weight").expect("blank weight");
+    assert!(!f.message.zh.contains("分值之和已是"), "{}", f.message.zh);
+    let fs = with(|d| {
+        let mut extra = d.tasks[0].indicators[0].clone();
+        (extra.id, extra.name, extra.weight, extra.stated_score) = ("i4".into(), "体检覆盖人数".into(), String::new(), String::new());
+        d.tasks[0].indicators.push(extra);
+    });
+    let f = fs.iter().find(|f| f.rule == "score.cell_blank" && f.path == "tasks.t1.indicators.i4.weight").expect("blank weight");
+    assert!(f.message.zh.contains("分值之和已是 50，等于该项分值 50"), "{}", f.message.zh);
 }

@@ -70,3 +70,60 @@ fn the_score_sheet_heads_its_column_with_the_same_word_and_old_sheets_still_impo
         assert_eq!(imp.scores.unwrap().scores["management"].reason, "资产管理有待加强", "{old}");
     }
 }
+
+/// Issue 12, class 12: categories and scoring methods are recognised in one place
+/// (`core::words`), so the indicator paste and the Excel import read the same words the same way.
+#[test]
+fn the_paste_and_the_excel_import_read_categories_and_methods_alike() {
+    use selfcheck::core::xlsx::sheet::write_workbook;
+    use selfcheck::core::{paste, words, xlsx};
+    let doc = seed();
+    let written = [
+        ("数量指标", "产出指标", "数量指标"),
+        ("经济效益", "效益指标", "经济效益指标"),
+        ("服务对象满意度指标", "满意度指标", "服务对象满意度指标"),
+    ];
+    for (one, l1, l2) in written {
+        let id = words::category_of(one).unwrap_or_else(|| panic!("{one}"));
+        assert_eq!(words::category_of_levels(l1, l2), Some(id), "{l1}|{l2}");
+        let pasted = paste::parse(&format!("指标甲\t{one}\t≥\t%\t100\t100"), 0);
+        assert_eq!(pasted.rows[0].category, id, "paste {one}");
+        assert!(pasted.issues.is_empty(), "{:?}", pasted.issues);
+        let t = |s: &str| Cell::Text(s.to_string(), Style::Text);
+        let rows = vec![
+            [
+                "任务编号",
+                "重点工作任务",
+                "指标编号",
+                "三级指标（指标名称）",
+                "指标方向",
+                "年度指标值",
+                "实际完成值",
+                "一级指标",
+                "二级指标",
+                "计分方式",
+                "每单位扣分",
+            ]
+            .iter()
+            .map(|s| t(s))
+            .collect(),
+            vec![
+                t(&doc.tasks[0].id),
+                t(&doc.tasks[0].name),
+                t("x1"),
+                t("指标甲"),
+                t("不超过"),
+                t("5"),
+                t("3"),
+                t(l1),
+                t(l2),
+                t("扣分"),
+                t("1"),
+            ],
+        ];
+        let bytes = write_workbook(&[SheetOut { name: "绩效指标".into(), rows, ..Default::default() }]);
+        let back = xlsx::import(&bytes, &doc).unwrap_or_else(|e| panic!("{l1}|{l2}: {e:#?}")).apply(&doc);
+        let x = back.indicators().map(|(_, i)| i).find(|i| i.id == "x1").expect("imported");
+        assert_eq!((x.category.as_str(), x.scoring.as_str(), x.direction.as_str()), (id, "deduct", "≤"), "{l1}|{l2}");
+    }
+}

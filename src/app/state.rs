@@ -223,7 +223,11 @@ impl App {
                     if touched.with(|t| is_todo(f, t, full)) {
                         continue;
                     }
-                    now.entry(f.path.clone()).or_default().push(FieldMsg { severity: f.severity, message: f.message.clone(), fix: f.fix.clone() });
+                    now.entry(f.path.clone()).or_default().push(FieldMsg {
+                        severity: f.severity,
+                        message: f.message.clone(),
+                        fix: f.fix.clone(),
+                    });
                 }
                 msg_last.update_value(|old| {
                     msg_reg.with_value(|reg| {

@@ -195,8 +195,33 @@ pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
     out
 }
 
+/// A 成本指标 with no direction and a plain number as its target ("20万元"): a cost is a ceiling,
+/// so it is read as "≤" (and the explanation says so).
+pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
+    is_blank(&ind.direction)
+        && ind.category.contains("成本")
+        && super::words::category_of(&ind.category) == Some("产出-成本")
+        && split_bound(&ind.target).is_none()
+        && !is_words(&ind.target)
+}
+
 fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let mut r = one_scored(task, ind, e);
+    if r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind) {
+        let (zh, en) =
+            ("成本指标未写方向，按“≤”（不超过指标值）计分", "a cost indicator with no direction: scored as \"≤\" (at most the target)");
+        r.explain = if r.explain.zh.is_empty() {
+            Text::new(zh, en)
+        } else {
+            Text::new(format!("{}；{zh}", r.explain.zh), format!("{}; {en}", r.explain.en))
+        };
+    }
+    r
+}
+
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let p = |f| path::indicator(&task.id, &ind.id, f);
+    let deduct = crate::core::words::is_deduct(&ind.scoring);
     if is_blank(&ind.name) {
         e.required(&p("name"), ("指标名称", "the indicator's name"));
     }
@@ -206,6 +231,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let target_bound = if typed == direction::QUALITATIVE { None } else { split_bound(&ind.target) };
     let dir = match &target_bound {
         Some((d, _)) if direction_of(&ind.direction) == Some("") => *d,
+        None if typed == direction::AT_LEAST && ind.direction != direction::AT_LEAST && cost_read_as_at_most(ind) => direction::AT_MOST,
         _ => typed,
     };
     let target_text: &str = target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str());
@@ -214,8 +240,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let actual_bound = dir != direction::QUALITATIVE && split_bound(&ind.actual).is_some();
     // Words where a number is expected ("有效改善", "是", "9月前", "实际按该标准发放") make the
     // indicator qualitative: it is judged by its words (see [`crate::core::words::result_of`]).
-    let by_words =
-        dir != direction::QUALITATIVE && ind.scoring != "deduct" && !actual_bound && (is_words(target_text) || is_words(&ind.actual));
+    let by_words = dir != direction::QUALITATIVE && !deduct && !actual_bound && (is_words(target_text) || is_words(&ind.actual));
     let dir = if by_words { direction::QUALITATIVE } else { dir };
     let qualitative = dir == direction::QUALITATIVE;
     let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
@@ -351,7 +376,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     }
     // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
     // percentage point, …), so a blank is a required cell, never a silent 1.
-    let per = if ind.scoring == "deduct" {
+    let per = if deduct {
         if is_blank(&ind.deduct_per_unit) {
             e.required(&p("deduct_per_unit"), ("扣分指标的每单位扣分", "the points deducted per unit"));
         }
@@ -359,7 +384,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     } else {
         None
     };
-    let scored: Option<(Decimal, How)> = if ind.scoring == "deduct" {
+    let scored: Option<(Decimal, How)> = if deduct {
         let beyond = match dir {
             direction::AT_MOST => a.checked_sub(t).map(|x| x.max(Decimal::ZERO)),
             direction::EQUAL => a.checked_sub(t).map(|x| x.abs()),
@@ -392,7 +417,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             _ => mul_div_round2(w, a, t).map(|v| (v.max(round2(Decimal::ZERO)), How::Proportional)),
         }
     };
-    let proportional_undefined = ind.scoring != "deduct"
+    let proportional_undefined = !deduct
         && !reached
         && match dir {
             direction::AT_MOST => t < Decimal::ZERO,
@@ -448,7 +473,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
             }
         }
         None => {
-            let why = if ind.scoring == "deduct" && per.is_none() {
+            let why = if deduct && per.is_none() {
                 Text::new("缺少每单位扣分，无法计分", "no points per unit of deviation: no score")
             } else if proportional_undefined {
                 Text::new(

@@ -7,7 +7,7 @@
 //! typed and is listed as an issue; numbers are not judged here (the core flags those that do not
 //! parse, at their field). A first row that repeats the column headings is skipped.
 
-use super::format::{Indicator, CATEGORIES};
+use super::format::Indicator;
 use super::number::{self, Kind};
 use super::text::Text;
 
@@ -112,16 +112,10 @@ pub fn split_tsv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// Recognises a category by id, full label, short label (数量指标) or English name.
+/// Recognises a category by id, full label, 二级 name (数量指标, 数量), 一级 and 二级 joined, or
+/// English name (one recogniser for the whole tool: [`crate::core::words::category_of`]).
 pub fn category_of(s: &str) -> Option<&'static str> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Some("");
-    }
-    CATEGORIES.iter().find_map(|(id, zh, en)| {
-        let short = zh.split('·').next_back().unwrap_or(zh);
-        (t == *id || t == *zh || t == short || t.eq_ignore_ascii_case(en)).then_some(*id)
-    })
+    crate::core::words::category_of(s)
 }
 
 /// Recognises a direction: ≥ ≤ = 定性 and the usual ways of writing them (one recogniser for

@@ -14,9 +14,114 @@
 //!   very words of the target, a tier word (达成 / 部分达成 / 未达成), a word of completion or
 //!   quality (已完成, 按时完成, 达成预期指标, 好, 较好, 高, 符合, 合格, 改善, 明显, 有效, 满意, 是, …), or a
 //!   negation of one (未完成, 不合格, 否, …); a date on or before a date target is met.
+//! - A **category** is one of [`crate::core::format::CATEGORIES`] however a table writes it
+//!   ([`category_of`]): its id (产出-数量), its label (产出指标·数量指标), the 二级 name alone
+//!   (数量指标, 数量, 经济效益, 可持续影响指标, 服务对象满意度指标), 一级 and 二级 joined by any mark
+//!   (产出指标-数量指标, 产出/数量) or in two cells ([`category_of_levels`]), or its English name.
+//! - A **scoring method** is proportional ("", 按比例, 比例, 正比例, proportional) or deduction
+//!   (deduct, 扣分制, 扣分, 按扣分, 扣分法) ([`scoring_of`]).
 
-use super::format::direction;
+use super::format::{direction, CATEGORIES};
 use super::number;
+
+/// The 二级 names of the categories without their 指标 (and the English words), by id.
+const CATEGORY_WORDS: &[(&str, &[&str])] = &[
+    ("产出-数量", &["数量", "quantity"]),
+    ("产出-质量", &["质量", "quality"]),
+    ("产出-时效", &["时效", "timeliness"]),
+    ("产出-成本", &["成本", "cost", "经济成本", "社会成本", "生态环境成本"]),
+    ("效益-经济", &["经济效益", "经济", "economic"]),
+    ("效益-社会", &["社会效益", "社会", "social"]),
+    ("效益-生态", &["生态效益", "生态", "ecological"]),
+    ("效益-可持续", &["可持续影响", "可持续", "可持续影响力", "sustainability"]),
+    ("满意度", &["满意度", "服务对象满意度", "社会公众或服务对象满意度", "satisfaction"]),
+];
+
+fn category_word(w: &str) -> Option<&'static str> {
+    let w = w.trim();
+    let w = w.strip_suffix("指标").unwrap_or(w).trim();
+    if w.is_empty() {
+        return None;
+    }
+    CATEGORY_WORDS.iter().find(|(_, ws)| ws.iter().any(|x| x.eq_ignore_ascii_case(w))).map(|(id, _)| *id)
+}
+
+/// The 一级 part a category id belongs to: 产出, 效益 or 满意度.
+fn top_of(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+/// Recognises a category (see the module policy); `Some("")` for blank, `None` for text that is
+/// not one.
+pub fn category_of(s: &str) -> Option<&'static str> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Some("");
+    }
+    if let Some((id, ..)) = CATEGORIES.iter().find(|(id, zh, en)| t == *id || t == *zh || t.eq_ignore_ascii_case(en)) {
+        return Some(id);
+    }
+    if let Some(id) = category_word(t) {
+        return Some(id);
+    }
+    // 一级 and 二级 joined by a mark: 产出指标-数量指标, 产出·数量, Output: quantity.
+    let (l1, l2) = t.split_once(['·', '-', '－', '—', ':', '：', '/', '／', '、']).unwrap_or((t, ""));
+    category_of_levels(l1, l2).filter(|id| !id.is_empty())
+}
+
+/// Recognises a category given as its 一级 and 二级 cells (产出指标 | 数量指标); a 二级 that
+/// belongs to another 一级 is not recognised.
+pub fn category_of_levels(l1: &str, l2: &str) -> Option<&'static str> {
+    let (l1, l2) = (l1.trim(), l2.trim());
+    if l2.is_empty() {
+        return category_of_one(l1);
+    }
+    let id = category_word(l2).or_else(|| CATEGORIES.iter().find(|(id, zh, _)| l2 == *id || l2 == *zh).map(|(id, ..)| *id))?;
+    if l1.is_empty() {
+        return Some(id);
+    }
+    let top = l1.strip_suffix("指标").unwrap_or(l1).trim();
+    let top_en = top.to_ascii_lowercase();
+    let fits = match top_of(id) {
+        "产出" => top == "产出" || top_en == "output",
+        "效益" => top == "效益" || top_en == "outcome",
+        _ => top.contains("满意度") || top_en == "satisfaction",
+    };
+    fits.then_some(id)
+}
+
+fn category_of_one(s: &str) -> Option<&'static str> {
+    if s.contains(['·', '-', '－', '—', ':', '：', '/', '／']) {
+        return category_of(s);
+    }
+    let t = s.trim();
+    if t.is_empty() {
+        return Some("");
+    }
+    CATEGORIES
+        .iter()
+        .find(|(id, zh, en)| t == *id || t == *zh || t.eq_ignore_ascii_case(en))
+        .map(|(id, ..)| *id)
+        .or_else(|| category_word(t))
+}
+
+/// Recognises a scoring method: `Some("")` proportional (also blank), `Some("deduct")`
+/// deduction, `None` for anything else.
+pub fn scoring_of(s: &str) -> Option<&'static str> {
+    match s.trim() {
+        "" | "按比例" | "比例" | "正比例" | "按比例计分" | "比例计分" => Some(""),
+        "deduct" | "扣分制" | "扣分" | "按扣分" | "扣分法" | "扣分计分" => Some("deduct"),
+        t if t.eq_ignore_ascii_case("proportional") => Some(""),
+        t if t.eq_ignore_ascii_case("deduct") || t.eq_ignore_ascii_case("deduction") => Some("deduct"),
+        _ => None,
+    }
+}
+
+/// True when a scoring method means deduction ("deduct", 扣分制, …).
+#[inline]
+pub fn is_deduct(s: &str) -> bool {
+    !s.is_empty() && (s == "deduct" || scoring_of(s) == Some("deduct"))
+}
 
 /// Full-width digits, punctuation and comparison signs as ASCII (＞ ＜ ＝ too, which the number
 /// reader has no use for).
@@ -164,6 +269,10 @@ fn tidy(rest: &str) -> String {
 /// True for the marks that mean "nothing here" in a table cell: "—", "-", "/", "——", "－", "无",
 /// "／", "\\", "×" (and blank).
 pub fn is_placeholder(s: &str) -> bool {
+    // The common case without scanning: a value that starts with a digit ("100", "85.79%").
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let t = s.trim();
     !t.is_empty()
         && (t.chars().all(|c| matches!(c, '—' | '-' | '－' | '–' | '─' | '/' | '／' | '\\' | '、' | '…' | '.' | '。'))
@@ -339,6 +448,48 @@ pub fn date_of(s: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn categories_however_written() {
+        for (typed, id) in [
+            ("产出-数量", "产出-数量"),
+            ("产出指标·数量指标", "产出-数量"),
+            ("数量指标", "产出-数量"),
+            ("数量", "产出-数量"),
+            ("产出指标-数量指标", "产出-数量"),
+            ("产出/时效", "产出-时效"),
+            ("成本指标", "产出-成本"),
+            ("经济成本指标", "产出-成本"),
+            ("社会效益指标", "效益-社会"),
+            ("效益指标-可持续影响指标", "效益-可持续"),
+            ("服务对象满意度指标", "满意度"),
+            ("满意度指标", "满意度"),
+            ("Output: quantity", "产出-数量"),
+            ("  ", ""),
+        ] {
+            assert_eq!(category_of(typed), Some(id), "{typed}");
+        }
+        assert_eq!(category_of_levels("产出指标", "质量指标"), Some("产出-质量"));
+        assert_eq!(category_of_levels("效益指标", "社会效益"), Some("效益-社会"));
+        assert_eq!(category_of_levels("满意度指标", "服务对象满意度指标"), Some("满意度"));
+        assert_eq!(category_of_levels("产出指标", ""), None);
+        assert_eq!(category_of_levels("效益指标", "数量指标"), None);
+        assert_eq!(category_of("奇怪类别"), None);
+        assert_eq!(category_of("产出"), None);
+    }
+
+    #[test]
+    fn scoring_methods_however_written() {
+        for s in ["", "按比例", "比例", "proportional", "Proportional"] {
+            assert_eq!(scoring_of(s), Some(""), "{s}");
+        }
+        for s in ["deduct", "扣分制", "扣分", "按扣分", "Deduction"] {
+            assert_eq!(scoring_of(s), Some("deduct"), "{s}");
+            assert!(is_deduct(s));
+        }
+        assert_eq!(scoring_of("随便"), None);
+        assert!(!is_deduct("") && !is_deduct("按比例"));
+    }
 
     #[test]
     fn directions_in_every_spelling() {

@@ -32,6 +32,7 @@
 //! - Findings point at `report.text.<n>` (the n-th figure, 1-based), `report.text.s<k>` (the k-th
 //!   sentence) or `report.text` (the report as a whole).
 
+pub mod counts;
 pub mod scan;
 pub mod table;
 
@@ -760,6 +761,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
     }
 
     findings.extend(sums(&cx, &work, &figures));
+    findings.extend(counts::check(&n, &sentences));
     findings.extend(claims(&cx, &n, &sentences, &figures));
     findings.extend(grade_and_summary(&cx, &n, &sentences, &figures));
     CrossCheck { figures, findings }
@@ -1281,6 +1283,16 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
     let mut keys = vec![Target::Total, Target::Rate("total".into())];
     keys.extend(s.nodes.iter().filter(|n| n.depth == 1).map(|n| Target::Score(n.id.clone())));
     for t in keys {
+        // A level-1 item whose weight moved elsewhere (no 满意度 indicator: its points go to 产出)
+        // has nothing to state; a rate of 0 ÷ 0 neither.
+        let absent = match &t {
+            Target::Score(id) => s.node(id).is_none_or(|n| n.effective_weight.is_none_or(|w| w.is_zero())),
+            Target::Rate(id) => cx.row(id).is_none_or(|r| r.not_applicable),
+            _ => false,
+        };
+        if absent {
+            continue;
+        }
         let Some(i) = cx.info(&t) else { continue };
         let stated = figures.iter().any(|f| f.claim.as_ref() == Some(&t) || f.matched.as_ref() == Some(&t));
         if !stated {
@@ -1288,10 +1300,18 @@ fn grade_and_summary(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &
                 Target::Rate(_) => format!("{}%", round_to(i.value, 2)),
                 _ => format!("{}", round_to(i.value, 2)),
             };
+            // The unit's own figure (a judged score, a rate typed without amounts) is not computed.
+            let (basis_zh, basis_en) = if i.stated_only { ("填报值", "stated") } else { ("计算值", "computed") };
             out.push(fire(
                 "report.summary_missing",
                 "report.text",
-                &[("what_zh", i.label.zh), ("what_en", i.label.en), ("computed", shown)],
+                &[
+                    ("what_zh", i.label.zh),
+                    ("what_en", i.label.en),
+                    ("basis_zh", basis_zh.into()),
+                    ("basis_en", basis_en.into()),
+                    ("computed", shown),
+                ],
             ));
         }
     }

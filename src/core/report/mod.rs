@@ -537,6 +537,10 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
     // Level-1 scores and adjustments.
     let mut parts = Vec::new();
     for n in &level1 {
+        // A level-1 item whose weight moved to another (no 满意度 indicator) has no score to report.
+        if n.effective_weight.is_some_and(|e| e.is_zero()) && n.weight.is_some_and(|w| !w.is_zero()) {
+            continue;
+        }
         let nm = if zh || n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
         let score = n.score.map(fixed2).unwrap_or_else(|| "—".into());
         let weight = n.effective_weight.map(plain).unwrap_or_else(|| "—".into());

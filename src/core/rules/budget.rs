@@ -43,9 +43,94 @@ fn reason_path(r: &RowResult) -> String {
     }
 }
 
-/// The rate a row shows: computed from its amounts, else as stated.
+/// The rate a row shows: computed from its amounts, else as stated. A row whose budget is 0 has
+/// no rate at all (0 ÷ 0 is not applicable, not 0%), whatever rate was typed beside it.
 fn shown_rate(r: &RowResult) -> Option<Decimal> {
+    if r.not_applicable {
+        return None;
+    }
     r.rate.or(r.stated_rate)
+}
+
+/// A total row whose typed amounts are all 0 while the rows of a group below it hold money: the
+/// group, and the sums of its rows' (initial, budget, actual) amounts.
+struct ZeroTotal {
+    group: (&'static str, &'static str),
+    initial: Option<Decimal>,
+    budget: Decimal,
+    actual: Decimal,
+}
+
+fn zero_total(ctx: &Context) -> Option<ZeroTotal> {
+    let t = &ctx.budget.total;
+    let typed = [t.initial, t.budget, t.actual];
+    if typed.iter().all(Option::is_none) || typed.iter().flatten().any(|x| !x.is_zero()) {
+        return None;
+    }
+    for (g, gzh, gen) in [(group::SOURCE, "按资金来源", "fund-source"), (group::TYPE, "按支出类型", "expenditure-type")] {
+        let members: Vec<&RowResult> = ctx.budget.rows.iter().filter(|r| r.group == g && !r.derived).collect();
+        let budget = checked_sum(members.iter().filter_map(|r| r.budget))?;
+        let actual = checked_sum(members.iter().filter_map(|r| r.actual))?;
+        if budget.is_zero() && actual.is_zero() {
+            continue;
+        }
+        let initial =
+            if members.iter().all(|r| r.initial.is_some()) { checked_sum(members.iter().filter_map(|r| r.initial)) } else { None };
+        return Some(ZeroTotal { group: (gzh, gen), initial, budget, actual });
+    }
+    None
+}
+
+/// A total row of 0 (0 ÷ 0: no rate) above rows that hold money: the total is wrong, not the
+/// execution. Says what the total should be (the sum of its parts) and the rate and the
+/// execution score that follow from it.
+pub fn total_contradicts_parts(ctx: &Context) -> Vec<Finding> {
+    let Some(z) = zero_total(ctx) else { return vec![] };
+    let rate = crate::core::rounding::percent(z.actual, z.budget);
+    let (rate_zh, rate_en) = match rate {
+        Some(r) => (format!("执行率 {r}%"), format!("a rate of {r}%")),
+        None => ("执行率仍不适用".to_string(), "still no rate".to_string()),
+    };
+    let mut score_zh = String::new();
+    let mut score_en = String::new();
+    if let Some(rate) = rate {
+        for n in ctx.rubric.walk().into_iter().map(|(_, _, n)| n) {
+            let crate::core::rubric::Method::ExecutionRate { row } = &n.method else { continue };
+            if !(row.is_empty() || row == "total") {
+                continue;
+            }
+            let Some(w) = ctx.scores.nodes.iter().find(|x| x.id == n.id).and_then(|x| x.effective_weight.or(x.weight)) else {
+                continue;
+            };
+            let Some(s) = crate::core::rounding::mul_div_round2(w, rate, Decimal::ONE_HUNDRED).map(|s| s.min(round2(w))) else {
+                continue;
+            };
+            score_zh = format!("，{}得分 {s}（分值 {}）", n.name, w.normalize());
+            score_en = format!(", and {} scores {s} of {}", rubric_name_en(n), w.normalize());
+            break;
+        }
+    }
+    let amounts = match z.initial {
+        Some(i) => format!("{} / {} / {}", money(i), money(z.budget), money(z.actual)),
+        None => format!("{} / {}", money(z.budget), money(z.actual)),
+    };
+    vec![fire(
+        "budget.total_contradicts_parts",
+        &path::budget_row("total", "actual"),
+        &[
+            ("group_zh", z.group.0.into()),
+            ("group_en", z.group.1.into()),
+            ("amounts", amounts),
+            ("rate_zh", rate_zh),
+            ("rate_en", rate_en),
+            ("score_zh", score_zh),
+            ("score_en", score_en),
+        ],
+    )]
+}
+
+fn rubric_name_en(n: &crate::core::rubric::Node) -> String {
+    crate::core::rubric::pick_name(&n.name, &n.name_en, crate::core::text::Lang::En).to_string()
 }
 
 /// 执行数 > 预算数 with no reason given. Spending against a budget of 0 is over-execution too
@@ -219,8 +304,13 @@ fn total_fix(ctx: &Context, s: &GroupSum, all: &[GroupSum]) -> Option<Fix> {
 /// are blank, the typed ones must not already exceed the total (no row can be negative). When the
 /// breakdowns agree with each other, the finding offers their sum as the total's amount.
 pub fn rows_sum(ctx: &Context) -> Vec<Finding> {
-    let sums = group_sums(ctx);
     let mut out = Vec::new();
+    // A total of 0 above rows with money is one finding (budget.total_contradicts_parts), not
+    // one per column.
+    if zero_total(ctx).is_some() {
+        return out;
+    }
+    let sums = group_sums(ctx);
     for s in sums.iter().filter(|s| s.contradicts()) {
         let (gzh, gen) =
             if s.group == group::SOURCE { ("按资金来源", "fund source") } else { ("按支出类型", "expenditure type") };

@@ -68,7 +68,66 @@ pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
         }
         return out;
     }
+    // A budget row left wholly blank in a breakdown the unit filled row by row (at least two other
+    // rows of its group hold amounts): 0 or a figure, not nothing. With only one row filled, the
+    // form's other rows are the template's (其他资金, 上年结转 with no money) and stay quiet; a row
+    // derived as the total's remainder is filled by the tool, and says so.
+    for (r, raw) in ctx.budget.rows.iter().zip(&ctx.doc.budget.rows) {
+        let blank = [&raw.initial, &raw.adjusted, &raw.actual, &raw.stated_rate].iter().all(|s| is_blank(s));
+        if !blank || r.derived {
+            continue;
+        }
+        let filled = ctx.doc.budget.rows.iter().filter(|o| o.group == raw.group && !(is_blank(&o.actual) && is_blank(&o.adjusted))).count();
+        if filled >= 2 {
+            out.push(fire(
+                "score.cell_blank",
+                &path::budget_row(&r.id, "actual"),
+                &[
+                    ("what_zh", format!("“{}”一行的金额", r.name)),
+                    ("what_en", format!("The amounts of the row '{}'", r.name)),
+                    ("hint_zh", "（没有此项资金的，填 0 或删去此行）".into()),
+                    ("hint_en", " (0 if there was no such money, or delete the row)".into()),
+                ],
+            ));
+        }
+    }
+    // The weight a node's indicators state, for a blank 分值 among them.
+    let stated_weights = |node: &str| -> (usize, rust_decimal::Decimal) {
+        let w: Vec<rust_decimal::Decimal> = pairs(ctx).filter(|(r, _)| r.node == node).filter_map(|(r, _)| r.weight).collect();
+        (w.len(), w.iter().copied().sum())
+    };
     for (r, i) in pairs(ctx) {
+        // An otherwise complete indicator (name, target, actual) without its 分值 in a table whose
+        // other rows of the same item state theirs.
+        let given = |s: &str| !is_blank(s) && !crate::core::words::is_placeholder(s);
+        if is_blank(&i.weight) && is_blank(&i.stated_score) && given(&i.target) && given(&i.actual) && !r.node.is_empty() {
+            let (n, sum) = stated_weights(&r.node);
+            if n > 0 {
+                let full = ctx.scores.node(&r.node).and_then(|x| x.effective_weight).filter(|w| sum >= *w);
+                let (hint_zh, hint_en) = match full {
+                    Some(w) => (
+                        format!("（同项其余指标分值之和已是 {}，等于该项分值 {}：分值须重新分配）", sum.normalize(), w.normalize()),
+                        format!(
+                            " (the other indicators of the item already weigh {}, its whole weight {}: the weights must be shared anew)",
+                            sum.normalize(),
+                            w.normalize()
+                        ),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                out.push(fire(
+                    "score.cell_blank",
+                    &path::indicator(&r.task, &r.id, "weight"),
+                    &[
+                        ("what_zh", format!("“{}”的分值", i.name)),
+                        ("what_en", format!("The weight of '{}'", i.name)),
+                        ("hint_zh", hint_zh),
+                        ("hint_en", hint_en),
+                    ],
+                ));
+                continue;
+            }
+        }
         if is_blank(&i.weight) && !is_blank(&i.stated_score) {
             out.push(finding(
                 &path::indicator(&r.task, &r.id, "weight"),

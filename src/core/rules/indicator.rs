@@ -17,6 +17,26 @@ pub fn pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a IndicatorResult,
     ctx.indicators.iter().zip(ctx.doc.indicators().map(|(_, i)| i))
 }
 
+/// True when a cell starts with a digit: a value, neither blank nor a placeholder (the common
+/// case, decided without decoding a character).
+fn starts_with_digit(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Each computed indicator with the indicator as typed, by a plain nested loop: cheaper than
+/// [`pairs`] for checks that look at every indicator and keep few (no iterator adapters per row).
+pub fn each<'a>(ctx: &'a Context, mut f: impl FnMut(&'a IndicatorResult, &'a Indicator)) {
+    let mut k = 0;
+    for t in &ctx.doc.tasks {
+        for i in &t.indicators {
+            if let Some(r) = ctx.indicators.get(k) {
+                f(r, i);
+            }
+            k += 1;
+        }
+    }
+}
+
 /// How far an indicator got, in words: "85.79%" or the tier's name.
 pub fn completion_text(r: &IndicatorResult, lang_en: bool) -> String {
     match (r.completion, r.tier) {
@@ -186,7 +206,7 @@ pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
         .filter(|(r, i)| {
             r.direction == direction::AT_MOST
-                && i.scoring != "deduct"
+                && !crate::core::words::is_deduct(&i.scoring)
                 && !i.unit.contains('%')
                 && !i.target.contains(['%', '％'])
                 && category_of(&i.category) == Some("产出-数量")
@@ -205,6 +225,77 @@ pub fn reverse_on_output(ctx: &Context) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// Words in a rate's name that let it exceed 100%: a growth or increase, and a completion rate
+/// (actual ÷ plan: 112.73% is a real 完成率).
+const UNBOUNDED_RATE_WORDS: &[&str] = &["增长", "增幅", "增加", "提高", "提升", "增速", "超", "完成率", "比率"];
+
+/// True when the indicator's target is a percentage (its unit or the typed target says %).
+fn in_percent(i: &Indicator) -> bool {
+    i.unit.contains(['%', '％']) || i.target.contains(['%', '％'])
+}
+
+/// True when "≥" was written, in the direction column or in the target ("≥100%", "不低于100%").
+fn written_at_least(i: &Indicator) -> bool {
+    i.direction == direction::AT_LEAST
+        || direction_of(&i.direction) == Some(direction::AT_LEAST)
+        || split_bound(&i.target).is_some_and(|(d, _)| d == direction::AT_LEAST)
+}
+
+/// "≥100%" on a rate: no rate exceeds 100%, so the target is "=100%". Rates that may exceed 100%
+/// (增长率, 提高率 …) are not questioned.
+pub fn rate_at_least_100(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if r.direction == direction::AT_LEAST
+            && r.target == Some(Decimal::ONE_HUNDRED)
+            && in_percent(i)
+            && i.name.contains('率')
+            && !UNBOUNDED_RATE_WORDS.iter().any(|w| i.name.contains(w))
+            && written_at_least(i)
+        {
+            let t = i.target.trim();
+            let target = if split_bound(t).is_some() { t.to_string() } else { format!("≥{t}{}", if t.contains('%') { "" } else { "%" }) };
+            out.push(fire(
+                "indicator.rate_at_least_100",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[("name", i.name.clone()), ("target", target)],
+            ));
+        }
+    });
+    out
+}
+
+/// The names of execution-type indicators: their target is a budget execution rate.
+const EXECUTION_NAMES: &[&str] = &["预算执行率", "资金执行率", "支出执行率", "资金支付率", "预算完成率", "资金使用率", "支付进度"];
+
+/// A "≥" target of an execution-type indicator (预算执行率, 资金支付率, 预算完成率) below both the
+/// rate the budget table gives and the line under which execution must be explained (90%): the
+/// target asks less than the table already shows, and less than the rules require.
+pub fn target_below_budget_rate(ctx: &Context) -> Vec<Finding> {
+    let Some(rate) = ctx.budget.total.rate else { return vec![] };
+    let th = thresholds::get().execution_reason_below;
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if r.direction == direction::AT_LEAST
+            && r.target.is_some_and(|t| t < th && t < rate)
+            && in_percent(i)
+            && EXECUTION_NAMES.iter().any(|w| i.name.contains(w))
+        {
+            out.push(fire(
+                "indicator.target_below_budget_rate",
+                &path::indicator(&r.task, &r.id, "target"),
+                &[
+                    ("name", i.name.clone()),
+                    ("target", i.target.trim().to_string()),
+                    ("rate", rate.to_string()),
+                    ("threshold", th.to_string()),
+                ],
+            ));
+        }
+    });
+    out
 }
 
 /// A direction that is neither ≥, ≤, = nor 定性 in any usual spelling (it is scored as ≥).
@@ -244,4 +335,75 @@ pub fn node_unknown(ctx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The name without the template's "指标1：" numbering.
+fn bare_name(name: &str) -> &str {
+    let t = name.trim();
+    let Some(rest) = t.strip_prefix("指标") else { return t };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "一二三四五六七八九十".contains(c));
+    rest.strip_prefix(['：', ':', '、', '.', '．']).unwrap_or(rest).trim()
+}
+
+/// A row the template left in: its name is only the template's numbering, "……" or "/", and it
+/// holds no target and no actual (blank or "/").
+pub fn template_row(ctx: &Context) -> Vec<Finding> {
+    use crate::core::words::is_placeholder;
+    let empty = |s: &str| is_blank(s) || is_placeholder(s);
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if starts_with_digit(&i.target) || !(empty(&i.target) && empty(&i.actual)) {
+            return;
+        }
+        let bare = bare_name(&i.name);
+        if (bare.is_empty() || is_placeholder(bare)) && bare.len() != i.name.trim().len() || is_placeholder(&i.name) {
+            out.push(fire("indicator.template_row", &path::indicator(&r.task, &r.id, "name"), &[("name", i.name.trim().to_string())]));
+        }
+    });
+    out
+}
+
+/// A figure in the name ("年度资金支付完成率100%", "合格率≥95%") while the target cell is blank: the
+/// target was written into the name, and completion cannot be judged.
+pub fn target_in_name(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    each(ctx, |r, i| {
+        if starts_with_digit(&i.target) || !(is_blank(&i.target) || crate::core::words::is_placeholder(&i.target)) {
+            return;
+        }
+        if let Some(figure) = figure_in(&i.name) {
+            out.push(fire(
+                "indicator.target_in_name",
+                &path::indicator(&r.task, &r.id, "name"),
+                &[("name", i.name.trim().to_string()), ("figure", figure)],
+            ));
+        }
+    });
+    out
+}
+
+/// A percentage in a name, with the sign or bound word before it ("100%", "≥95%", "不低于90%").
+fn figure_in(name: &str) -> Option<String> {
+    let c: Vec<char> = name.chars().collect();
+    let pct = c.iter().position(|&x| x == '%' || x == '％')?;
+    let mut a = pct;
+    while a > 0 && (c[a - 1].is_ascii_digit() || c[a - 1] == '.' || ('０'..='９').contains(&c[a - 1])) {
+        a -= 1;
+    }
+    if a == pct {
+        return None;
+    }
+    let signs = "≥≧≤≦><=＞＜＝";
+    if a > 0 && signs.contains(c[a - 1]) {
+        a -= 1;
+    } else {
+        for w in ["不低于", "不少于", "不高于", "不超过", "达到", "高于", "低于"] {
+            let n = w.chars().count();
+            if a >= n && c[a - n..a].iter().collect::<String>() == w {
+                a -= n;
+                break;
+            }
+        }
+    }
+    Some(c[a..=pct].iter().collect())
 }

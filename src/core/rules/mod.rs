@@ -41,6 +41,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("budget.over_execution", budget::over_execution),
     ("budget.rate_mismatch", budget::rate_mismatch),
     ("budget.rows_sum", budget::rows_sum),
+    ("budget.total_contradicts_parts", budget::total_contradicts_parts),
     ("budget.rate_outside_parts", budget::rate_outside_parts),
     ("budget.low_execution", budget::low_execution),
     ("budget.shortfall_unexplained", budget::shortfall_unexplained),
@@ -54,8 +55,12 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.tier_unknown", indicator::tier_unknown),
     ("indicator.actual_is_bound", indicator::actual_is_bound),
     ("indicator.reverse_on_output", indicator::reverse_on_output),
+    ("indicator.rate_at_least_100", indicator::rate_at_least_100),
+    ("indicator.target_below_budget_rate", indicator::target_below_budget_rate),
     ("indicator.direction_unknown", indicator::direction_unknown),
     ("indicator.node_unknown", indicator::node_unknown),
+    ("indicator.template_row", indicator::template_row),
+    ("indicator.target_in_name", indicator::target_in_name),
     ("score.out_of_range", score::out_of_range),
     ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
@@ -69,6 +74,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("narrative.claims_all_met", narrative::claims_all_met),
     ("format.mixed_precision", budget::mixed_precision),
     ("format.bad_id", format::bad_ids),
+    ("format.stale_year", format::stale_year),
 ];
 
 /// Runs every check.

@@ -164,7 +164,7 @@ pub fn stated_mismatch(ctx: &Context) -> Vec<Finding> {
     let column_dp = indicator_score_precision(ctx);
     for (r, i) in pairs(ctx) {
         let Some(s) = r.stated_score else { continue };
-        let deduct = i.scoring == "deduct";
+        let deduct = crate::core::words::is_deduct(&i.scoring);
         let bad = match (r.score, r.range) {
             (Some(c), _) => (!indicator_score_matches(r, s, c, column_dp, deduct)).then(|| (c.to_string(), Some(c))),
             (None, Some(_)) => (!r.in_range(s)).then(|| (r.range_text(), None)),

@@ -428,21 +428,7 @@ fn find_table<'a>(sheet: &'a SheetIn, cols: &[(&'static str, &str, &str, f32)]) 
 }
 
 fn category_of(l1: &str, l2: &str) -> Option<String> {
-    let (l1, l2) = (l1.trim(), l2.trim());
-    if l1.is_empty() && l2.is_empty() {
-        return Some(String::new());
-    }
-    let joined = format!("{l1}-{l2}");
-    CATEGORIES
-        .iter()
-        .find(|(id, zh, en)| {
-            *id == l1 || *id == joined || *zh == l1 || *en == l1 || {
-                let (a, b) = zh.split_once('·').unwrap_or((zh, ""));
-                let (c, d) = en.split_once(':').unwrap_or((en, ""));
-                (a == l1 && (b == l2 || l2.is_empty() && b.is_empty())) || (c.trim() == l1 && d.trim() == l2)
-            }
-        })
-        .map(|(id, ..)| id.to_string())
+    crate::core::words::category_of_levels(l1, l2).map(str::to_string)
 }
 
 fn direction_of(s: &str) -> Option<&'static str> {
@@ -534,10 +520,10 @@ fn import_indicators(
                 String::new()
             }
         };
-        let scoring = match t.get(row, "scoring").trim() {
-            "" | "按比例" | "比例" | "proportional" => "",
-            "扣分制" | "扣分" | "deduct" => "deduct",
-            other => {
+        let scoring = match crate::core::words::scoring_of(t.get(row, "scoring")) {
+            Some(m) => m,
+            None => {
+                let other = t.get(row, "scoring").trim();
                 errs.push(t.err(
                     row,
                     "scoring",
