@@ -177,7 +177,10 @@ fn find_tables(s: &Sheet) -> Vec<TableAt> {
         }
         // A group header above a column ("绩效指标" over 一级/二级/三级) is not a column of its own.
         others.retain(|c, _| !cols.values().any(|x| x == c));
-        out.push(TableAt { kind, top: r, bottom, cols, others });
+        // Header cells merged down from a row above (年度指标值 over two rows): the header
+        // starts there.
+        let top = cols.values().filter_map(|&c| s.anchor(r, c)).map(|a| a.0).min().unwrap_or(r).min(r);
+        out.push(TableAt { kind, top, bottom, cols, others });
         r = bottom + 1;
     }
     out
@@ -351,6 +354,8 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
             }
             cx.unplace(r, c, Text::new("不在已识别的表格或栏目中", "not in a table or labelled field that was recognised"));
         }
+        // In sheet order: by first row, whole rows before columns, columns left to right.
+        cx.mapping.sort_by_key(|m| (m.rows.0, m.column.len(), m.column.clone()));
         mapping.extend(cx.mapping);
         let mut u = cx.unplaced;
         u.sort_by_key(|x| row_col_of(&x.at));
@@ -373,7 +378,7 @@ fn row_col_of(at: &str) -> (u32, usize) {
 }
 
 const BUDGET_WORDS: &[&str] = &["资金", "拨款", "结转", "总额", "合计", "收入", "支出", "预算", "经费"];
-const FUNDS_STOP: &[&str] = &["年度总体目标", "总体目标", "预期目标", "实际完成情况", "绩效指标", "年度绩效目标"];
+const FUNDS_STOP: &[&str] = &["年度目标", "年度总体目标", "总体目标", "预期目标", "实际完成情况", "绩效指标", "年度绩效目标"];
 
 fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let s = cx.s;
@@ -593,6 +598,26 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
             }
             continue;
         }
+        // A template row left in: only "指标1：" (or "……") where the name goes.
+        let only_name = content.iter().filter(|k| **k != "name").all(|k| t.cols.get(k).is_none_or(|&c| s.own(r, c).trim().is_empty()));
+        if only_name {
+            if let Some(&c) = t.cols.get("name") {
+                let n = norm(s.own(r, c));
+                let template = n.trim_start_matches("指标").trim_end_matches(['…', '.', '。']).chars().all(|ch| ch.is_ascii_digit());
+                if template {
+                    let why = Text::new("模板占位行：只有“指标N：”，没有指标内容", "a template row: only 'indicator N:', no content");
+                    cx.unplace(r, c, why.clone());
+                    for k in ["l1", "l2"] {
+                        if let Some(&lc) = t.cols.get(k) {
+                            if !s.own(r, lc).trim().is_empty() && s.anchor(r, lc).is_none() {
+                                cx.unplace(r, lc, why.clone());
+                            }
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
         first.get_or_insert(r);
         last = r;
         let mut vals: BTreeMap<&str, String> = BTreeMap::new();
@@ -626,8 +651,11 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
             None if norm(&direction_text) == "定量" => String::new(),
             None => direction_text.clone(),
         };
-        let category = match words::category_of_levels(&l1, &l2) {
-            Some(c) if !c.is_empty() => c.to_string(),
+        // 一级 alone names 满意度 (the one category without a 二级): 满意度指标 | 群众满意度指标.
+        let by_levels = words::category_of_levels(&l1, &l2).filter(|c| !c.is_empty());
+        let by_top = || words::category_of_levels(&l1, "").filter(|c| *c == "满意度");
+        let category = match by_levels.or_else(by_top) {
+            Some(c) => c.to_string(),
             _ => {
                 if l2.trim().is_empty() {
                     l1.trim().to_string()
@@ -711,7 +739,7 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             cx.used.insert((r, c));
             let rest = inline.clone().unwrap_or_default();
             let rest = rest.trim_start_matches(|ch: char| ch.is_whitespace() || "（()）0123456789.分".contains(ch)).trim().to_string();
-            let name = if rest.is_empty() { cx.right_of(r, c).map(|(x, v)| (x, v)) } else { None };
+            let name = if rest.is_empty() { cx.right_of(r, c) } else { None };
             let name = match name {
                 Some((x, v)) => {
                     cx.take(r, x);
@@ -719,7 +747,8 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
                 }
                 None => rest,
             };
-            if !name.is_empty() {
+            let has_name = !name.is_empty();
+            if has_name {
                 // Tables are read before labels; give the name to the first task without one
                 // below this row, else keep it for the next table.
                 let below = acc.doc.tasks.iter_mut().find(|t| t.name.is_empty());
@@ -728,7 +757,12 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
                     None => acc.pending_task = Some(name),
                 }
             }
-            cx.map_rows((r, r), Text::new("年度目标（任务名称）", "annual goal (task name)"));
+            let what = if has_name {
+                Text::new("年度目标（任务名称）", "annual goal (task name)")
+            } else {
+                Text::new("年度目标（标题）", "annual goal (heading)")
+            };
+            cx.map_rows((r, r), what);
             continue;
         }
         if n.starts_with("预算执行情况") || n.starts_with("预算执行") {
@@ -736,6 +770,7 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             if let Some(p) = points_in(&text) {
                 acc.exec_weight.get_or_insert(p);
             }
+            cx.map_rows((r, r), Text::new("预算执行（标题）", "budget execution (heading)"));
             if text.contains("万元") {
                 acc.doc.unit.amount_unit = "万元".into();
             }
@@ -799,7 +834,7 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             // Side by side with its pair (预期目标 | 实际完成情况): the values are below.
             let right = cx.right_of(r, c);
             let pair_right = right.as_ref().is_some_and(|(_, v)| matches!(norm(v).as_str(), "实际完成情况" | "预期目标"));
-            let below_first = pair_right || (n == "实际完成情况" && c > 0 && norm(s.value(r, c.saturating_sub(1))) == "预期目标");
+            let below_first = pair_right || right.is_none();
             let v = if inline.as_deref().is_some_and(|v| !v.is_empty()) {
                 inline.clone()
             } else if below_first {
