@@ -86,6 +86,38 @@ impl Sheet {
         self.covered.get(&(row, col)).copied()
     }
 
+    /// The values shown in a row, by column: its own cells and the merged cells whose value
+    /// applies to it (see [`Sheet::value`]); empty texts left out. Bounded by the cells there are,
+    /// never by the sheet's width.
+    pub fn row(&self, row: u32) -> Vec<(usize, &str)> {
+        let mut out: Vec<(usize, &str)> = self
+            .cells
+            .range((row, 0)..=(row, usize::MAX))
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(&(_, c), cell)| (c, cell.text.as_str()))
+            .collect();
+        for (&(_, c), &(ar, ac)) in self.covered.range((row, 0)..=(row, usize::MAX)) {
+            if ac == c && !self.own(ar, ac).is_empty() {
+                out.push((c, self.own(ar, ac)));
+            }
+        }
+        out.sort_by_key(|x| x.0);
+        out
+    }
+
+    /// The rows that show a value (own or merged), ascending.
+    pub fn rows(&self) -> Vec<u32> {
+        let mut r: Vec<u32> = self.cells.keys().map(|k| k.0).chain(self.covered.keys().map(|k| k.0)).collect();
+        r.sort_unstable();
+        r.dedup();
+        r
+    }
+
+    /// True when a merge anchored at (row, col) spans rows below it.
+    pub fn spans_down(&self, row: u32, col: usize) -> bool {
+        self.merges.iter().any(|m| m.top == row && m.left == col && m.bottom > row)
+    }
+
     /// The last row with a cell.
     pub fn last_row(&self) -> u32 {
         self.cells.keys().map(|(r, _)| *r).max().unwrap_or(0)

@@ -110,8 +110,7 @@ fn row_keys(s: &Sheet, r: u32, table: &[(&'static str, &[&str])]) -> (BTreeMap<&
     let mut keys = BTreeMap::new();
     let mut others = BTreeMap::new();
     let mut numeric = 0;
-    for c in 0..=s.last_col() {
-        let v = s.value(r, c);
+    for (c, v) in s.row(r) {
         if v.trim().is_empty() {
             continue;
         }
@@ -141,8 +140,11 @@ fn is_indicator_header(k: &BTreeMap<&'static str, usize>) -> bool {
 fn find_tables(s: &Sheet) -> Vec<TableAt> {
     let mut out: Vec<TableAt> = Vec::new();
     let last = s.last_row();
-    let mut r = 1;
-    while r <= last {
+    let rows = s.rows();
+    let mut i = 0;
+    while i < rows.len() {
+        let r = rows[i];
+        i += 1;
         let (fk, fo, _) = row_keys(s, r, FUNDS);
         let (ik, io, _) = row_keys(s, r, INDICATORS);
         let found = if is_indicator_header(&ik) {
@@ -153,7 +155,6 @@ fn find_tables(s: &Sheet) -> Vec<TableAt> {
             None
         };
         let Some((kind, mut cols, mut others)) = found else {
-            r += 1;
             continue;
         };
         // A second header row: its words fill the columns the first left open.
@@ -181,7 +182,9 @@ fn find_tables(s: &Sheet) -> Vec<TableAt> {
         // starts there.
         let top = cols.values().filter_map(|&c| s.anchor(r, c)).map(|a| a.0).min().unwrap_or(r).min(r);
         out.push(TableAt { kind, top, bottom, cols, others });
-        r = bottom + 1;
+        while i < rows.len() && rows[i] <= bottom {
+            i += 1;
+        }
     }
     out
 }
@@ -254,10 +257,7 @@ impl Ctx<'_> {
     }
     /// The nearest non-empty value right of (r, c) in the row, with its column.
     fn right_of(&self, r: u32, c: usize) -> Option<(usize, String)> {
-        (c + 1..=self.s.last_col()).find_map(|x| {
-            let v = self.s.value(r, x);
-            (!v.trim().is_empty() && self.s.anchor(r, x).is_none_or(|a| a.1 == x)).then(|| (x, v.to_string()))
-        })
+        self.s.row(r).into_iter().find(|(x, v)| *x > c && !v.trim().is_empty()).map(|(x, v)| (x, v.to_string()))
     }
 }
 
@@ -402,12 +402,9 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     }
     let mut last = t.bottom;
     let mut rows = Vec::new();
-    for r in t.bottom + 1..=end {
+    for r in s.rows().into_iter().filter(|&r| r > t.bottom && r <= end) {
         // The row's label: the rightmost value left of the table's first column.
-        let label_col = (0..first_col).rev().find(|&c| {
-            let v = s.value(r, c);
-            !v.trim().is_empty() && s.anchor(r, c).is_none_or(|a| a.1 == c)
-        });
+        let label_col = s.row(r).into_iter().filter(|(c, v)| *c < first_col && !v.trim().is_empty()).map(|(c, _)| c).last();
         let label = label_col.map(|c| s.value(r, c).to_string()).unwrap_or_default();
         let has_amount =
             ["initial", "adjusted", "spent", "rate"].iter().any(|k| t.cols.get(k).is_some_and(|&c| !s.value(r, c).trim().is_empty()));
@@ -416,7 +413,7 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
             break;
         }
         if !has_amount && !BUDGET_WORDS.iter().any(|w| n.contains(w)) {
-            if (0..=s.last_col()).all(|c| s.value(r, c).trim().is_empty()) {
+            if s.row(r).iter().all(|(_, v)| v.trim().is_empty()) {
                 continue;
             }
             break;
@@ -432,8 +429,7 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     }
     // The amount unit from the table's label or title: 项目资金（万元）.
     let around: Vec<String> = (t.top.saturating_sub(2).max(1)..=last)
-        .flat_map(|r| (0..first_col.max(1)).map(move |c| (r, c)))
-        .map(|(r, c)| s.value(r, c).to_string())
+        .flat_map(|r| s.row(r).into_iter().filter(|(c, _)| *c < first_col.max(1)).map(|(_, v)| v.to_string()))
         .collect();
     let header: Vec<String> = t.cols.values().map(|&c| s.value(t.top, c).to_string()).collect();
     if around.iter().chain(header.iter()).any(|v| v.contains("万元")) {
@@ -445,10 +441,9 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     {
         acc.doc.unit.amount_unit = "元".into();
     }
-    for c in 0..first_col {
-        for r in t.top..=last {
-            let v = s.value(r, c);
-            if s.anchor(r, c).is_some() && (v.contains("资金") || v.contains("预算")) {
+    for r in t.top..=last {
+        for (c, v) in s.row(r) {
+            if c < first_col && (v.contains("资金") || v.contains("预算")) {
                 if let Some(a) = s.anchor(r, c) {
                     cx.used.insert(a);
                 }
@@ -537,7 +532,7 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
 
 fn unread_column(cx: &mut Ctx, t: &TableAt, c: usize, h: &str, end: u32) {
     let reason = Text::new(format!("“{}”列没有对应的字段", h.trim()), format!("the column '{}' has no field here", h.trim()));
-    for r in t.top..=end {
+    for r in cx.s.rows().into_iter().filter(|&r| r >= t.top && r <= end) {
         let v = cx.s.own(r, c);
         if !v.trim().is_empty() && !words::is_placeholder(v) {
             cx.unplace(r, c, reason.clone());
@@ -558,7 +553,7 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     }
     // A group header merged over the level columns (绩效指标) belongs to the header.
     for r in t.top..=t.bottom {
-        for c in 0..=s.last_col() {
+        for (c, _) in s.row(r) {
             let v = s.own(r, c);
             if !v.is_empty() && norm(v).contains("指标") && !t.others.contains_key(&c) {
                 cx.used.insert((r, c));
@@ -572,9 +567,10 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let mut first = None;
     let mut last = t.bottom;
     let mut n_before: usize = acc.doc.tasks.iter().map(|t| t.indicators.len()).sum();
-    for r in t.bottom + 1..=end {
+    for r in s.rows().into_iter().filter(|&r| r > t.bottom && r <= end) {
         // A total row ends the table: 总分 in any of the row's first cells.
-        let lead = (0..=s.last_col()).map(|c| s.value(r, c)).find(|v| !v.trim().is_empty()).unwrap_or("");
+        let cells = s.row(r);
+        let lead = cells.iter().map(|(_, v)| *v).find(|v| !v.trim().is_empty()).unwrap_or("");
         if TOTAL_WORDS.contains(&norm(lead).as_str()) || norm(lead).starts_with("年度目标") {
             break;
         }
@@ -585,8 +581,7 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
                 if let Some(&c) = t.cols.get(k) {
                     let v = s.own(r, c);
                     if !v.trim().is_empty() && s.anchor(r, c).is_none() {
-                        let next_has = (r + 1..=end).any(|x| s.anchor(x, c) == Some((r, c)));
-                        if !next_has {
+                        if !s.spans_down(r, c) {
                             cx.unplace(
                                 r,
                                 c,
@@ -721,7 +716,7 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             }
         };
         // The title: a lone cell naming the table.
-        let alone = (0..=s.last_col()).filter(|&x| x != c && !s.value(r, x).trim().is_empty()).count() == 0;
+        let alone = s.row(r).iter().all(|(x, v)| *x == c || v.trim().is_empty());
         if alone && (text.contains("自评表") || text.contains("评价表") || text.contains("自评情况表") || text.contains("绩效自评"))
         {
             cx.used.insert((r, c));
@@ -868,7 +863,7 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
                 tables.iter().rev().find(|t| t.top < r && t.kind == Kind2::Indicators).and_then(|t| t.cols.get("score").copied());
             let in_score = score_col.filter(|&x| x > c && !s.own(r, x).trim().is_empty());
             let vals: Vec<(usize, String)> =
-                (c + 1..=s.last_col()).filter(|&x| !s.own(r, x).trim().is_empty()).map(|x| (x, s.own(r, x).to_string())).collect();
+                s.cells.range((r, c + 1)..=(r, usize::MAX)).filter(|(_, v)| !v.text.trim().is_empty()).map(|(&(_, x), v)| (x, v.text.clone())).collect();
             let pick = in_score.or_else(|| vals.last().map(|(x, _)| *x));
             if let Some(x) = pick {
                 acc.doc.stated.total = cx.take(r, x);
