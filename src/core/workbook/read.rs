@@ -299,17 +299,32 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
         let mut cx = Ctx { s, used: BTreeSet::new(), mapping: Vec::new(), unplaced: Vec::new() };
         let tables = find_tables(s);
         any_table |= !tables.is_empty();
-        // Notes: from the first notes cell to the end of the sheet (or the next table).
-        let mut notes_from: Option<u32> = None;
-        for (&(r, c), cell) in &s.cells {
-            if starts_note(&cell.text) && tables.iter().all(|t| r < t.top || r > t.bottom) {
-                notes_from = Some(notes_from.map_or(r, |n: u32| n.min(r)));
-                let _ = c;
+        // Notes (填表说明, 备注, 注：…): each block from its first row over the rows right below
+        // (1. … 2. … 3. …) up to an empty row or a table; anything after a gap is read (or
+        // listed) like any other cell.
+        let mut starts: Vec<u32> = s
+            .cells
+            .iter()
+            .filter(|(&(r, _), cell)| starts_note(&cell.text) && tables.iter().all(|t| r < t.top || r > t.bottom))
+            .map(|(&(r, _), _)| r)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let rows = s.rows();
+        let mut covered_to = 0u32;
+        for &from in &starts {
+            if from <= covered_to {
+                continue;
             }
-        }
-        let notes_end = |from: u32| tables.iter().map(|t| t.top).filter(|&t| t > from).min().map(|t| t - 1).unwrap_or(s.last_row());
-        if let Some(from) = notes_from {
-            let to = notes_end(from);
+            let next_table = tables.iter().map(|t| t.top).filter(|&t| t > from).min().unwrap_or(u32::MAX);
+            let mut to = from;
+            for &r in rows.iter().filter(|&&r| r > from) {
+                if r != to + 1 || r >= next_table {
+                    break;
+                }
+                to = r;
+            }
+            covered_to = to;
             for (&(r, c), _) in s.cells.range((from, 0)..=(to, usize::MAX)) {
                 cx.used.insert((r, c));
             }
@@ -317,7 +332,7 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
         }
         let limit = |t: &TableAt, next: Option<&TableAt>| {
             let mut end = next.map(|n| n.top - 1).unwrap_or(s.last_row());
-            if let Some(n) = notes_from.filter(|&n| n > t.bottom) {
+            if let Some(&n) = starts.iter().find(|&&n| n > t.bottom) {
                 end = end.min(n - 1);
             }
             end
@@ -862,8 +877,12 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             let score_col =
                 tables.iter().rev().find(|t| t.top < r && t.kind == Kind2::Indicators).and_then(|t| t.cols.get("score").copied());
             let in_score = score_col.filter(|&x| x > c && !s.own(r, x).trim().is_empty());
-            let vals: Vec<(usize, String)> =
-                s.cells.range((r, c + 1)..=(r, usize::MAX)).filter(|(_, v)| !v.text.trim().is_empty()).map(|(&(_, x), v)| (x, v.text.clone())).collect();
+            let vals: Vec<(usize, String)> = s
+                .cells
+                .range((r, c + 1)..=(r, usize::MAX))
+                .filter(|(_, v)| !v.text.trim().is_empty())
+                .map(|(&(_, x), v)| (x, v.text.clone()))
+                .collect();
             let pick = in_score.or_else(|| vals.last().map(|(x, _)| *x));
             if let Some(x) = pick {
                 acc.doc.stated.total = cx.take(r, x);
