@@ -310,3 +310,37 @@ fn the_pages_own_export_is_read_back_by_its_ids() {
     no_texts.narrative.clear();
     assert_eq!(rules(&r.document), rules(&no_texts));
 }
+
+#[test]
+fn hunan_department_pair_02_split_rows() {
+    let r = read("hunan-dept-02.xlsx");
+    let d = &r.document;
+    assert_eq!((d.unit.name.as_str(), d.unit.year.as_str()), ("衡山县贯塘乡人民政府", "2023"));
+    let t = &d.budget.total;
+    assert_eq!(
+        (t.initial.as_str(), t.adjusted.as_str(), t.actual.as_str(), t.stated_rate.as_str()),
+        ("861.10", "2030.12", "2030.12", "100%")
+    );
+    assert_eq!(d.stated.scores["execution"].score, "10");
+    let rows: Vec<(&str, &str, &str)> = d.budget.rows.iter().map(|r| (r.group.as_str(), r.name.as_str(), r.actual.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("source", "一般公共预算", "1325.68"),
+            ("source", "政府性基金拨款", "118.82"),
+            ("source", "纳入专户管理的非税收入拨款", ""),
+            ("source", "其他资金", "585.62"),
+            ("type", "基本支出", "900.47"),
+            ("type", "项目支出", "1025.20"),
+        ]
+    );
+    // 附件一 has no field here: every figure is listed, the control rate as shown (108.70%).
+    assert!(r.unplaced.iter().any(|u| u.at == "附件一!D3" && u.text == "108.70%"), "{:#?}", r.unplaced);
+    assert!(r.unplaced.iter().any(|u| u.at == "附件二!D5"));
+    // The corpus's problems 1, 2 and 5, found from the workbook alone.
+    let ev = evaluate(d);
+    let rules: Vec<&str> = ev.findings.iter().map(|f| f.rule.as_str()).collect();
+    for want in ["budget.rows_sum", "budget.adjusted_to_spending", "score.cell_blank"] {
+        assert!(rules.contains(&want), "{want}: {rules:?}");
+    }
+}

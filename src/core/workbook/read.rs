@@ -369,6 +369,16 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
             }
             cx.unplace(r, c, Text::new("不在已识别的表格或栏目中", "not in a table or labelled field that was recognised"));
         }
+        if tables.is_empty() && !cx.unplaced.is_empty() {
+            let n = cx.unplaced.len();
+            cx.map_rows(
+                (1, s.last_row()),
+                Text::new(
+                    format!("没有识别出自评表的表格：{n} 个单元格列在“未读取”中"),
+                    format!("no self-evaluation table recognised: {n} cells listed as not placed"),
+                ),
+            );
+        }
         // In sheet order: by first row, whole rows before columns, columns left to right.
         cx.mapping.sort_by_key(|m| (m.rows.0, m.column.len(), m.column.clone()));
         mapping.extend(cx.mapping);
@@ -393,7 +403,8 @@ fn row_col_of(at: &str) -> (u32, usize) {
 }
 
 const BUDGET_WORDS: &[&str] = &["资金", "拨款", "结转", "总额", "合计", "收入", "支出", "预算", "经费"];
-const FUNDS_STOP: &[&str] = &["年度目标", "年度总体目标", "总体目标", "预期目标", "实际完成情况", "绩效指标", "年度绩效目标"];
+const FUNDS_STOP: &[&str] =
+    &["按收入性质分", "按支出性质分", "年度目标", "年度总体目标", "总体目标", "预期目标", "实际完成情况", "绩效指标", "年度绩效目标"];
 
 fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let s = cx.s;
@@ -419,7 +430,7 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let mut rows = Vec::new();
     for r in s.rows().into_iter().filter(|&r| r > t.bottom && r <= end) {
         // The row's label: the rightmost value left of the table's first column.
-        let label_col = s.row(r).into_iter().filter(|(c, v)| *c < first_col && !v.trim().is_empty()).map(|(c, _)| c).last();
+        let label_col = s.row(r).into_iter().filter(|(c, v)| *c < first_col && !v.trim().is_empty()).map(|(c, _)| c).next_back();
         let label = label_col.map(|c| s.value(r, c).to_string()).unwrap_or_default();
         let has_amount =
             ["initial", "adjusted", "spent", "rate"].iter().any(|k| t.cols.get(k).is_some_and(|&c| !s.value(r, c).trim().is_empty()));
@@ -541,6 +552,11 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
         Text::new("预算执行（资金表）：首行为合计，其余为按来源分项", "budget execution (funds): the total, then the rows by source"),
     );
     for (&c, h) in &t.others {
+        if c < first_col {
+            // The row labels' own header (年度预算申请（万元）, 项目资金).
+            cx.used.insert((t.top, c));
+            continue;
+        }
         unread_column(cx, t, c, h, rs.1);
     }
 }
@@ -595,14 +611,12 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
             for k in ["l1", "l2"] {
                 if let Some(&c) = t.cols.get(k) {
                     let v = s.own(r, c);
-                    if !v.trim().is_empty() && s.anchor(r, c).is_none() {
-                        if !s.spans_down(r, c) {
-                            cx.unplace(
-                                r,
-                                c,
-                                Text::new("指标行没有指标名称、指标值或完成值", "an indicator row with no name, target or actual value"),
-                            );
-                        }
+                    if !v.trim().is_empty() && s.anchor(r, c).is_none() && !s.spans_down(r, c) {
+                        cx.unplace(
+                            r,
+                            c,
+                            Text::new("指标行没有指标名称、指标值或完成值", "an indicator row with no name, target or actual value"),
+                        );
                     }
                 }
             }
@@ -834,6 +848,10 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             }
             continue;
         }
+        if n.starts_with("按收入性质分") || n.starts_with("按支出性质分") {
+            split(cx, acc, r, c, &text);
+            continue;
+        }
         if n == "年度总体目标" || n == "总体目标" {
             cx.used.insert((r, c));
             continue;
@@ -1030,5 +1048,72 @@ mod tests {
         assert_eq!(points_in("得分 (20分*执行率)").as_deref(), Some("20"));
         assert_eq!(points_in("年度目标1:(80分)").as_deref(), Some("80"));
         assert_eq!(points_in("得分"), None);
+    }
+}
+
+/// "name：amount" (after an optional 其中：), the amount blank or a number.
+fn name_amount(v: &str) -> Option<(String, String)> {
+    let t = v.trim();
+    let t = t.strip_prefix("其中").map(|x| x.trim_start_matches([':', '：', ' '])).unwrap_or(t);
+    let (name, amount) = t.rsplit_once([':', '：'])?;
+    let (name, amount) = (name.trim(), amount.trim());
+    if name.is_empty() || number::parse_opt(amount, Kind::Value).is_err() {
+        return None;
+    }
+    Some((name.to_string(), amount.to_string()))
+}
+
+/// The Hunan 部门整体 split under the funds row: 按收入性质分：2030.12 | 按支出性质分：1925.67, and
+/// below each, "其中：一般公共预算：1325.68", "政府性基金拨款：118.82", … as the 执行数 of rows by
+/// source and by type. The split's own sum has no field: it is listed.
+fn split(cx: &mut Ctx, acc: &mut Acc, r: u32, c: usize, text: &str) {
+    let s = cx.s;
+    let income = norm(text).starts_with("按收入性质分");
+    let group = if income { "source" } else { "type" };
+    cx.used.insert((r, c));
+    if name_amount(text).is_some_and(|(_, a)| !a.is_empty()) {
+        cx.used.remove(&(r, c));
+        cx.unplace(
+            r,
+            c,
+            Text::new(
+                "分项的合计没有对应的字段（各分项已读取为执行数，由本工具相加核对）",
+                "the split's sum has no field (its rows are read as spent and added up by the checker)",
+            ),
+        );
+    }
+    let mut last = r;
+    let mut row = r + 1;
+    while let Some((name, amount)) = name_amount(s.own(row, c)) {
+        cx.used.insert((row, c));
+        let n = norm(&name);
+        let base = [
+            ("一般公共预算", "gen"),
+            ("政府性基金", "fund"),
+            ("非税", "nontax"),
+            ("其他资金", "other"),
+            ("基本支出", "basic"),
+            ("项目支出", "project"),
+        ]
+        .iter()
+        .find(|(w, _)| n.contains(w))
+        .map(|(_, id)| id.to_string())
+        .unwrap_or_else(|| format!("s{row}"));
+        let id = if acc.doc.budget.rows.iter().any(|x| x.id == base) { format!("{base}{row}") } else { base };
+        acc.doc.budget.rows.push(BudgetRow { id, group: group.into(), name, actual: amount, ..Default::default() });
+        acc.parts.insert(Part::Budget);
+        last = row;
+        row += 1;
+    }
+    if last > r {
+        cx.map_col(
+            c,
+            (r + 1, last),
+            if income {
+                Text::new("按收入性质分：各来源的执行数", "by source: spent per fund source")
+            } else {
+                Text::new("按支出性质分：基本支出、项目支出的执行数", "by type: spent on basic and project expenditure")
+            },
+        );
     }
 }
