@@ -1025,32 +1025,6 @@ fn finish(acc: &mut Acc) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn header_words_normalise() {
-        assert_eq!(norm("年度\n指标值"), "年度指标值");
-        assert_eq!(norm("预算数(A)"), "预算数");
-        assert_eq!(norm("得分 (20分*执行率)"), "得分");
-        assert_eq!(norm("其中：当年财政拨款"), "其中当年财政拨款");
-        assert_eq!(key_of(FUNDS, "执行数(B)"), Some("spent"));
-        assert_eq!(key_of(INDICATORS, "实际\n完成值"), Some("actual"));
-        assert_eq!(key_of(INDICATORS, "是否核心指标"), None);
-    }
-
-    #[test]
-    fn years_and_points() {
-        assert_eq!(year_in("稷山县项目支出绩效自评表（2021年度）").as_deref(), Some("2021"));
-        assert_eq!(year_in("2023 年度部门整体支出绩效自评表").as_deref(), Some("2023"));
-        assert_eq!(year_in("第12345号"), None);
-        assert_eq!(points_in("得分 (20分*执行率)").as_deref(), Some("20"));
-        assert_eq!(points_in("年度目标1:(80分)").as_deref(), Some("80"));
-        assert_eq!(points_in("得分"), None);
-    }
-}
-
 /// "name：amount" (after an optional 其中：), the amount blank or a number.
 fn name_amount(v: &str) -> Option<(String, String)> {
     let t = v.trim();
@@ -1115,5 +1089,31 @@ fn split(cx: &mut Ctx, acc: &mut Acc, r: u32, c: usize, text: &str) {
                 Text::new("按支出性质分：基本支出、项目支出的执行数", "by type: spent on basic and project expenditure")
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_normalise() {
+        assert_eq!(norm("年度\n指标值"), "年度指标值");
+        assert_eq!(norm("预算数(A)"), "预算数");
+        assert_eq!(norm("得分 (20分*执行率)"), "得分");
+        assert_eq!(norm("其中：当年财政拨款"), "其中当年财政拨款");
+        assert_eq!(key_of(FUNDS, "执行数(B)"), Some("spent"));
+        assert_eq!(key_of(INDICATORS, "实际\n完成值"), Some("actual"));
+        assert_eq!(key_of(INDICATORS, "是否核心指标"), None);
+    }
+
+    #[test]
+    fn years_and_points() {
+        assert_eq!(year_in("稷山县项目支出绩效自评表（2021年度）").as_deref(), Some("2021"));
+        assert_eq!(year_in("2023 年度部门整体支出绩效自评表").as_deref(), Some("2023"));
+        assert_eq!(year_in("第12345号"), None);
+        assert_eq!(points_in("得分 (20分*执行率)").as_deref(), Some("20"));
+        assert_eq!(points_in("年度目标1:(80分)").as_deref(), Some("80"));
+        assert_eq!(points_in("得分"), None);
     }
 }
