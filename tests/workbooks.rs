@@ -344,3 +344,21 @@ fn hunan_department_pair_02_split_rows() {
         assert!(rules.contains(&want), "{want}: {rules:?}");
     }
 }
+
+#[test]
+fn department_variant_columns() {
+    let r = read("dept-variant-columns-03.xlsx");
+    let d = &r.document;
+    assert_eq!(d.unit.amount_unit, "万元");
+    assert_eq!(d.budget.total.stated_rate, "102.59%");
+    assert_eq!(d.budget.total.actual, "338.31");
+    let inds = &d.tasks[0].indicators;
+    // 指标性质: 反向 → ≤, 正向 → ≥, 定量 → blank (the target's words decide).
+    assert_eq!(inds.iter().map(|i| i.direction.as_str()).collect::<Vec<_>>(), ["≤", "≥", "≥", "≥", "≥", "≥", "", ""]);
+    // 年初指标值 is the target; 全年完成值 the actual; 指标权重 the weight.
+    assert_eq!((inds[1].target.as_str(), inds[1].actual.as_str(), inds[1].weight.as_str()), ("200", "202", "10"));
+    // 得分系数 and 是否核心指标 have no field: every cell of theirs is listed.
+    assert_eq!(r.unplaced.iter().filter(|u| u.reason.zh.contains("得分系数")).count(), 9);
+    assert_eq!(r.unplaced.iter().filter(|u| u.reason.zh.contains("是否核心指标")).count(), 9);
+    assert!(r.unplaced.iter().all(|u| !u.text.contains("万元")), "{:#?}", r.unplaced);
+}

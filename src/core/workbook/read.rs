@@ -800,6 +800,22 @@ fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             }
             continue;
         }
+        // 金额单位：万元 (also 单位：万元, which is not a unit's name).
+        let money = |v: &str| matches!(v.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']), "万元" | "元");
+        if n == "金额单位" || (n == "单位" && inline.as_deref().is_some_and(money)) {
+            cx.used.insert((r, c));
+            if let Some(v) = value(cx) {
+                if money(&v) {
+                    acc.doc.unit.amount_unit = v.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).to_string();
+                    acc.parts.insert(Part::Unit);
+                    cx.map_rows((r, r), Text::new("金额单位", "amount unit"));
+                } else if let Some((x, _)) = cx.right_of(r, c) {
+                    cx.used.remove(&(r, x));
+                    cx.unplace(r, x, Text::new("金额单位应为“万元”或“元”", "the amount unit should be 万元 or 元"));
+                }
+            }
+            continue;
+        }
         let unit_words = [
             "单位名称",
             "预算部门单位名称",
@@ -1115,5 +1131,40 @@ mod tests {
         assert_eq!(points_in("得分 (20分*执行率)").as_deref(), Some("20"));
         assert_eq!(points_in("年度目标1:(80分)").as_deref(), Some("80"));
         assert_eq!(points_in("得分"), None);
+    }
+
+    fn book(rows: &[&[&str]]) -> Vec<u8> {
+        use crate::core::xlsx::sheet::{write_workbook, Cell, SheetOut, Style};
+        let rows = rows
+            .iter()
+            .map(|r| {
+                r.iter().map(|v| if v.is_empty() { Cell::Empty(Style::Text) } else { Cell::Text(v.to_string(), Style::Text) }).collect()
+            })
+            .collect();
+        write_workbook(&[SheetOut { name: "表".into(), rows, ..Default::default() }])
+    }
+
+    #[test]
+    fn an_adjusted_target_replaces_the_initial_one_which_is_listed() {
+        let b = book(&[
+            &["一级指标", "二级指标", "三级指标", "年初指标值", "调整指标值", "全年完成值", "分值", "得分"],
+            &["产出指标", "数量指标", "培训人次", "≥100人次", "≥120人次", "118人次", "10", "9.83"],
+            &["产出指标", "质量指标", "合格率", "≥95%", "", "96%", "10", "10"],
+        ]);
+        let r = crate::core::workbook::read(&b).unwrap();
+        let inds = &r.document.tasks[0].indicators;
+        assert_eq!(inds[0].target, "≥120人次");
+        assert_eq!(inds[1].target, "≥95%");
+        assert_eq!(r.unplaced.len(), 1, "{:#?}", r.unplaced);
+        assert_eq!(r.unplaced[0].at, "表!D2");
+        assert_eq!(r.unplaced[0].text, "≥100人次");
+    }
+
+    #[test]
+    fn split_cells() {
+        assert_eq!(name_amount("其中: 一般公共预算:1325.68"), Some(("一般公共预算".into(), "1325.68".into())));
+        assert_eq!(name_amount("纳入专户管理的非税收入拨款:"), Some(("纳入专户管理的非税收入拨款".into(), String::new())));
+        assert_eq!(name_amount("说明：文字"), None);
+        assert_eq!(name_amount("1325.68"), None);
     }
 }
