@@ -158,6 +158,22 @@ fn a_whole_sheet_merge_and_a_far_cell_are_bounded() {
     // The far cell is listed, never dropped.
     let r = r.unwrap();
     assert!(r.unplaced.iter().any(|u| u.at.ends_with("!XFD1048576")), "{:#?}", r.unplaced.iter().map(|u| &u.at).collect::<Vec<_>>());
+    assert!(
+        r.unplaced.iter().any(|u| u.reason.zh.contains("合并单元格过大")),
+        "{:#?}",
+        r.unplaced.iter().map(|u| &u.reason.zh).collect::<Vec<_>>()
+    );
+    // A cell beyond Excel's last column is counted and said, never dropped silently.
+    let mut ps = parts(&fixture(0));
+    let sheet = ps.iter_mut().find(|(n, _)| n.starts_with("xl/worksheets/sheet")).unwrap();
+    let text = String::from_utf8(sheet.1.clone()).unwrap().replacen(
+        "</sheetData>",
+        r#"<row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>"#,
+        1,
+    );
+    sheet.1 = text.into_bytes();
+    let r = workbook::read(&repack(&ps)).unwrap();
+    assert!(r.unplaced.iter().any(|u| u.reason.zh.contains("1 个单元格在 Excel 的范围之外")), "{:#?}", r.unplaced);
 }
 
 /// The page's own Excel import (core::xlsx::sheet) reads the same hostile row number without an

@@ -59,6 +59,11 @@ pub struct Sheet {
     pub cells: BTreeMap<(u32, usize), Cell>,
     /// Merged ranges.
     pub merges: Vec<Merge>,
+    /// Cells beyond Excel's last row or column (only a damaged or hand-made file has them): not
+    /// read, counted so that they are reported.
+    pub beyond: usize,
+    /// True when merged ranges cover more cells than are filled in ([`MAX_COVERED`]).
+    pub merges_cut: bool,
     /// The anchor (top-left cell) of each merged cell below or beside it, for the covered cells
     /// within the used range.
     covered: BTreeMap<(u32, usize), (u32, usize)>,
@@ -346,7 +351,7 @@ pub fn date_of_serial(d: Decimal) -> Option<(i64, u32, u32)> {
 }
 
 /// The most merged cells filled in per sheet (a merge over a whole sheet cannot exhaust memory).
-const MAX_COVERED: usize = 200_000;
+pub const MAX_COVERED: usize = 200_000;
 
 /// Reads every sheet of an .xlsx workbook.
 pub fn read(bytes: &[u8]) -> Result<Book, Text> {
@@ -408,6 +413,7 @@ pub fn read(bytes: &[u8]) -> Result<Book, Text> {
                 let rn = row.attr("r").and_then(|r| r.trim().parse::<u32>().ok()).unwrap_or(next_row);
                 next_row = rn.saturating_add(1);
                 if rn == 0 || rn > MAX_ROW {
+                    sheet.beyond += row.elements().filter(|e| e.name == "c").count();
                     continue;
                 }
                 let mut next_col = 0usize;
@@ -415,6 +421,7 @@ pub fn read(bytes: &[u8]) -> Result<Book, Text> {
                     let col = c.attr("r").and_then(parse_ref).map(|(c, _)| c).unwrap_or(next_col);
                     next_col = col.saturating_add(1);
                     if col > MAX_COL {
+                        sheet.beyond += 1;
                         continue;
                     }
                     let v = c.child("v").map(|v| v.text());
@@ -472,6 +479,7 @@ pub fn read(bytes: &[u8]) -> Result<Book, Text> {
                         continue;
                     }
                     if budget == 0 {
+                        sheet.merges_cut = true;
                         break 'm;
                     }
                     budget -= 1;

@@ -369,6 +369,26 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
             }
             cx.unplace(r, c, Text::new("不在已识别的表格或栏目中", "not in a table or labelled field that was recognised"));
         }
+        if s.beyond > 0 {
+            cx.unplaced.push(Unplaced {
+                at: s.name.clone(),
+                text: String::new(),
+                reason: Text::new(
+                    format!("{} 个单元格在 Excel 的范围之外（第 1,048,576 行或 XFD 列之后），文件可能已损坏，未读取", s.beyond),
+                    format!("{} cells lie beyond Excel's last row or column (the file may be damaged): not read", s.beyond),
+                ),
+            });
+        }
+        if s.merges_cut {
+            cx.unplaced.push(Unplaced {
+                at: s.name.clone(),
+                text: String::new(),
+                reason: Text::new(
+                    format!("合并单元格过大（超过 {} 个单元格），其余部分未按合并读取", super::grid::MAX_COVERED),
+                    format!("merged ranges too large (over {} cells): the rest is not read as merged", super::grid::MAX_COVERED),
+                ),
+            });
+        }
         if tables.is_empty() && !cx.unplaced.is_empty() {
             let n = cx.unplaced.len();
             cx.map_rows(
