@@ -25,7 +25,7 @@ USAGE:
                                                the mapping found and the cells not placed go to stderr
   selfcheck report [--lang zh|en] [--docx OUT.docx] FILE
                                                print the generated 自评报告 (or write it as .docx)
-  selfcheck crosscheck [--json] [--lang zh|en] FILE.json REPORT.txt
+  selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt
                                                check a written report's figures against FILE
   selfcheck rules                              print the rule catalogue (Markdown)
 

@@ -362,3 +362,17 @@ fn department_variant_columns() {
     assert_eq!(r.unplaced.iter().filter(|u| u.reason.zh.contains("是否核心指标")).count(), 9);
     assert!(r.unplaced.iter().all(|u| !u.text.contains("万元")), "{:#?}", r.unplaced);
 }
+
+#[test]
+fn cli_crosscheck_and_report_take_a_workbook() {
+    let f = dir().join("table-20-80-07.xlsx");
+    let t = std::env::temp_dir().join(format!("selfcheck-wb-report-{}.txt", std::process::id()));
+    std::fs::write(&t, "全年预算执行率为10.77%。").unwrap();
+    let (code, out, err) = cli(&["crosscheck", f.to_str().unwrap(), t.to_str().unwrap()]);
+    std::fs::remove_file(&t).ok();
+    assert_ne!(code, 2, "{err}");
+    assert!(out.contains("10.77%"), "{out}");
+    let (code, out, err) = cli(&["report", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("隆阳区土壤肥料工作站"), "{out}");
+}
