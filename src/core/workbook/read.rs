@@ -305,7 +305,15 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
         let mut starts: Vec<u32> = s
             .cells
             .iter()
-            .filter(|(&(r, _), cell)| starts_note(&cell.text) && tables.iter().all(|t| r < t.top || r > t.bottom))
+            .filter(|(&(r, c), cell)| {
+                // A notes row starts at its first cell (说明： and 注： alone in their row), so a
+                // reason that begins with 说明： inside a table is not taken for notes.
+                let row = s.row(r);
+                let first = row.first().is_some_and(|(c0, _)| *c0 == c);
+                let t = cell.text.trim_start();
+                let strong = t.starts_with("填表说明") || t.starts_with("填报说明") || t.starts_with("备注");
+                starts_note(&cell.text) && first && (strong || row.len() == 1) && tables.iter().all(|t| r < t.top || r > t.bottom)
+            })
             .map(|(&(r, _), _)| r)
             .collect();
         starts.sort_unstable();
@@ -431,6 +439,13 @@ fn funds(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let first_col = t.cols.values().copied().min().unwrap_or(0);
     if acc.funds_done {
         // A second funds table: its cells are listed, not read over the first.
+        cx.map_rows(
+            (t.top, t.bottom),
+            Text::new(
+                "又一张资金表：只读取第一张，这张的单元格列在“未读取”中",
+                "another funds table: only the first is read, this one's cells are listed",
+            ),
+        );
         return;
     }
     acc.funds_done = true;
@@ -614,7 +629,6 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
     let name = acc.pending_task.take().or_else(|| acc.project.clone()).unwrap_or_default();
     let mut task = Task { id: format!("t{}", acc.doc.tasks.len() + 1), name, indicators: Vec::new() };
     let content = ["name", "target", "target_adjusted", "actual", "weight", "score", "reason", "measure", "unit", "direction"];
-    let first_col = t.cols.values().copied().min().unwrap_or(0);
     let mut first = None;
     let mut last = t.bottom;
     let mut n_before: usize = acc.doc.tasks.iter().map(|t| t.indicators.len()).sum();
@@ -624,6 +638,13 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
         let lead = cells.iter().map(|(_, v)| *v).find(|v| !v.trim().is_empty()).unwrap_or("");
         if TOTAL_WORDS.contains(&norm(lead).as_str()) || norm(lead).starts_with("年度目标") {
             break;
+        }
+        // A subtotal row (小计 / 合计) is added up by the checker, not read as an indicator.
+        if matches!(norm(lead).as_str(), "小计" | "合计" | "合计得分" | "分项合计") {
+            for (c, _) in cells.iter().filter(|(c, _)| s.anchor(r, *c).is_none()) {
+                cx.unplace(r, *c, Text::new("小计行：由本工具相加核对，未读取", "a subtotal row: added up by the checker, not read"));
+            }
+            continue;
         }
         let own_content = content.iter().any(|k| t.cols.get(k).is_some_and(|&c| !s.own(r, c).trim().is_empty()));
         if !own_content {
@@ -724,7 +745,6 @@ fn indicators(cx: &mut Ctx, acc: &mut Acc, t: &TableAt, end: u32) {
             measure: get("measure"),
             ..Default::default()
         });
-        let _ = first_col;
     }
     let rows = (first.unwrap_or(t.bottom + 1), last.max(t.bottom + 1));
     for (k, &c) in &t.cols {
@@ -1186,5 +1206,36 @@ mod tests {
         assert_eq!(name_amount("纳入专户管理的非税收入拨款:"), Some(("纳入专户管理的非税收入拨款".into(), String::new())));
         assert_eq!(name_amount("说明：文字"), None);
         assert_eq!(name_amount("1325.68"), None);
+    }
+
+    #[test]
+    fn subtotal_rows_are_listed_not_read_as_indicators() {
+        let b = book(&[
+            &["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            &["产出指标", "数量指标", "培训人次", "≥100人次", "118人次", "10", "10"],
+            &["小计", "", "", "", "", "10", "10"],
+            &["总分", "", "", "", "", "100", "95"],
+        ]);
+        let r = crate::core::workbook::read(&b).unwrap();
+        assert_eq!(r.document.tasks[0].indicators.len(), 1);
+        assert_eq!(r.document.stated.total, "95");
+        let at: Vec<&str> = r.unplaced.iter().map(|u| u.at.as_str()).collect();
+        assert_eq!(at, ["表!A3", "表!F3", "表!G3", "表!F4"], "{:#?}", r.unplaced);
+    }
+
+    #[test]
+    fn a_reason_beginning_with_shuoming_is_not_a_notes_row() {
+        let b = book(&[
+            &["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因"],
+            &["产出指标", "数量指标", "培训人次", "≥100人次", "90人次", "说明：受疫情影响推迟"],
+            &["产出指标", "质量指标", "合格率", "≥95%", "96%", ""],
+            &["填表说明：按年初目标填写"],
+        ]);
+        let r = crate::core::workbook::read(&b).unwrap();
+        let inds = &r.document.tasks[0].indicators;
+        assert_eq!(inds.len(), 2);
+        assert_eq!(inds[0].reason, "说明：受疫情影响推迟");
+        assert!(r.unplaced.is_empty(), "{:#?}", r.unplaced);
+        assert!(r.mapping.iter().any(|m| m.rows == (4, 4) && m.what.zh.starts_with("填表说明")));
     }
 }
