@@ -30,6 +30,7 @@ pub mod rules;
 pub mod scoring;
 pub mod text;
 pub mod words;
+pub mod workbook;
 pub mod xlsx;
 
 pub use evaluate::{evaluate, evaluate_with, status, status_of, status_with_todo, Evaluation};
