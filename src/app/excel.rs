@@ -177,6 +177,11 @@ pub fn ExcelPanel() -> impl IntoView {
                         crate::core::Lang::En => format!("Importing the filled form '{file}' will:"),
                     }}</h3>
                     <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
+                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
+                    </div>
                     <details class="mapping" open=true>
                         <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
                         <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.line(l.get())}</li> }).collect_view()}</ul>
@@ -190,11 +195,6 @@ pub fn ExcelPanel() -> impl IntoView {
                             <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.line(l.get())}</li> }).collect_view()}</ul>
                         </details>
                     </Show>
-                    <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards.")}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
-                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
-                    </div>
                 </div>
                 }
                 .into_any()
