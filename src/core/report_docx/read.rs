@@ -45,7 +45,8 @@ pub struct Cell {
     /// True for the continuation of a vertically merged cell (`w:vMerge` without `restart`):
     /// its text is the merged cell's when that is words (a row name), empty when a number.
     pub merged: bool,
-    /// The row's name: the row's cells of words before its first number, joined by ` · `.
+    /// The row's name: the row's cells of words before its first number (placeholders such as
+    /// — or / left out), joined by ` · `.
     pub row_header: String,
     /// The column's header: the header rows' texts in its column, joined by ` · `.
     pub col_header: String,
@@ -436,8 +437,12 @@ impl Reader<'_> {
             })
             .collect();
         for (r, row) in rows.iter_mut().enumerate() {
-            let name: Vec<String> =
-                row.iter().take_while(|c| !numeric(&c.text)).filter(|c| !c.text.is_empty()).map(|c| c.text.clone()).collect();
+            let name: Vec<String> = row
+                .iter()
+                .take_while(|c| !numeric(&c.text))
+                .filter(|c| !c.text.is_empty() && !crate::core::words::is_placeholder(&c.text))
+                .map(|c| c.text.clone())
+                .collect();
             let name = if r < header_rows { String::new() } else { name.join(" · ") };
             for c in row.iter_mut() {
                 c.col_header = col_headers.get(c.col - 1).cloned().unwrap_or_default();
