@@ -194,3 +194,22 @@ fn what_is_not_read_is_said() {
     assert_eq!(d.not_read.len(), 1);
     assert!(d.not_read[0].zh.contains("文本框") && d.not_read[0].zh.contains("第 1 段"), "{:?}", d.not_read);
 }
+
+#[test]
+fn a_finding_about_a_sentence_is_at_its_paragraph_not_the_heading_before_it() {
+    let doc = seed();
+    let ev = evaluate(&doc);
+    // A claim with no figure in its sentence, right after a heading that has no 。.
+    let claim = r#"<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>各项绩效指标均已完成</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr><w:r><w:t>，全部达到预期。</w:t></w:r></w:p>"#;
+    let bytes = edit_document(&seed_docx(), |x| {
+        let h = x.find("四、下一步改进措施").unwrap();
+        let end = h + x[h..].find("</w:p>").unwrap() + "</w:p>".len();
+        format!("{}{claim}{}", &x[..end], &x[end..])
+    });
+    let cc = report_docx::analyse(&bytes, &doc, &ev).unwrap();
+    let c: Vec<_> = cc.located.iter().filter(|l| l.finding.rule == "report.claim_contradicted" && l.finding.path.contains(".s")).collect();
+    assert_eq!(c.len(), 1, "{:#?}", cc.located);
+    let Place::Paragraph { n, headings } = &c[0].place else { panic!("{:?}", c[0].place) };
+    assert_eq!(cc.report.paragraphs.iter().find(|p| p.n == *n).unwrap().text, "各项绩效指标均已完成");
+    assert_eq!(headings, &["四、下一步改进措施"]);
+}

@@ -206,7 +206,7 @@ fn style_levels(styles: Option<&Element>) -> Vec<(String, Option<u8>)> {
 fn style_level(p: &Element, styles: &[(String, Option<u8>)]) -> Option<u8> {
     let ppr = p.child("pPr")?;
     if let Some(l) = ppr.child("outlineLvl").and_then(|o| o.attr("val")).and_then(|v| v.parse::<u8>().ok()) {
-        return (l < MAX_LEVEL).then_some(l + 1);
+        return (l < MAX_LEVEL).then(|| l + 1);
     }
     let id = ppr.child("pStyle")?.attr("val")?;
     match styles.iter().find(|(s, _)| s == id) {
