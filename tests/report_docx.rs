@@ -213,3 +213,45 @@ fn a_finding_about_a_sentence_is_at_its_paragraph_not_the_heading_before_it() {
     assert_eq!(cc.report.paragraphs.iter().find(|p| p.n == *n).unwrap().text, "各项绩效指标均已完成");
     assert_eq!(headings, &["四、下一步改进措施"]);
 }
+
+#[test]
+fn a_report_made_in_word_with_numbered_headings_and_merged_headers() {
+    // tests/fixtures/docx/build.py (python-docx): no heading styles, a deflated package, a
+    // two-row merged header, two planted errors.
+    let bytes = include_bytes!("fixtures/docx/numbered-headings.docx");
+    let doc = seed();
+    let ev = evaluate(&doc);
+    let cc = report_docx::analyse(bytes, &doc, &ev).unwrap();
+    assert!(cc.report.headings_by_numbering);
+    let heads: Vec<(&str, u8)> = cc.report.paragraphs.iter().filter_map(|p| Some((p.headings.last()?.as_str(), p.heading?))).collect();
+    assert_eq!(
+        heads,
+        [
+            ("一、基本情况", 1),
+            ("（一）部门概况", 2),
+            ("（二）部门整体收支情况", 2),
+            ("二、综合评价分析", 1),
+            ("1.预算执行情况", 3),
+            ("2.自评结论", 3),
+            ("三、存在的主要问题", 1)
+        ]
+    );
+    let m: Vec<(&str, String)> = cc
+        .located
+        .iter()
+        .filter(|l| l.finding.rule == "report.figure_mismatch")
+        .map(|l| (l.finding.path.as_str(), l.place.describe().zh))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            ("report.text.3", "第 6 段（“一、基本情况 › （二）部门整体收支情况”下）".to_string()),
+            (
+                "report.text.10",
+                "表 1 第 4 行第 4 列（一般公共预算财政拨款 · 执行 · 执行率），“一、基本情况 › （二）部门整体收支情况”下".to_string()
+            ),
+        ]
+    );
+    // Every other figure matches.
+    assert_eq!(cc.cross.figures.iter().filter(|f| f.status == Status::Mismatch).count(), 2);
+}
