@@ -266,15 +266,14 @@ fn title_of(text: &str) -> String {
 }
 
 /// Collects a paragraph's (or cell paragraph's) text; notes text boxes.
-struct TextWalk<'a> {
+struct TextWalk {
     out: String,
     textboxes: usize,
-    _p: std::marker::PhantomData<&'a ()>,
 }
 
-impl<'a> TextWalk<'a> {
+impl TextWalk {
     fn new() -> Self {
-        TextWalk { out: String::new(), textboxes: 0, _p: std::marker::PhantomData }
+        TextWalk { out: String::new(), textboxes: 0 }
     }
 
     fn walk(&mut self, e: &Element) {
@@ -349,7 +348,7 @@ impl Reader<'_> {
     }
 
     fn cell_text(&mut self, tc: &Element) -> String {
-        let mut w = TextWalk::new();
+        let mut textboxes = 0;
         let mut parts = Vec::new();
         let mut ps = Vec::new();
         tc.descendants("p", &mut ps);
@@ -357,13 +356,13 @@ impl Reader<'_> {
         for p in ps {
             let mut one = TextWalk::new();
             one.walk(p);
-            w.textboxes += one.textboxes;
+            textboxes += one.textboxes;
             let t = clean(&one.out);
             if !t.is_empty() {
                 parts.push(t);
             }
         }
-        if w.textboxes > 0 {
+        if textboxes > 0 {
             self.textboxes.push(self.raw.len().max(1));
         }
         parts.join(" ")
