@@ -14,6 +14,8 @@ use crate::core::rubric::Rubric;
 use crate::core::rules::catalogue;
 use crate::core::text::Lang;
 
+mod crosscheck_docx;
+
 /// The usage text.
 pub const USAGE: &str = "\
 selfcheck — 绩效自评自查 (self-evaluation checker)
@@ -25,8 +27,9 @@ USAGE:
                                                the mapping found and the cells not placed go to stderr
   selfcheck report [--lang zh|en] [--docx OUT.docx] FILE
                                                print the generated 自评报告 (or write it as .docx)
-  selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt
+  selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt|REPORT.docx
                                                check a written report's figures against FILE
+                                               (a .docx: each finding with its paragraph or cell)
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.
@@ -213,6 +216,7 @@ fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let text = match std::fs::read(t) {
+        Ok(b) if crosscheck_docx::is_docx(t, &b) => return crosscheck_docx::run(o.json, o.lang, f, t, &doc, &b, out, err),
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             let _ = writeln!(err, "{t}: {e}");
