@@ -14,6 +14,8 @@ use crate::core::rubric::Rubric;
 use crate::core::rules::catalogue;
 use crate::core::text::Lang;
 
+mod review;
+
 /// The usage text.
 pub const USAGE: &str = "\
 selfcheck — 绩效自评自查 (self-evaluation checker)
@@ -96,6 +98,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = write!(err, "{USAGE}");
         return 2;
     };
+    if cmd == "review" {
+        return review::run(&args[1..], out, err);
+    }
     let opts = match parse_opts(&args[1..]) {
         Ok(o) => o,
         Err(e) => {

@@ -24,6 +24,7 @@ pub mod number;
 pub mod ooxml;
 pub mod paste;
 pub mod report;
+pub mod review;
 pub mod rounding;
 pub mod rubric;
 pub mod rules;
