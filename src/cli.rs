@@ -29,6 +29,10 @@ USAGE:
                                                print the generated 自评报告 (or write it as .docx)
   selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt
                                                check a written report's figures against FILE
+  selfcheck review [--json] [--lang zh|en] [--xlsx OUT.xlsx] DIR
+                                               one table for every submission in DIR (.json, .xlsx, .docx
+                                               paired by name; not recursive): errors first; exit 1 when a
+                                               file has errors or cannot be read, 2 when DIR cannot be read
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.

@@ -139,10 +139,7 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
     files.push(("gbk.json".into(), b"{\"unit\": \"\xBE\xD6\"}".to_vec()));
     files.push(("old.xls".into(), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec()));
     files.push(("empty.xlsx".into(), Vec::new()));
-    files.push((
-        "rubric.json".into(),
-        selfcheck::core::rubric::preset("national-2020").unwrap().to_json().into_bytes(),
-    ));
+    files.push(("rubric.json".into(), selfcheck::core::rubric::preset("national-2020").unwrap().to_json().into_bytes()));
     let mut all = subs(&files);
     all.push(Submission::failed("locked.json", selfcheck::core::text::Text::new("权限不足", "permission denied")));
     let rows = review::review(&all);
@@ -157,8 +154,8 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
         assert_eq!((r.errors, r.warnings, r.computed_total), (0, 0, None));
     }
     let why = |f: &str| row(&rows, f).unread.clone().unwrap();
-    assert!(why("broken.json").zh.starts_with("第 3 行"), "{}", why("broken.json").zh);
-    assert!(why("broken.json").en.starts_with("line 3, column "), "{}", why("broken.json").en);
+    assert!(why("broken.json").zh.starts_with("第 2 行第 10 列：JSON"), "{}", why("broken.json").zh);
+    assert!(why("broken.json").en.starts_with("line 2, column 10: invalid JSON"), "{}", why("broken.json").en);
     assert!(why("gbk.json").zh.contains("UTF-8"), "{}", why("gbk.json").zh);
     assert!(why("old.xls").en.contains(".xlsx"), "{}", why("old.xls").en);
     assert!(why("rubric.json").zh.contains("评分标准"), "{}", why("rubric.json").zh);
@@ -228,7 +225,10 @@ fn the_table_exports_to_xlsx_one_header_row_numbers_as_numbers() {
         let seed_at = 1 + rows.iter().position(|r| r.file == "guangzhou-ftu-2021.json").unwrap();
         let s = &sheet.rows[seed_at];
         let seed_row = &rows[seed_at - 1];
-        assert_eq!(s[col("computed_total")], Cell::Number(seed_row.computed_total.unwrap().to_string(), selfcheck::core::xlsx::sheet::Style::Fixed2));
+        assert_eq!(
+            s[col("computed_total")],
+            Cell::Number(seed_row.computed_total.unwrap().to_string(), selfcheck::core::xlsx::sheet::Style::Fixed2)
+        );
         assert!(matches!(&s[col("stated_total")], Cell::Number(v, _) if v == &seed_row.stated_total), "{:?}", s[col("stated_total")]);
         assert!(matches!(&s[col("errors")], Cell::Number(v, _) if v == "0"));
         assert!(matches!(&s[col("warnings")], Cell::Number(v, _) if v == &seed_row.warnings.to_string()));
@@ -326,18 +326,26 @@ fn cli_review_prints_the_table_and_exits_1_when_a_file_has_errors() {
 
 #[test]
 fn cli_review_writes_the_workbook_and_exits_0_when_nothing_has_errors() {
-    let dir = temp_dir("xlsx", &[seed(), ("guangzhou-ftu-2021.docx".into(), docx_of(&seed().1))]);
+    // A unit name with a line break stays on its row.
+    let mut doc = SelfEvaluation::from_json(std::str::from_utf8(&seed().1).unwrap()).unwrap();
+    doc.unit.name = "广州市\n总工会".into();
+    let two_lines = ("z-two-lines.json".to_string(), doc.to_json().into_bytes());
+    let dir = temp_dir("xlsx", &[seed(), ("guangzhou-ftu-2021.docx".into(), docx_of(&seed().1)), two_lines]);
     let out_path = dir.join("审核汇总.xlsx");
     let (code, out, err) = cli(&["review", "--xlsx", out_path.to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}\n{err}");
     let book = read_workbook(&std::fs::read(&out_path).unwrap()).unwrap();
     assert_eq!(book[0].get(1, 0), "文件");
-    assert_eq!(book[0].get(2, 0), "guangzhou-ftu-2021.json");
-    assert_eq!(book[0].last_row(), 2);
+    // Same errors (none): by unit, and "广州市\n" sorts before "广州市总".
+    assert_eq!(book[0].get(2, 0), "z-two-lines.json");
+    assert_eq!(book[0].get(3, 0), "guangzhou-ftu-2021.json");
+    assert_eq!(book[0].last_row(), 3);
+    assert_eq!(book[0].get(2, 2), "广州市\n总工会", "the workbook keeps the name as written");
     // Run again: the table written into DIR is not taken for a submission.
     let (code, out, err) = cli(&["review", "--xlsx", out_path.to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}\n{err}");
-    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(out.lines().count(), 4, "header, two rows, summary:\n{out}");
+    assert!(out.contains("广州市 总工会"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
