@@ -321,6 +321,9 @@ fn cli_review_prints_the_table_and_exits_1_when_a_file_has_errors() {
     assert!(arr[0]["unread"]["zh"].as_str().unwrap().contains("第 1 行"));
     assert_eq!(arr[6]["reports"][0], "guangzhou-ftu-2021.docx");
     assert_eq!(arr[6]["errors"], 0);
+    // The CLI checks files on several threads: the same table as the core's, row for row.
+    let submitted: Vec<(String, Vec<u8>)> = files.iter().filter(|(n, _)| n != "notes.txt").cloned().collect();
+    assert_eq!(v, serde_json::to_value(review::review(&subs(&submitted))).unwrap());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

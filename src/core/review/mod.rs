@@ -147,7 +147,8 @@ fn split_name(name: &str) -> (&str, String) {
     }
 }
 
-fn is_report(name: &str) -> bool {
+/// True for a Word report (`.docx`, any case): paired with its submission, not read.
+pub fn is_report(name: &str) -> bool {
     split_name(name).1 == "docx"
 }
 
@@ -210,28 +211,37 @@ fn orphan(name: &str) -> Text {
 /// Every submission checked, reports paired, in the table's [`order`], with each document and
 /// evaluation kept (the page's 审核 view opens a submission from these).
 pub fn review_detailed(files: &[Submission<'_>]) -> Vec<Reviewed> {
-    let mut out: Vec<Reviewed> = files.iter().filter(|s| !is_report(s.name)).map(check).collect();
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, s) in files.iter().filter(|s| !is_report(s.name)).enumerate() {
-        by_stem.entry(split_name(s.name).0).or_default().push(i);
+    let checked = files.iter().filter(|s| !is_report(s.name)).map(check).collect();
+    let reports: Vec<&str> = files.iter().filter(|s| is_report(s.name)).map(|s| s.name).collect();
+    assemble(checked, &reports)
+}
+
+/// The table from the [`check`] of every submission that is not a report (any order) and the
+/// names of the reports: each report named in the rows of its stem (or a row of its own that
+/// says it has no submission), then sorted in [`order`]. [`review_detailed`] in one call; a caller
+/// with threads (the CLI) checks the files in parallel and assembles here.
+pub fn assemble(mut checked: Vec<Reviewed>, reports: &[&str]) -> Vec<Reviewed> {
+    let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in checked.iter().enumerate() {
+        by_stem.entry(split_name(&r.row.file).0.to_string()).or_default().push(i);
     }
     let mut orphans = Vec::new();
-    for s in files.iter().filter(|s| is_report(s.name)) {
-        match by_stem.get(split_name(s.name).0) {
+    for name in reports {
+        match by_stem.get(split_name(name).0) {
             Some(rows) => {
                 for &i in rows {
-                    out[i].row.reports.push(s.name.to_string());
+                    checked[i].row.reports.push(name.to_string());
                 }
             }
-            None => orphans.push(Reviewed { row: Row::unreadable(s.name, orphan(s.name)), checked: None }),
+            None => orphans.push(Reviewed { row: Row::unreadable(name, orphan(name)), checked: None }),
         }
     }
-    out.extend(orphans);
-    for r in &mut out {
+    checked.extend(orphans);
+    for r in &mut checked {
         r.row.reports.sort();
     }
-    out.sort_by(|a, b| order(&a.row, &b.row));
-    out
+    checked.sort_by(|a, b| order(&a.row, &b.row));
+    checked
 }
 
 /// The review table: a row per submission, in [`order`].
