@@ -139,14 +139,15 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
     files.push(("gbk.json".into(), b"{\"unit\": \"\xBE\xD6\"}".to_vec()));
     files.push(("old.xls".into(), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec()));
     files.push(("empty.xlsx".into(), Vec::new()));
+    files.push(("cut.xlsx".into(), b"PK\x03\x04\x14\0\0\0".to_vec()));
     files.push(("rubric.json".into(), selfcheck::core::rubric::preset("national-2020").unwrap().to_json().into_bytes()));
     let mut all = subs(&files);
     all.push(Submission::failed("locked.json", selfcheck::core::text::Text::new("权限不足", "permission denied")));
     let rows = review::review(&all);
-    assert_eq!(rows.len(), 8, "nothing dropped");
+    assert_eq!(rows.len(), 9, "nothing dropped");
     let unread: Vec<&Row> = rows.iter().filter(|r| r.unread.is_some()).collect();
-    assert_eq!(unread.len(), 6);
-    assert!(rows[..6].iter().all(|r| r.unread.is_some()), "unreadable rows first");
+    assert_eq!(unread.len(), 7);
+    assert!(rows[..7].iter().all(|r| r.unread.is_some()), "unreadable rows first");
     for r in &unread {
         let why = r.unread.as_ref().unwrap();
         assert!(!why.zh.is_empty() && !why.en.is_empty(), "{}: a reason in both languages", r.file);
@@ -158,6 +159,8 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
     assert!(why("broken.json").en.starts_with("line 2, column 10: invalid JSON"), "{}", why("broken.json").en);
     assert!(why("gbk.json").zh.contains("UTF-8"), "{}", why("gbk.json").zh);
     assert!(why("old.xls").en.contains(".xlsx"), "{}", why("old.xls").en);
+    // A ZIP package goes to the workbook reader, which says what to do.
+    assert!(why("cut.xlsx").en.contains("save it as .xlsx"), "{}", why("cut.xlsx").en);
     assert!(why("rubric.json").zh.contains("评分标准"), "{}", why("rubric.json").zh);
     assert!(why("rubric.json").en.contains("rubric"), "{}", why("rubric.json").en);
     assert_eq!(why("locked.json").en, "permission denied");

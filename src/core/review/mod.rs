@@ -155,7 +155,8 @@ pub fn is_report(name: &str) -> bool {
 /// Reads one submission's bytes: the document and the count of workbook cells not placed. A
 /// refusal's message is kept as it is: a JSON or UTF-8 error already names its line and column.
 fn read(bytes: &[u8]) -> Result<(SelfEvaluation, usize), Text> {
-    if import::sniff(bytes) == Sniffed::Xlsx {
+    // A ZIP whose first entries do not name `xl/` may still be a workbook: the reader says.
+    if matches!(import::sniff(bytes), Sniffed::Xlsx | Sniffed::Zip) {
         let r = crate::core::workbook::read(bytes)?;
         return Ok((r.document, r.unplaced.len()));
     }
