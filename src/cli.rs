@@ -15,6 +15,7 @@ use crate::core::rules::catalogue;
 use crate::core::text::Lang;
 
 mod crosscheck_docx;
+mod review;
 
 /// The usage text.
 pub const USAGE: &str = "\
@@ -30,6 +31,10 @@ USAGE:
   selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt|REPORT.docx
                                                check a written report's figures against FILE
                                                (a .docx: each finding with its paragraph or cell)
+  selfcheck review [--json] [--lang zh|en] [--xlsx OUT.xlsx] DIR
+                                               one table for every submission in DIR (.json, .xlsx, .docx
+                                               paired by name; not recursive): errors first; exit 1 when a
+                                               file has errors or cannot be read, 2 when DIR cannot be read
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.
@@ -99,6 +104,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = write!(err, "{USAGE}");
         return 2;
     };
+    if cmd == "review" {
+        return review::run(&args[1..], out, err);
+    }
     let opts = match parse_opts(&args[1..]) {
         Ok(o) => o,
         Err(e) => {

@@ -25,6 +25,7 @@ pub mod ooxml;
 pub mod paste;
 pub mod report;
 pub mod report_docx;
+pub mod review;
 pub mod rounding;
 pub mod rubric;
 pub mod rules;
