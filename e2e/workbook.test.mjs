@@ -30,3 +30,23 @@ test('a filled 执行20 + 目标80 form: mapping shown, confirmed, figures check
   await p.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '');
   b.assertClean();
 });
+
+test('核对报告文字 reads a Word report (.docx): its paragraphs and tables are checked', async (t) => {
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  t.after(() => b.close());
+  const p = b.page;
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await b.waitForApp();
+  await p.getByRole('button', { name: '载入示例' }).click();
+  await p.locator('#sec-report .report-doc').getByText('35,408.62').first().waitFor({ timeout: 10000 });
+  // The page's own Word download is a real report: read back, it agrees with the figures.
+  const [dl] = await Promise.all([p.waitForEvent('download'), p.locator('#report-docx').click()]);
+  await p.locator('#cc-file').setInputFiles(await dl.path());
+  await p.locator('.notice', { hasText: '已读入 Word 文件' }).waitFor({ timeout: 5000 });
+  const text = await p.locator('#sec-crosscheck textarea').inputValue();
+  assert.match(text, /35,408\.62/);
+  assert.match(text, /95\.50%/);
+  await p.waitForFunction(() => document.querySelectorAll('#sec-crosscheck tr, #sec-crosscheck li').length > 3, null, { timeout: 10000 });
+  assert.doesNotMatch(await p.locator('#sec-crosscheck').textContent(), /不一致：.*35,408\.62/);
+  b.assertClean();
+});

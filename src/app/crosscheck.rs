@@ -103,8 +103,42 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
     input.set_value("");
     let name = crate::core::text::shown_name(&file.name());
     leptos::task::spawn_local(async move {
-        match JsFuture::from(file.text()).await {
-            Ok(v) => set_text(a, area, v.as_string().unwrap_or_default()),
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(v) => {
+                let bytes = js_sys::Uint8Array::new(&v).to_vec();
+                // A Word report: its paragraphs one per line and its tables row by row, as an
+                // officer would paste them (core::report_docx), checked like pasted text.
+                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_lowercase().ends_with(".docx") {
+                    match crate::core::report_docx::read(&bytes) {
+                        Ok(r) => {
+                            let flat = crate::core::report_docx::flatten(&r);
+                            set_text(a, area, flat.text);
+                            a.notify(
+                                false,
+                                Text::new(format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"), format!("Read the text and tables of the Word file '{name}'; checking.")),
+                                Action::None,
+                            );
+                        }
+                        Err(why) => a.notify(
+                            true,
+                            Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
+                            Action::None,
+                        ),
+                    }
+                    return;
+                }
+                match String::from_utf8(bytes) {
+                    Ok(t) => set_text(a, area, t),
+                    Err(e) => a.notify(
+                        true,
+                        Text::new(
+                            format!("“{name}”不是 UTF-8 文本（第 {} 个字节起无法识别）：请在记事本中“另存为”UTF-8 后再读入，或直接粘贴。", e.utf8_error().valid_up_to() + 1),
+                            format!("'{name}' is not UTF-8 text (unreadable from byte {}): save it as UTF-8 and load it again, or paste it.", e.utf8_error().valid_up_to() + 1),
+                        ),
+                        Action::None,
+                    ),
+                }
+            }
             Err(_) => {
                 a.notify(true, Text::new(format!("无法读取文件“{name}”。"), format!("Cannot read the file '{name}'.")), Action::None);
             }
@@ -170,8 +204,8 @@ pub fn CrossCheckSection() -> impl IntoView {
             </div>
             <div class="cc-tools">
                 <span class="file-pick">
-                    <label for="cc-file" class="button">{tr("从文件读入（.txt）…", "Load from a file (.txt)…")}</label>
-                    <input type="file" id="cc-file" class="file" accept=".txt,text/plain" on:change=move |ev| read_txt(a, ev, area) />
+                    <label for="cc-file" class="button">{tr("从文件读入（.txt / Word .docx）…", "Load from a file (.txt / Word .docx)…")}</label>
+                    <input type="file" id="cc-file" class="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=move |ev| read_txt(a, ev, area) />
                 </span>
                 <button type="button" on:click=use_generated>{tr("用本页生成的报告", "Use the generated report")}</button>
                 <button type="button" on:click=move |_| set_text(a, area, String::new())>{tr("清空", "Clear")}</button>
