@@ -119,24 +119,29 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
                                 Action::None,
                             );
                         }
-                        Err(why) => a.notify(
-                            true,
-                            Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
-                            Action::None,
-                        ),
+                        Err(why) => {
+                            a.notify(
+                                true,
+                                Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
+                                Action::None,
+                            );
+                        }
                     }
                     return;
                 }
                 match String::from_utf8(bytes) {
                     Ok(t) => set_text(a, area, t),
-                    Err(e) => a.notify(
-                        true,
-                        Text::new(
-                            format!("“{name}”不是 UTF-8 文本（第 {} 个字节起无法识别）：请在记事本中“另存为”UTF-8 后再读入，或直接粘贴。", e.utf8_error().valid_up_to() + 1),
-                            format!("'{name}' is not UTF-8 text (unreadable from byte {}): save it as UTF-8 and load it again, or paste it.", e.utf8_error().valid_up_to() + 1),
-                        ),
-                        Action::None,
-                    ),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to() + 1;
+                        a.notify(
+                            true,
+                            Text::new(
+                                format!("“{name}”不是 UTF-8 文本（第 {at} 个字节起无法识别）：请在记事本中“另存为”UTF-8 后再读入，或直接粘贴。"),
+                                format!("'{name}' is not UTF-8 text (unreadable from byte {at}): save it as UTF-8 and load it again, or paste it."),
+                            ),
+                            Action::None,
+                        );
+                    }
                 }
             }
             Err(_) => {
