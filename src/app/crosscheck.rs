@@ -115,7 +115,10 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
                             set_text(a, area, flat.text);
                             a.notify(
                                 false,
-                                Text::new(format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"), format!("Read the text and tables of the Word file '{name}'; checking.")),
+                                Text::new(
+                                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
+                                    format!("Read the text and tables of the Word file '{name}'; checking."),
+                                ),
                                 Action::None,
                             );
                         }
