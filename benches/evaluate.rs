@@ -8,8 +8,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::document::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
 
 /// A document as large as any real one and then some: every kind of indicator (≥, ≤, =, 定性,
 /// deduction), a fifth of them short of target and a few of those unexplained, rows that add up,

@@ -3,11 +3,11 @@
 //! nothing is applied.
 
 use selfcheck::core::evaluate;
-use selfcheck::core::format::{Adjustment, SelfEvaluation};
-use selfcheck::core::ooxml::zip::ZipReader;
-use selfcheck::core::text::Lang;
-use selfcheck::core::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
-use selfcheck::core::xlsx::{self, export, import, INDICATOR_COLUMNS};
+use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
+use selfcheck::core::office::ooxml::zip::ZipReader;
+use selfcheck::core::office::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
+use selfcheck::core::office::xlsx::{self, export, import, INDICATOR_COLUMNS};
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
     SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()
@@ -288,7 +288,7 @@ fn bad_budget_cells_are_named_and_nothing_is_applied() {
 fn a_json_or_other_file_given_to_the_excel_import_is_named_for_what_it_is() {
     let doc = seed();
     let json = include_bytes!("../examples/guangzhou-ftu-2021.json");
-    let rubric = selfcheck::core::rubric::preset("national-2020").unwrap().to_json();
+    let rubric = selfcheck::core::check::rubric::preset("national-2020").unwrap().to_json();
     for (bytes, zh, en) in [
         (&json[..], "JSON 文件", "JSON file"),
         (rubric.as_bytes(), "JSON 文件", "JSON file"),

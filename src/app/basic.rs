@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::format::SelfEvaluation;
+use crate::core::document::format::SelfEvaluation;
 use crate::core::{edit, Lang, Text};
 
 use super::fields::{Choice, Field, Kind, Select};
@@ -64,7 +64,7 @@ pub fn Basic() -> impl IntoView {
         })
     };
     let next_label = move || {
-        let next = a.doc.with(|d| crate::core::carry::following_year(&d.unit.year));
+        let next = a.doc.with(|d| crate::core::document::carry::following_year(&d.unit.year));
         match (a.lang.get(), next) {
             (Lang::Zh, Some(y)) => format!("新建 {y} 年度草稿"),
             (Lang::Zh, None) => "新建下一年度草稿".to_string(),

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::core::format::{group, path, ROW_NAMES};
-use crate::core::{budget_paste, edit, paste, Lang, Text};
+use crate::core::document::format::{group, path, ROW_NAMES};
+use crate::core::edit::{self, budget_paste, paste};
+use crate::core::{Lang, Text};
 use wasm_bindgen::JsCast;
 
 use super::explain::Calc;
@@ -39,8 +40,8 @@ fn rate_view(id: &str) -> Memo<RateView> {
                     derived: r.derived,
                     amounts: if r.derived {
                         (
-                            r.budget.map(crate::core::budget::money).unwrap_or_default(),
-                            r.actual.map(crate::core::budget::money).unwrap_or_default(),
+                            r.budget.map(crate::core::check::budget::money).unwrap_or_default(),
+                            r.actual.map(crate::core::check::budget::money).unwrap_or_default(),
                         )
                     } else {
                         Default::default()

@@ -101,7 +101,7 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     input.set_value("");
-    let name = crate::core::text::shown_name(&file.name());
+    let name = crate::core::text::lang::shown_name(&file.name());
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(v) => set_text(a, area, v.as_string().unwrap_or_default()),

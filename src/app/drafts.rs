@@ -30,10 +30,10 @@ pub fn start_next_year(a: App) {
     stash_current(a);
     let now = js_sys::Date::now();
     let (from_id, from, year) = a.drafts.with_value(|d| (d.current.clone(), d.current().name.clone(), d.current().doc.unit.year.clone()));
-    let next = crate::core::carry::following_year(&year);
+    let next = crate::core::document::carry::following_year(&year);
     let new_id = a.drafts.try_update_value(|d| {
-        let name = d.unused_name(&crate::core::carry::next_name(&from, &year, next));
-        let doc = crate::core::carry::next_year(&d.current().doc);
+        let name = d.unused_name(&crate::core::document::carry::next_name(&from, &year, next));
+        let doc = crate::core::document::carry::next_year(&d.current().doc);
         d.add(&name, doc, now)
     });
     open_current(a);
@@ -73,7 +73,7 @@ pub fn DraftBar() -> impl IntoView {
         let now = js_sys::Date::now();
         a.drafts.update_value(|d| {
             let name = d.unused_name(pick(l.get_untracked(), "新草稿", "New draft"));
-            d.add(&name, crate::core::draft::blank_document(), now);
+            d.add(&name, crate::core::document::draft::blank_document(), now);
         });
         open_current(a);
     };

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::draft;
+use crate::core::document::draft;
 use crate::core::Text;
 
 use super::state::{Action, App};

@@ -1,5 +1,5 @@
-//! Excel: 导出 Excel writes the indicator, score and budget tables ([`crate::core::xlsx::export`]);
-//! 导入 Excel reads a filled-in workbook ([`crate::core::xlsx::import`]) and shows what it would
+//! Excel: 导出 Excel writes the indicator, score and budget tables ([`crate::core::office::xlsx::export`]);
+//! 导入 Excel reads a filled-in workbook ([`crate::core::office::xlsx::import`]) and shows what it would
 //! change in a confirmation panel. The open draft is changed only by 确认导入, and the change can
 //! be undone from the notice like other replacements. Problems are listed by cell.
 
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::xlsx::{self, CellError, Import};
+use crate::core::office::xlsx::{self, CellError, Import};
 use crate::core::Text;
 
 use super::i18n::{pick, tr};
@@ -96,7 +96,7 @@ pub fn is_workbook(file: &web_sys::File) -> bool {
 /// Reads a workbook chosen or dropped by the officer and stages it (see [`stage`]); the panel
 /// is scrolled into view, since a dropped file may land far from it.
 pub fn read(a: App, st: ExcelState, file: web_sys::File) {
-    let name = crate::core::text::shown_name(&file.name());
+    let name = crate::core::text::lang::shown_name(&file.name());
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {

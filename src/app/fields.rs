@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::finding::Severity;
-use crate::core::format::path;
+use crate::core::check::finding::Severity;
+use crate::core::document::format::path;
 use crate::core::Lang;
 
 use super::i18n::pick;
@@ -106,7 +106,7 @@ pub fn Field(
     let msgs = a.msgs(p.clone());
     let initial = a.doc.with_untracked(|d| crate::core::edit::get(d, &p)).unwrap_or_default();
     // A called-for field is marked while it is blank.
-    let filled = RwSignal::new(!crate::core::number::is_blank(&initial));
+    let filled = RwSignal::new(!crate::core::text::number::is_blank(&initial));
     let wanted = move || required.get() && !filled.get();
     let invalid = move || msgs.with(|m| has_error(m)).then_some("true");
     let described = {
@@ -142,7 +142,7 @@ pub fn Field(
     let p2 = p.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        let f = !crate::core::number::is_blank(&v);
+        let f = !crate::core::text::number::is_blank(&v);
         if f != filled.get_untracked() {
             filled.set(f);
         }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::finding::Severity;
+use crate::core::check::finding::Severity;
 use crate::core::{status_with_todo, Lang, Text};
 
 use super::i18n::{pick, tr};
@@ -24,7 +24,7 @@ struct Item {
     /// (path, message) of each finding the item stands for; one unless folded.
     members: Vec<(String, Text)>,
     /// The correction offered (改为 …), for an item that stands for one finding.
-    fix: Option<crate::core::finding::Fix>,
+    fix: Option<crate::core::check::finding::Fix>,
     title: Text,
     source: String,
     rule: String,
@@ -52,7 +52,7 @@ pub fn status_memo() -> Memo<(Text, &'static str)> {
                     let (mut errors, mut warnings, _) = e.counts();
                     let todo = e.findings.iter().filter(|f| is_todo(f, t, full)).count();
                     errors -= todo;
-                    let (ce, cw, _) = crate::core::finding::counts(&c.findings);
+                    let (ce, cw, _) = crate::core::check::finding::counts(&c.findings);
                     errors += ce;
                     warnings += cw;
                     let tone = if errors > 0 {

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::format::SelfEvaluation;
-use crate::core::rubric::Rubric;
-use crate::core::{edit, ids, Text};
+use crate::core::check::rubric::Rubric;
+use crate::core::document::format::SelfEvaluation;
+use crate::core::document::ids;
+use crate::core::{edit, Text};
 
 use super::state::{Action, App};
 
@@ -213,9 +214,9 @@ fn load_rubric(a: App, file: &str, r: Rubric) {
 /// Handles the bytes of a chosen or dropped file: read as UTF-8 JSON by the core (invalid UTF-8,
 /// a workbook or another program's JSON are refused, with the reason written for people).
 pub fn handle_bytes(a: App, file: &str, bytes: &[u8], target: Target) {
-    use crate::core::import::{read_json, Expect, Imported};
+    use crate::core::document::import::{read_json, Expect, Imported};
     let expect = if target == Target::Rubric { Expect::Rubric } else { Expect::Document };
-    let refused = |e: crate::core::format::LoadError, what: (&str, &str)| {
+    let refused = |e: crate::core::document::format::LoadError, what: (&str, &str)| {
         let pos_zh = if e.line > 1 || e.column > 1 { format!("（第 {} 行第 {} 列）", e.line, e.column) } else { String::new() };
         let pos_en = if e.line > 1 || e.column > 1 { format!(" (line {}, column {})", e.line, e.column) } else { String::new() };
         a.notify(
@@ -261,7 +262,7 @@ pub fn cannot_read(a: App, name: &str) {
 
 /// Reads a file and handles it.
 pub fn read_file(a: App, file: web_sys::File, target: Target) {
-    let name = crate::core::text::shown_name(&file.name());
+    let name = crate::core::text::lang::shown_name(&file.name());
     if file.size() > MAX_IMPORT_BYTES {
         a.notify(true, too_large(&name, file.size()), Action::None);
         return;

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::format::{path, CATEGORIES, TIERS};
-use crate::core::rubric::Method;
-use crate::core::{edit, paste, Lang, Text};
+use crate::core::check::rubric::Method;
+use crate::core::document::format::{path, CATEGORIES, TIERS};
+use crate::core::edit::{self, paste};
+use crate::core::{Lang, Text};
 
 use super::explain::Calc;
 use super::fields::{Choice, Field, Kind, Messages, Select};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::format::{SECTIONS, SECTION_PARENTS};
+use crate::core::document::format::{SECTIONS, SECTION_PARENTS};
 
 use super::fields::{Field, Kind};
 use super::i18n::{pick, tr};

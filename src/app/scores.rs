@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::core::format::path;
+use crate::core::document::format::path;
 use crate::core::{edit, Text};
 
 use super::explain::Calc;
@@ -84,7 +84,7 @@ fn NodeRow(line: NodeLine) -> impl IntoView {
                     tone=Signal::derive(move || if below.get() && calc.with(|c| c.computed != "—") { "short" } else { "" }) />
             </td>
             <td><Field p=path::stated_score(&id, "score") label=("自评得分", "Stated score") kind=Kind::Number compact=true /></td>
-            <td><Field p=path::stated_score(&id, "reason") label=crate::core::text::terms::REASON kind=Kind::Multi compact=true required=below /></td>
+            <td><Field p=path::stated_score(&id, "reason") label=crate::core::text::lang::terms::REASON kind=Kind::Multi compact=true required=below /></td>
             <td><Field p=path::stated_score(&id, "measure") label=("改进措施", "Improvement measure") kind=Kind::Multi compact=true required=below /></td>
         </tr>
     }
@@ -207,7 +207,7 @@ pub fn Scores() -> impl IntoView {
                             <th scope="col">{tr("分值", "Weight")}</th>
                             <th scope="col" class="computed">{tr("计算得分", "Computed")}</th>
                             <th scope="col">{tr("自评得分", "Stated score")}</th>
-                            <th scope="col">{tr(crate::core::text::terms::REASON.0, crate::core::text::terms::REASON.1)}</th>
+                            <th scope="col">{tr(crate::core::text::lang::terms::REASON.0, crate::core::text::lang::terms::REASON.1)}</th>
                             <th scope="col">{tr("改进措施", "Improvement measure")}</th>
                         </tr>
                     </thead>

@@ -12,12 +12,12 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
+use crate::core::check::finding::Severity;
+use crate::core::check::incremental::Evaluator;
 use crate::core::crosscheck::{self, CrossCheck};
-use crate::core::draft::Drafts;
+use crate::core::document::draft::Drafts;
+use crate::core::document::format::{path, SelfEvaluation};
 use crate::core::edit;
-use crate::core::finding::Severity;
-use crate::core::format::{path, SelfEvaluation};
-use crate::core::incremental::Evaluator;
 use crate::core::{Evaluation, Lang, Text};
 
 use super::perf;
@@ -30,7 +30,7 @@ pub struct FieldMsg {
     /// The finding's message.
     pub message: Text,
     /// The correction the finding offers (改为 …), when it is certain.
-    pub fix: Option<crate::core::finding::Fix>,
+    pub fix: Option<crate::core::check::finding::Fix>,
 }
 
 /// What an indicator row shows of its computed figures.
@@ -50,8 +50,8 @@ pub struct RowCalc {
 
 impl RowCalc {
     /// The figures of one computed indicator, in `lang`.
-    pub fn of(r: &crate::core::indicator::IndicatorResult, lang: Lang) -> RowCalc {
-        use crate::core::format::TIERS;
+    pub fn of(r: &crate::core::check::indicator::IndicatorResult, lang: Lang) -> RowCalc {
+        use crate::core::document::format::TIERS;
         let completion = match (r.completion, r.tier) {
             (Some(c), _) => format!("{c}%"),
             (None, Some(t)) => (if lang == Lang::Zh { TIERS[t].1 } else { TIERS[t].2 }).to_string(),
@@ -182,7 +182,7 @@ pub struct App {
 
 /// Whether a finding is still a to-do item: a blank required field the officer has not yet
 /// reached (nor asked the full check for). Shown neutrally, not as an error.
-pub fn is_todo(f: &crate::core::finding::Finding, touched: &std::collections::HashSet<String>, full: bool) -> bool {
+pub fn is_todo(f: &crate::core::check::finding::Finding, touched: &std::collections::HashSet<String>, full: bool) -> bool {
     !full && f.rule == "entry.required" && !touched.contains(&f.path)
 }
 
@@ -418,8 +418,8 @@ impl App {
 
     /// Applies a finding's correction (改为 …) in one click, with an undo that puts back what was
     /// typed there before.
-    pub fn apply_fix(&self, fix: &crate::core::finding::Fix) {
-        use crate::core::finding::Fix;
+    pub fn apply_fix(&self, fix: &crate::core::check::finding::Fix) {
+        use crate::core::check::finding::Fix;
         let r = self.rewrite(|d| edit::apply_fix(d, fix));
         match r {
             Ok(old) => {

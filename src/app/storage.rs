@@ -1,5 +1,5 @@
 //! Drafts in `localStorage` (via gloo-storage), saved ≤ 400 ms after each change and at once when
-//! the page is hidden. The stored text is the core's versioned envelope ([`crate::core::draft`]).
+//! the page is hidden. The stored text is the core's versioned envelope ([`crate::core::document::draft`]).
 //!
 //! Nothing stored is lost: text this build cannot read is copied under its own key
 //! (`selfcheck/unreadable/<time>`) before anything is written, listed on the page, and offered for
@@ -12,7 +12,7 @@ use gloo_storage::Storage as _;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::draft::{self, Drafts};
+use crate::core::document::draft::{self, Drafts};
 use crate::core::Text;
 
 use super::state::{Action, App, Saved};
@@ -185,7 +185,7 @@ pub fn startup(now: f64) -> Startup {
 thread_local! {
     static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
     static NOT_SAVED: RefCell<Option<Text>> = const { RefCell::new(None) };
-    /// The drafts as this window last read or wrote them (see [`crate::core::draft_sync`]).
+    /// The drafts as this window last read or wrote them (see [`crate::core::document::draft_sync`]).
     static BASE: RefCell<Option<Drafts>> = const { RefCell::new(None) };
     /// The text this window last read or wrote under [`KEY`]: when storage still holds exactly
     /// this, no other window has written since and nothing needs merging.
@@ -278,7 +278,7 @@ fn fail(app: App, e: StoreError) {
 /// Reads what is stored, merges this window's drafts into it, writes the result when it differs
 /// and shows what came from the other window.
 fn sync(app: App, now: f64) -> Result<(), StoreError> {
-    use crate::core::draft_sync;
+    use crate::core::document::draft_sync;
     let stored_text = read(KEY)?;
     let base = BASE.with(|b| b.borrow().clone());
     let unchanged = LAST.with(|l| l.borrow().as_deref() == stored_text.as_deref());

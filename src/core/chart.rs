@@ -14,12 +14,12 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::core::evaluate::Evaluation;
-use crate::core::fixed::fixed;
-use crate::core::format::{SelfEvaluation, TIERS};
-use crate::core::ooxml::xml::escape;
-use crate::core::rounding::round2;
-use crate::core::text::Lang;
+use crate::core::check::evaluate::Evaluation;
+use crate::core::document::format::{SelfEvaluation, TIERS};
+use crate::core::office::ooxml::xml::escape;
+use crate::core::text::fixed::fixed;
+use crate::core::text::lang::Lang;
+use crate::core::text::rounding::round2;
 
 /// Font stack: CJK fonts common on Windows, macOS and Linux, then the generic family.
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','SimHei','SimSun',sans-serif";
@@ -335,7 +335,7 @@ pub fn indicators_svg(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ooxml::xml;
+    use crate::core::office::ooxml::xml;
 
     fn seed() -> (SelfEvaluation, Evaluation) {
         let doc = SelfEvaluation::from_json(include_str!("../../examples/guangzhou-ftu-2021.json")).unwrap();

@@ -14,9 +14,9 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use super::scan::Norm;
-use crate::core::finding::Finding;
-use crate::core::rounding::{exact_percent, matches_at_stated_precision, round_to};
-use crate::core::rules::catalogue::fire;
+use crate::core::check::finding::Finding;
+use crate::core::check::rules::catalogue::fire;
+use crate::core::text::rounding::{exact_percent, matches_at_stated_precision, round_to};
 
 /// Measure words that make a number a count.
 const MEASURE: &str = "个项家户所座处次名台套条件辆批宗类种间篇场支";

@@ -9,7 +9,7 @@
 //!   管理效能、履职效能… → a score; an indicator's name → that indicator. When the clause names no
 //!   row, the nearest row named earlier in the sentence is taken (a weaker claim), else the total.
 //! - Stated and computed are compared at the stated precision
-//!   ([`crate::core::rounding::matches_at_stated_precision`]; amounts converted between 元, 万元 and
+//!   ([`crate::core::text::rounding::matches_at_stated_precision`]; amounts converted between 元, 万元 and
 //!   亿元 first). A clear claim that differs is `report.figure_mismatch` (and says which other
 //!   figure the value is, when it is one: swapped rates). A rate whose row is only implied, in a
 //!   sentence that states several rows' amounts, that matches a row other than the one the
@@ -39,14 +39,14 @@ pub mod table;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::core::evaluate::Evaluation;
-use crate::core::finding::Finding;
-use crate::core::format::{group, SelfEvaluation};
-use crate::core::grade::Grade;
-use crate::core::rounding::{group_thousands, matches_at_stated_precision, round_to};
-use crate::core::rules::catalogue::fire;
-use crate::core::rules::thresholds;
-use crate::core::text::Text;
+use crate::core::check::evaluate::Evaluation;
+use crate::core::check::finding::Finding;
+use crate::core::check::grade::Grade;
+use crate::core::check::rules::catalogue::fire;
+use crate::core::check::rules::thresholds;
+use crate::core::document::format::{group, SelfEvaluation};
+use crate::core::text::lang::Text;
+use crate::core::text::rounding::{group_thousands, matches_at_stated_precision, round_to};
 use scan::{is_clause_end, is_sentence_end, normalize, Norm, Token, Unit};
 
 /// What kind of figure was found.
@@ -335,7 +335,7 @@ impl<'a> Cx<'a> {
         Cx { doc, ev, rows, nodes, units, doc_unit: factor(&doc.unit.amount_unit) }
     }
 
-    fn row(&self, id: &str) -> Option<&crate::core::budget::RowResult> {
+    fn row(&self, id: &str) -> Option<&crate::core::check::budget::RowResult> {
         self.ev.budget.row(id)
     }
 
@@ -787,7 +787,7 @@ fn own_rates(cx: &Cx, n: &Norm, work: &mut [Work]) {
         let (Some((b, bt)), Some((a, at))) = (amount(Target::Budget(row.clone())), amount(Target::Actual(row.clone()))) else {
             continue;
         };
-        let Some(rate) = crate::core::rounding::percent(a, b) else { continue };
+        let Some(rate) = crate::core::text::rounding::percent(a, b) else { continue };
         let l = cx.row_label(&row);
         work[k].own = Some(Info {
             label: Text::new(format!("按报告所列金额计算的{}执行率", l.zh), format!("the {} rate by the report's own amounts", l.en)),
@@ -1029,7 +1029,7 @@ fn indicator(cx: &Cx, w: &mut Work, clause: &str, before: &str) {
     for (_, i) in cx.doc.indicators() {
         let unit = i.unit.trim();
         let ok = match tok.unit {
-            Unit::Percent => unit == "%" || i.direction != crate::core::format::direction::QUALITATIVE,
+            Unit::Percent => unit == "%" || i.direction != crate::core::document::format::direction::QUALITATIVE,
             Unit::Count(k) => cx.units.get(k).is_some_and(|u| u == unit),
             _ => false,
         };
@@ -1168,7 +1168,7 @@ fn sums(cx: &Cx, work: &[Work], figures: &[Figure]) -> Vec<Finding> {
 fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -> Vec<Finding> {
     let mut out = Vec::new();
     let phrases = &thresholds::get().all_met_phrases;
-    let inds: Vec<(&crate::core::format::Task, &crate::core::format::Indicator)> = cx.doc.indicators().collect();
+    let inds: Vec<(&crate::core::document::format::Task, &crate::core::document::format::Indicator)> = cx.doc.indicators().collect();
     for (si, &(a, b)) in sentences.iter().enumerate() {
         let s = n.slice(a, b);
         let sentence_figs: Vec<&Figure> = figures.iter().filter(|f| f.sentence_n == si + 1).collect();
@@ -1199,7 +1199,7 @@ fn claims(cx: &Cx, n: &Norm, sentences: &[(usize, usize)], figures: &[Figure]) -
                 let task_c: Vec<char> = t.name.chars().collect();
                 let in_scope = scope_c.len() < 2 || lcs(&scope_c, &name_c) >= 2 || lcs(&scope_c, &task_c) >= 2;
                 if stated_here || in_scope {
-                    short.push((i.name.clone(), crate::core::rules::indicator::completion_text(r, false)));
+                    short.push((i.name.clone(), crate::core::check::rules::indicator::completion_text(r, false)));
                 }
             }
             if !short.is_empty() {

@@ -16,9 +16,9 @@
 use super::drawingml;
 use super::{Block, Report, Table};
 use crate::core::chart::Chart;
-use crate::core::ooxml::xml::escape;
-use crate::core::ooxml::zip::ZipWriter;
-use crate::core::text::Lang;
+use crate::core::office::ooxml::xml::escape;
+use crate::core::office::ooxml::zip::ZipWriter;
+use crate::core::text::lang::Lang;
 
 /// The MIME type a download of the file should carry.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -16,8 +16,8 @@
 use rust_decimal::Decimal;
 
 use crate::core::chart::Chart;
-use crate::core::ooxml::xml::escape;
-use crate::core::rounding::round2;
+use crate::core::office::ooxml::xml::escape;
+use crate::core::text::rounding::round2;
 
 /// The content type of a chart part.
 pub const CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";

@@ -8,9 +8,9 @@
 //! - Every figure is written from what [`crate::core::evaluate()`] computed, never from the text a
 //!   unit typed: amounts with thousands separators and 2 decimals followed by the document's
 //!   amount unit, rates and scores with exactly 2 decimals (the rounding policy of
-//!   [`crate::core::rounding`]). Where nothing can be computed (a row with a stated rate but no
+//!   [`crate::core::text::rounding`]). Where nothing can be computed (a row with a stated rate but no
 //!   amounts, a manually scored rubric item) the unit's stated figure is used and a note says so.
-//! - The unit's narrative (`doc.narrative`, keyed by [`crate::core::format::SECTIONS`] ids) fills
+//! - The unit's narrative (`doc.narrative`, keyed by [`crate::core::document::format::SECTIONS`] ids) fills
 //!   the text parts as written; a blank part becomes a visible 【待填写】 placeholder, never
 //!   invented prose.
 //! - Every shortfall (an indicator short of its target, execution below 100%, a rubric item
@@ -24,13 +24,13 @@ pub mod drawingml;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::core::budget::RowResult;
-use crate::core::evaluate::Evaluation;
-use crate::core::format::{direction, group, Indicator, SelfEvaluation, TIERS};
-use crate::core::indicator::IndicatorResult;
-use crate::core::number::is_blank;
-use crate::core::rounding::{group_thousands, round2};
-use crate::core::text::Lang;
+use crate::core::check::budget::RowResult;
+use crate::core::check::evaluate::Evaluation;
+use crate::core::check::indicator::IndicatorResult;
+use crate::core::document::format::{direction, group, Indicator, SelfEvaluation, TIERS};
+use crate::core::text::lang::Lang;
+use crate::core::text::number::is_blank;
+use crate::core::text::rounding::{group_thousands, round2};
 
 /// The report as structured content: a title and sections in outline order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ pub struct Section {
     pub level: u8,
     /// The heading as printed, numbering included.
     pub title: String,
-    /// The section's [`crate::core::format::SECTIONS`] id when the unit's narrative fills it.
+    /// The section's [`crate::core::document::format::SECTIONS`] id when the unit's narrative fills it.
     pub narrative: Option<String>,
     /// Paragraphs and tables in order.
     pub blocks: Vec<Block>,
@@ -185,11 +185,11 @@ impl<'a> W<'a> {
     }
 }
 
-/// The English name of a budget row: its [`crate::core::format::ROW_NAMES`] entry, else by the
+/// The English name of a budget row: its [`crate::core::document::format::ROW_NAMES`] entry, else by the
 /// key words of its Chinese name (其他资金 → Other funds), else the name as written.
 pub fn row_name_en(name: &str) -> String {
     let name = name.trim();
-    if let Some((_, _, en)) = crate::core::format::ROW_NAMES.iter().find(|(_, zh, _)| *zh == name) {
+    if let Some((_, _, en)) = crate::core::document::format::ROW_NAMES.iter().find(|(_, zh, _)| *zh == name) {
         return en.to_string();
     }
     const KEYS: &[(&str, &str)] = &[
@@ -478,7 +478,7 @@ fn summary_blocks(w: &mut W) -> Vec<Block> {
                 format!("{name} scored {} out of {} in its self-evaluation, graded \"{grade}\".", fixed2(t), plain(full))
             });
             if let Some(st) = s.stated_total {
-                if !crate::core::rounding::matches_at_stated_precision(st, t) {
+                if !crate::core::text::rounding::matches_at_stated_precision(st, t) {
                     w.notes.push(if zh {
                         format!("自评表填报总分 {st} 与计算结果 {} 不一致，报告采用计算结果", fixed2(t))
                     } else {
