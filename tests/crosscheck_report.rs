@@ -2,10 +2,10 @@
 //! figures and traps, texts made to be wrong, the generated report, and (when present) the real
 //! seed report from the shared fixtures.
 
-use selfcheck::core::evaluate;
 use selfcheck::core::check::finding::{Finding, Severity};
 use selfcheck::core::crosscheck::{analyse, check, CrossCheck, FigureKind, Status, Target};
 use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
+use selfcheck::core::evaluate;
 use selfcheck::core::report;
 use selfcheck::core::text::lang::Lang;
 

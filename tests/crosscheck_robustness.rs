@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use selfcheck::core::evaluate;
 use selfcheck::core::crosscheck::analyse;
 use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::evaluate;
 use selfcheck::core::office::xlsx;
 use selfcheck::core::text::lang::Lang;
 

@@ -2,8 +2,8 @@
 //! shortfalls get their paragraph; the .docx is a valid package holding the same text.
 
 use selfcheck::core::chart;
-use selfcheck::core::evaluate;
 use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::evaluate;
 use selfcheck::core::office::ooxml::{xml, zip::ZipReader};
 use selfcheck::core::report::{self, docx, Block};
 use selfcheck::core::text::lang::Lang;

@@ -1,9 +1,9 @@
 //! The report, .docx, .xlsx, cross-check and charts run in the browser (wasm32) as natively.
 #![cfg(target_arch = "wasm32")]
 
-use selfcheck::core::evaluate;
 use selfcheck::core::crosscheck::analyse;
 use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::evaluate;
 use selfcheck::core::text::lang::Lang;
 use selfcheck::core::{chart, office::xlsx, report};
 use wasm_bindgen_test::*;

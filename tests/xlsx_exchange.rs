@@ -2,8 +2,8 @@
 //! written by other programs are read; bad sheets get messages naming the row and column, and
 //! nothing is applied.
 
-use selfcheck::core::evaluate;
 use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
+use selfcheck::core::evaluate;
 use selfcheck::core::office::ooxml::zip::ZipReader;
 use selfcheck::core::office::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
 use selfcheck::core::office::xlsx::{self, export, import, INDICATOR_COLUMNS};

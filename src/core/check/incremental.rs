@@ -116,8 +116,8 @@ fn compute_one(t: &Task, i: &Indicator) -> Cached {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::evaluate;
     use crate::core::document::format::path;
+    use crate::core::evaluate;
 
     fn seed() -> SelfEvaluation {
         SelfEvaluation::from_json(include_str!("../../../examples/guangzhou-ftu-2021.json")).unwrap()

@@ -209,10 +209,8 @@ mod tests {
     fn files_of_another_kind_are_named() {
         let doc = SelfEvaluation::from_json(SEED).unwrap();
         let xlsx = crate::core::office::xlsx::export(&doc, &crate::core::evaluate(&doc), crate::core::Lang::Zh);
-        let docx = crate::core::report::docx::to_docx(
-            &crate::core::report::build(&doc, &crate::core::evaluate(&doc), crate::core::Lang::Zh),
-            &[],
-        );
+        let docx =
+            crate::core::report::docx::to_docx(&crate::core::report::build(&doc, &crate::core::evaluate(&doc), crate::core::Lang::Zh), &[]);
         for (bytes, zh, en) in [
             (&xlsx[..], "导入 Excel", "Import Excel"),
             (&docx[..], "Word 文档", "Word document"),
