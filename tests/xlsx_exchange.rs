@@ -244,7 +244,7 @@ fn a_workbook_with_only_the_budget_table_replaces_the_budget_and_nothing_else() 
     let mut edited = doc.clone();
     edited.budget.rows[0].actual = "26400.00".into();
     edited.budget.reason = "新的原因".into();
-    let mut book = xlsx::sheets(&edited, &evaluate(&edited), Lang::Zh);
+    let mut book = xlsx::layout::sheets(&edited, &evaluate(&edited), Lang::Zh);
     book.drain(0..2);
     // An officer adds a row without an id.
     let mut row = book[0].rows[4].clone();
@@ -269,7 +269,7 @@ fn a_workbook_with_only_the_budget_table_replaces_the_budget_and_nothing_else() 
 #[test]
 fn bad_budget_cells_are_named_and_nothing_is_applied() {
     let doc = seed();
-    let mut book = xlsx::sheets(&doc, &evaluate(&doc), Lang::Zh);
+    let mut book = xlsx::layout::sheets(&doc, &evaluate(&doc), Lang::Zh);
     book.drain(0..2);
     book[0].rows[3][5] = Cell::Text("1,2345.6".into(), Style::Text); // 执行数 of the 财政拨款 row (F4)
     book[0].rows[4][1] = Cell::Text("按月份".into(), Style::Text); // 分组 of the next row (B5)

@@ -13,8 +13,10 @@ use crate::core::document::format::{group, Budget, BudgetRow, SelfEvaluation};
 use crate::core::text::lang::{Lang, Text};
 use crate::core::text::number::{is_blank, Kind};
 
+use super::layout::{header, num_or_text, percent, table_sheet, text, title};
+use super::read::{check_num, Table};
 use super::sheet::{Cell, SheetOut, Style};
-use super::{check_num, header, num_or_text, percent, table_sheet, text, title, CellError, Table};
+use super::CellError;
 
 /// Budget-table columns: (key, zh header, en header, width).
 pub const COLUMNS: &[(&str, &str, &str, f32)] = &[
