@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::check::presets;
 use crate::core::document::format::SelfEvaluation;
 use crate::core::{edit, Lang, Text};
 
@@ -11,7 +12,7 @@ use super::state::app;
 
 /// The preset choices, plus the document's own rubric when it carries one.
 pub fn rubric_choices(doc: &SelfEvaluation) -> Vec<Choice> {
-    let mut v: Vec<Choice> = edit::presets()
+    let mut v: Vec<Choice> = presets::presets()
         .iter()
         .map(|r| (r.id.clone(), r.name.clone(), if r.name_en.is_empty() { r.name.clone() } else { r.name_en.clone() }))
         .collect();
@@ -60,7 +61,7 @@ pub fn Basic() -> impl IntoView {
     let edited = move || {
         a.shape.track();
         a.doc.with(|d| {
-            d.rubric.inline.as_ref().map(|r| edit::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false)
+            d.rubric.inline.as_ref().map(|r| presets::presets().iter().find(|p| p.id == r.id).is_some_and(|p| p != r)).unwrap_or(false)
         })
     };
     let next_label = move || {

@@ -71,13 +71,13 @@ fn Row(id: String) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let cur = a.drafts.with_value(|d| d.current.clone());
-            if let Some((at, row)) = a.restructure(|d| edit::remove_budget_row(d, &id)) {
+            if let Some((at, row)) = a.restructure(|d| edit::rows::remove_budget_row(d, &id)) {
                 let name = row.name.clone();
                 a.notify_undo(
                     Text::new(format!("已删除预算行“{name}”"), format!("Budget row '{name}' removed")),
                     move |d, drafts| {
                         if drafts.current == cur {
-                            edit::restore_budget_row(d, at, row)
+                            edit::rows::restore_budget_row(d, at, row)
                         }
                     },
                 );
@@ -139,7 +139,7 @@ fn Group(grp: &'static str, title: (&'static str, &'static str)) -> impl IntoVie
     let add = move |_| {
         let name = choice.get_untracked();
         let name = if name.is_empty() { String::new() } else { name };
-        let id = a.restructure(|d| edit::add_budget_row(d, grp, &name));
+        let id = a.restructure(|d| edit::rows::add_budget_row(d, grp, &name));
         request_animation_frame(move || {
             super::state::focus_by_id(&path::dom_id(&path::budget_row(&id, "adjusted")));
         });

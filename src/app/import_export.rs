@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::check::presets;
 use crate::core::check::rubric::Rubric;
 use crate::core::document::format::SelfEvaluation;
 use crate::core::document::ids;
-use crate::core::{edit, Text};
+use crate::core::Text;
 
 use super::state::{Action, App};
 
@@ -122,7 +123,7 @@ pub fn export_current(a: App) {
 
 /// Downloads the rubric in force.
 pub fn save_rubric(a: App) {
-    let r = a.doc.with_untracked(edit::current_rubric);
+    let r = a.doc.with_untracked(presets::current_rubric);
     let name = format!("评分标准-{}.json", file_safe(if r.id.is_empty() { "rubric" } else { &r.id }));
     download_or_say(a, ("评分标准文件", "The rubric file"), download(&name, "application/json", &r.to_json()));
 }

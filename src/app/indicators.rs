@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::check::presets;
 use crate::core::check::rubric::Method;
 use crate::core::document::format::{path, CATEGORIES, TIERS};
 use crate::core::edit::{self, paste};
@@ -62,7 +63,7 @@ fn node_choices() -> Signal<Vec<Choice>> {
         a.shape.track();
         let mut v = vec![(String::new(), "（不计分）".to_string(), "(not scored)".to_string())];
         a.doc.with_untracked(|d| {
-            let r = edit::current_rubric(d);
+            let r = presets::current_rubric(d);
             for (_, _, n) in r.walk() {
                 if matches!(n.method, Method::Indicators { .. }) || n.children.is_empty() {
                     let en = if n.name_en.is_empty() { n.name.clone() } else { n.name_en.clone() };
@@ -109,7 +110,7 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
         move |delta: isize| {
             let (task, id) = (task.clone(), id.clone());
             move |_| {
-                a.restructure(|d| edit::move_indicator(d, &task, &id, delta));
+                a.restructure(|d| edit::rows::move_indicator(d, &task, &id, delta));
                 let target = path::dom_id(&path::indicator(&task, &id, if delta < 0 { "up" } else { "down" }));
                 request_animation_frame(move || {
                     focus_by_id(&target);
@@ -121,14 +122,14 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
         let (task, id) = (task.clone(), id.clone());
         move |_| {
             let cur = a.drafts.with_value(|d| d.current.clone());
-            if let Some((at, ind)) = a.restructure(|d| edit::remove_indicator(d, &task, &id)) {
+            if let Some((at, ind)) = a.restructure(|d| edit::rows::remove_indicator(d, &task, &id)) {
                 let name = if ind.name.trim().is_empty() { "（未命名）".to_string() } else { ind.name.clone() };
                 let t = task.clone();
                 a.notify_undo(
                     Text::new(format!("已删除指标“{name}”"), format!("Indicator '{name}' removed")),
                     move |d, drafts| {
                         if drafts.current == cur {
-                            edit::restore_indicator(d, &t, at, ind);
+                            edit::rows::restore_indicator(d, &t, at, ind);
                         }
                     },
                 );
@@ -138,7 +139,7 @@ fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes: Signal<Vec
     let add_after = {
         let (task, id) = (task.clone(), id.clone());
         move |_| {
-            if let Some(new_id) = a.restructure(|d| edit::add_indicator(d, &task, Some(&id))) {
+            if let Some(new_id) = a.restructure(|d| edit::rows::add_indicator(d, &task, Some(&id))) {
                 let target = path::dom_id(&path::indicator(&task, &new_id, "name"));
                 request_animation_frame(move || {
                     focus_by_id(&target);
@@ -286,7 +287,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
         let id = id.clone();
         let sv = set_view.clone();
         Callback::new(move |_: ()| {
-            if let Some(new_id) = a.restructure(|d| edit::add_indicator(d, &id, None)) {
+            if let Some(new_id) = a.restructure(|d| edit::rows::add_indicator(d, &id, None)) {
                 let n = a.doc.with_untracked(|d| d.tasks.iter().find(|t| t.id == id).map(|t| t.indicators.len()).unwrap_or(1));
                 sv(&|v: &mut TaskView| {
                     v.open = true;
@@ -305,7 +306,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
         let id = id.clone();
         move |_| {
             let cur = a.drafts.with_value(|d| d.current.clone());
-            if let Some((at, task)) = a.restructure(|d| edit::remove_task(d, &id)) {
+            if let Some((at, task)) = a.restructure(|d| edit::rows::remove_task(d, &id)) {
                 let name = if task.name.trim().is_empty() { "（未命名）".to_string() } else { task.name.clone() };
                 a.notify_undo(
                     Text::new(
@@ -314,7 +315,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
                     ),
                     move |d, drafts| {
                         if drafts.current == cur {
-                            edit::restore_task(d, at, task)
+                            edit::rows::restore_task(d, at, task)
                         }
                     },
                 );
@@ -326,7 +327,7 @@ fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>>, nodes: S
         move |delta: isize| {
             let id = id.clone();
             move |_| {
-                a.restructure(|d| edit::move_task(d, &id, delta));
+                a.restructure(|d| edit::rows::move_task(d, &id, delta));
             }
         }
     };
@@ -463,7 +464,7 @@ fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
         a.doc.with_untracked(|d| d.tasks.iter().find(|t| t.id == task).map(|t| t.indicators.clone())),
     );
     let before = kept.as_ref().map(Vec::len).unwrap_or(0);
-    let ids = a.rewrite(|d| edit::paste_indicators(d, task, start_row, &fields, parsed.rows));
+    let ids = a.rewrite(|d| edit::rows::paste_indicators(d, task, start_row, &fields, parsed.rows));
     let added = (start_row + n).saturating_sub(before);
     let mut zh = format!("已粘贴 {n} 行（{} 列，从“{}”列起）", fields.len(), paste::COLUMNS[start_col].1);
     let mut en = format!("Pasted {n} rows ({} columns, from '{}')", fields.len(), paste::COLUMNS[start_col].2);
@@ -546,7 +547,7 @@ pub fn Indicators() -> impl IntoView {
     });
     let nodes = node_choices();
     let add_task = move |_| {
-        let id = a.restructure(edit::add_task);
+        let id = a.restructure(edit::rows::add_task);
         a.task_view.update(|m| {
             m.insert(id.clone(), TaskView { open: true, page: 0 });
         });

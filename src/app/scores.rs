@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::core::check::presets;
 use crate::core::document::format::path;
 use crate::core::{edit, Text};
 
@@ -99,7 +100,7 @@ fn Adjustments() -> impl IntoView {
         a.doc.with_untracked(|d| d.stated.adjustments.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
     });
     let add = move |_| {
-        let id = a.restructure(edit::add_adjustment);
+        let id = a.restructure(edit::rows::add_adjustment);
         request_animation_frame(move || {
             focus_by_id(&path::dom_id(&path::adjustment(&id, "points")));
         });
@@ -120,9 +121,9 @@ fn Adjustments() -> impl IntoView {
                             let rid = id.clone();
                             let remove = move |_| {
                                 let cur = a.drafts.with_value(|d| d.current.clone());
-                                if let Some((at, adj)) = a.restructure(|d| edit::remove_adjustment(d, &rid)) {
+                                if let Some((at, adj)) = a.restructure(|d| edit::rows::remove_adjustment(d, &rid)) {
                                     a.notify_undo(Text::new("已删除一项加减分", "Adjustment removed"), move |d, drafts| {
-                                        if drafts.current == cur { edit::restore_adjustment(d, at, adj) }
+                                        if drafts.current == cur { edit::rows::restore_adjustment(d, at, adj) }
                                     });
                                 }
                             };
@@ -156,7 +157,7 @@ pub fn Scores() -> impl IntoView {
     let info = Memo::new(move |_| a.ev.with(|e| e.rubric.clone()));
     let note = Memo::new(move |_| {
         a.shape.track();
-        a.doc.with_untracked(|d| edit::current_rubric(d).note_text())
+        a.doc.with_untracked(|d| presets::current_rubric(d).note_text())
     });
     let total = Memo::new(move |_| {
         a.ev.with(|e| (e.scores.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into()), e.scores.total_explain.clone(), e.scores.grade))

@@ -8,6 +8,7 @@ use crate::core::check::budget::{self, BudgetResult};
 use crate::core::check::entry::Entries;
 use crate::core::check::finding::{counts, Finding, Severity};
 use crate::core::check::indicator::{self, IndicatorResult};
+use crate::core::check::presets;
 use crate::core::check::rubric::{self, Rubric};
 use crate::core::check::rules::{self, catalogue, Context};
 use crate::core::check::scoring::{self, ScoreResult};
@@ -99,7 +100,7 @@ pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
             .map(|why| catalogue::fire("entry.rubric_unusable", "rubric.preset", &[("reason_zh", why.zh), ("reason_en", why.en)]));
         return (r.clone(), problem);
     }
-    match preset(id) {
+    match presets::preset(id) {
         Some(r) => (r, None),
         None => {
             let f = catalogue::fire(
@@ -111,16 +112,9 @@ pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
                     ("reason_en", format!("no such rubric preset; '{}' is used instead", rubric::DEFAULT_PRESET)),
                 ],
             );
-            (preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
+            (presets::preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
         }
     }
-}
-
-/// A preset rubric, parsed once per process: the presets are compiled in and never change, and
-/// parsing one took a noticeable share of each evaluation.
-fn preset(id: &str) -> Option<Rubric> {
-    static PRESETS: std::sync::OnceLock<Vec<Rubric>> = std::sync::OnceLock::new();
-    PRESETS.get_or_init(rubric::presets).iter().find(|r| r.id == id).cloned()
 }
 
 /// Evaluates a document against its own rubric.

@@ -197,7 +197,7 @@ mod tests {
         assert_eq!(ev.evaluate(&doc), evaluate(&doc));
         doc.tasks.remove(4);
         assert_eq!(ev.evaluate(&doc), evaluate(&doc));
-        let id = crate::core::edit::add_indicator(&mut doc, "t5", None).unwrap();
+        let id = crate::core::edit::rows::add_indicator(&mut doc, "t5", None).unwrap();
         assert_eq!(ev.evaluate(&doc), evaluate(&doc));
         assert!(crate::core::edit::set(&mut doc, &path::indicator("t5", &id, "direction"), "定性"));
         assert_eq!(ev.evaluate(&doc), evaluate(&doc));

@@ -9,6 +9,7 @@ pub mod finding;
 pub mod grade;
 pub mod incremental;
 pub mod indicator;
+pub mod presets;
 pub mod rubric;
 pub mod rules;
 pub mod scoring;

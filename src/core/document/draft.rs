@@ -95,7 +95,7 @@ pub fn blank_document() -> SelfEvaluation {
     doc.tasks = vec![crate::core::document::format::Task {
         id: "t-1".into(),
         name: String::new(),
-        indicators: vec![crate::core::edit::blank_indicator("i-1".into())],
+        indicators: vec![crate::core::edit::rows::blank_indicator("i-1".into())],
     }];
     doc
 }

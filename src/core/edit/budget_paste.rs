@@ -148,7 +148,7 @@ pub fn paste(doc: &mut SelfEvaluation, text: &str, row_id: &str, field: &str) ->
                 Some(id) => id,
                 None => {
                     out.added.push(name.trim().to_string());
-                    edit::add_budget_row(doc, group_for(name), name.trim())
+                    edit::rows::add_budget_row(doc, group_for(name), name.trim())
                 }
             }
         } else {
