@@ -10,7 +10,8 @@ use crate::core::document::format::path;
 use crate::core::Lang;
 
 use super::i18n::pick;
-use super::state::{app, FieldMsg};
+use super::state::app;
+use super::state::registry::FieldMsg;
 
 /// How a field is edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -12,7 +12,6 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
-use crate::core::check::finding::Severity;
 use crate::core::check::incremental::Evaluator;
 use crate::core::crosscheck::{self, CrossCheck};
 use crate::core::document::draft::Drafts;
@@ -22,55 +21,10 @@ use crate::core::{Evaluation, Lang, Text};
 
 use super::perf;
 
-/// A message on a field: its severity and text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldMsg {
-    /// Error, warning or info.
-    pub severity: Severity,
-    /// The finding's message.
-    pub message: Text,
-    /// The correction the finding offers (改为 …), when it is certain.
-    pub fix: Option<crate::core::check::finding::Fix>,
-}
+mod notices;
+pub mod registry;
 
-/// What an indicator row shows of its computed figures.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct RowCalc {
-    /// Completion ("85.79%") or the 定性 tier.
-    pub completion: String,
-    /// Score, or the tier's score range.
-    pub score: String,
-    /// How both were obtained.
-    pub explain: Text,
-    /// Short of target.
-    pub shortfall: bool,
-    /// Counts under a scoring item but has no 分值: it is not scored (said in the row).
-    pub unscored: bool,
-}
-
-impl RowCalc {
-    /// The figures of one computed indicator, in `lang`.
-    pub fn of(r: &crate::core::check::indicator::IndicatorResult, lang: Lang) -> RowCalc {
-        use crate::core::document::format::TIERS;
-        let completion = match (r.completion, r.tier) {
-            (Some(c), _) => format!("{c}%"),
-            (None, Some(t)) => (if lang == Lang::Zh { TIERS[t].1 } else { TIERS[t].2 }).to_string(),
-            _ => "—".to_string(),
-        };
-        let score = match (r.score, r.range) {
-            (Some(s), _) => s.to_string(),
-            (None, Some((lo, hi))) => format!("{lo}–{hi}"),
-            _ => "—".to_string(),
-        };
-        RowCalc {
-            completion,
-            score,
-            explain: r.explain.clone(),
-            shortfall: r.shortfall,
-            unscored: !r.node.is_empty() && r.weight.is_none(),
-        }
-    }
-}
+use registry::{FieldMsg, RowCalc};
 
 /// What a notice offers besides its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -342,104 +296,6 @@ impl App {
         self.draft_list.set(self.drafts.with_value(draft_list_of));
     }
 
-    /// Shows a notice; returns its id.
-    pub fn notify(&self, error: bool, text: Text, action: Action) -> u64 {
-        let id = self.next_id();
-        if !error && action == Action::None {
-            self.dismiss_after(id, 8);
-        }
-        self.notices.update(|n| {
-            n.push(Notice { id, error, text, action });
-            if n.len() > 6 {
-                let drop = n.len() - 6;
-                n.drain(..drop);
-            }
-        });
-        id
-    }
-
-    /// Shows a notice with an undo button that runs `undo`; it goes away after 30 s.
-    pub fn notify_undo(&self, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
-        self.notify_undo_as(false, text, undo)
-    }
-
-    /// Like [`App::notify_undo`]; an `error` notice (something was not done) stays until closed.
-    pub fn notify_undo_as(&self, error: bool, text: Text, undo: impl FnOnce(&mut SelfEvaluation, &mut Drafts) + Send + Sync + 'static) {
-        let id = self.next_id();
-        if !error {
-            self.dismiss_after(id, 30);
-        }
-        self.undos.update_value(|u| {
-            u.insert(id, Box::new(undo));
-        });
-        self.notices.update(|n| {
-            n.push(Notice { id, error, text, action: Action::Undo(id) });
-            if n.len() > 6 {
-                let drop = n.len() - 6;
-                n.drain(..drop);
-            }
-        });
-    }
-
-    /// Runs the undo of a notice and removes the notice.
-    pub fn undo(&self, id: u64) {
-        let Some(f) = self.undos.try_update_value(|u| u.remove(&id)).flatten() else { return };
-        let mut drafts = self.drafts.get_value();
-        let before = drafts.current.clone();
-        let mut doc = self.doc.get_untracked();
-        drafts.current_mut().doc = doc.clone();
-        f(&mut doc, &mut drafts);
-        let switched = drafts.current != before;
-        if switched {
-            let d = drafts.current().doc.clone();
-            self.drafts.set_value(drafts);
-            self.open_document(d);
-        } else {
-            self.drafts.set_value(drafts);
-            self.rewrite(|d| *d = doc);
-        }
-        self.refresh_drafts();
-        self.dismiss(id);
-    }
-
-    /// Removes a notice after `secs` seconds (messages that need no action; undo offers).
-    fn dismiss_after(&self, id: u64, secs: u64) {
-        let a = *self;
-        set_timeout(move || a.dismiss(id), std::time::Duration::from_secs(secs));
-    }
-
-    /// Removes a notice.
-    pub fn dismiss(&self, id: u64) {
-        self.notices.update(|n| n.retain(|x| x.id != id));
-        self.undos.update_value(|u| {
-            u.remove(&id);
-        });
-    }
-
-    /// Applies a finding's correction (改为 …) in one click, with an undo that puts back what was
-    /// typed there before.
-    pub fn apply_fix(&self, fix: &crate::core::check::finding::Fix) {
-        use crate::core::check::finding::Fix;
-        let r = self.rewrite(|d| edit::apply_fix(d, fix));
-        match r {
-            Ok(old) => {
-                let (path, new) = (fix.path.clone(), fix.value.clone());
-                let shown = if old.trim().is_empty() { "（空白）".to_string() } else { old.clone() };
-                let shown_en = if old.trim().is_empty() { "(blank)".to_string() } else { old.clone() };
-                self.notify_undo(
-                    Text::new(format!("已改为 {new}（原为 {shown}）。"), format!("Changed to {new} (was {shown_en}).")),
-                    move |d, _| {
-                        let _ = edit::apply_fix(d, &Fix::new(path, old));
-                    },
-                );
-                self.reveal(&fix.path);
-            }
-            Err(why) => {
-                self.notify(true, why, Action::None);
-            }
-        }
-    }
-
     /// The officer left the field at `p`: from now on a blank there is an error, not a to-do.
     pub fn touch(&self, p: &str) {
         if !self.touched.with_untracked(|t| t.contains(p)) {
@@ -447,51 +303,6 @@ impl App {
                 t.insert(p.to_string());
             });
         }
-    }
-
-    /// Messages on one field: a signal set only when they change (unregistered on unmount).
-    pub fn msgs(&self, p: String) -> Signal<Vec<FieldMsg>> {
-        let sig = RwSignal::new(self.msg_last.with_value(|m| m.get(&p).cloned().unwrap_or_default()));
-        let reg = self.msg_reg;
-        reg.update_value(|r| r.entry(p.clone()).or_default().push(sig));
-        on_cleanup(move || {
-            reg.update_value(|r| {
-                if let Some(v) = r.get_mut(&p) {
-                    v.retain(|s| *s != sig);
-                    if v.is_empty() {
-                        r.remove(&p);
-                    }
-                }
-            })
-        });
-        sig.into()
-    }
-
-    /// Computed figures of one indicator row: a signal set only when they change.
-    pub fn row_calc(&self, id: String) -> Signal<RowCalc> {
-        let l = self.lang.get_untracked();
-        let pos = self.ind_pos.with_untracked(|m| m.get(&id).copied());
-        let init = self.ev.with_untracked(|e| {
-            pos.and_then(|p| e.indicators.get(p))
-                .filter(|r| r.id == id)
-                .or_else(|| e.indicator(&id))
-                .map(|r| RowCalc::of(r, l))
-                .unwrap_or_default()
-        });
-        let sig = RwSignal::new(init);
-        let reg = self.row_reg;
-        reg.update_value(|r| r.entry(id.clone()).or_default().push(sig));
-        on_cleanup(move || {
-            reg.update_value(|r| {
-                if let Some(v) = r.get_mut(&id) {
-                    v.retain(|s| *s != sig);
-                    if v.is_empty() {
-                        r.remove(&id);
-                    }
-                }
-            })
-        });
-        sig.into()
     }
 
     /// Makes the field at `p` visible (opening its task, turning to its page) and focuses it.
