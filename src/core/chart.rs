@@ -60,7 +60,6 @@ fn fit(s: &str, px: f64) -> String {
 struct Svg {
     id: &'static str,
     body: String,
-    height: f64,
 }
 
 impl Svg {
@@ -74,7 +73,7 @@ impl Svg {
             escape(title)
         );
         body.reserve(4096);
-        Svg { id, body, height }
+        Svg { id, body }
     }
 
     fn close(mut self) -> String {
@@ -190,7 +189,6 @@ fn bars(svg: &mut Svg, rows: &[BarRow], max: f64, lines: &[(f64, String, bool)],
             escape(label)
         ));
     }
-    let _ = svg.height;
 }
 
 fn pct(d: Decimal) -> String {

@@ -38,21 +38,6 @@ impl Entries {
         }
     }
 
-    /// A required value: blank is a `entry.required` finding.
-    pub fn req(&mut self, path: &str, text: &str, kind: Kind, what: (&str, &str)) -> Option<Decimal> {
-        match number::parse(text, kind) {
-            Ok(v) => Some(v),
-            Err(NumError::Empty) => {
-                self.required(path, what);
-                None
-            }
-            Err(e) => {
-                self.invalid(path, text, &e);
-                None
-            }
-        }
-    }
-
     /// Records that a required text field is blank.
     pub fn required(&mut self, path: &str, what: (&str, &str)) {
         self.findings.push(catalogue::fire("entry.required", path, &[("field_zh", what.0.to_string()), ("field_en", what.1.to_string())]));

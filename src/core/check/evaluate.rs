@@ -1,7 +1,5 @@
 //! The one entry point: a document in, every computed figure and finding out.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::core::check::budget::{self, BudgetResult};
@@ -70,15 +68,6 @@ impl Evaluation {
     /// True when nothing stands in the way of submission (no error).
     pub fn ready(&self) -> bool {
         !self.findings.iter().any(|f| f.severity == Severity::Error)
-    }
-
-    /// Findings grouped by the path they concern (for the page's per-field messages).
-    pub fn by_path(&self) -> HashMap<&str, Vec<&Finding>> {
-        let mut m: HashMap<&str, Vec<&Finding>> = HashMap::new();
-        for f in &self.findings {
-            m.entry(f.path.as_str()).or_default().push(f);
-        }
-        m
     }
 
     /// The computed indicator with this id.

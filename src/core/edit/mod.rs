@@ -17,25 +17,6 @@ use crate::core::check::rubric::Rubric;
 use crate::core::document::format::{BudgetRow, Indicator, SelfEvaluation};
 use crate::core::text::lang::Text;
 
-/// Fields of a budget row reachable by path.
-pub const BUDGET_FIELDS: &[&str] = &["name", "initial", "adjusted", "actual", "stated_rate", "reason"];
-/// Fields of an indicator reachable by path.
-pub const INDICATOR_FIELDS: &[&str] = &[
-    "name",
-    "category",
-    "direction",
-    "unit",
-    "target",
-    "actual",
-    "weight",
-    "stated_score",
-    "scoring",
-    "deduct_per_unit",
-    "reason",
-    "measure",
-    "node",
-];
-
 fn budget_field<'a>(r: &'a mut BudgetRow, f: &str) -> Option<&'a mut String> {
     Some(match f {
         "name" => &mut r.name,
@@ -182,7 +163,7 @@ pub fn set(doc: &mut SelfEvaluation, path: &str, value: &str) -> bool {
             None => false,
         };
     }
-    match slot(doc, path, true) {
+    match slot(doc, path) {
         Some(s) => {
             if s != value {
                 s.clear();
@@ -226,8 +207,8 @@ pub fn apply_fix(doc: &mut SelfEvaluation, fix: &Fix) -> Result<String, Text> {
     }
 }
 
-/// The string behind a path; `create` makes a stated-score entry that does not exist yet.
-fn slot<'a>(doc: &'a mut SelfEvaluation, path: &str, create: bool) -> Option<&'a mut String> {
+/// The string behind a path; a stated-score entry that does not exist yet is made.
+fn slot<'a>(doc: &'a mut SelfEvaluation, path: &str) -> Option<&'a mut String> {
     match path {
         "unit.name" => return Some(&mut doc.unit.name),
         "unit.year" => return Some(&mut doc.unit.year),
@@ -261,9 +242,6 @@ fn slot<'a>(doc: &'a mut SelfEvaluation, path: &str, create: bool) -> Option<&'a
     if let Some(rest) = path.strip_prefix("stated.scores.") {
         let (node, f) = last(rest)?;
         if !matches!(f, "score" | "reason" | "measure") {
-            return None;
-        }
-        if !create && !doc.stated.scores.contains_key(node) {
             return None;
         }
         let s = doc.stated.scores.entry(node.to_string()).or_default();
