@@ -10,6 +10,7 @@
 use crate::core::document::format::Indicator;
 use crate::core::text::lang::Text;
 use crate::core::text::number::{self, Kind};
+use crate::core::text::words::{category_of, direction_of};
 
 /// The paste columns in order: (field, zh-CN heading, English heading).
 pub const COLUMNS: &[(&str, &str, &str)] = &[
@@ -110,18 +111,6 @@ pub fn split_tsv(text: &str) -> Vec<Vec<String>> {
         rows.push(row);
     }
     rows
-}
-
-/// Recognises a category by id, full label, 二级 name (数量指标, 数量), 一级 and 二级 joined, or
-/// English name (one recogniser for the whole tool: [`crate::core::text::words::category_of`]).
-pub fn category_of(s: &str) -> Option<&'static str> {
-    crate::core::text::words::category_of(s)
-}
-
-/// Recognises a direction: ≥ ≤ = 定性 and the usual ways of writing them (one recogniser for
-/// the whole tool: [`crate::core::text::words::direction_of`]).
-pub fn direction_of(s: &str) -> Option<&'static str> {
-    crate::core::text::words::direction_of(s)
 }
 
 fn is_heading(row: &[String], start: usize) -> bool {

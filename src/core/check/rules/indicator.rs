@@ -8,8 +8,8 @@ use crate::core::check::finding::Finding;
 use crate::core::check::indicator::{direction_of, IndicatorResult};
 use crate::core::check::rubric::Method;
 use crate::core::document::format::{direction, path, Indicator, TIERS};
-use crate::core::edit::paste::category_of;
 use crate::core::text::number::is_blank;
+use crate::core::text::words::category_of;
 use crate::core::text::words::split_bound;
 
 /// Each computed indicator with the indicator as typed.
