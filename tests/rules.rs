@@ -1157,7 +1157,7 @@ fn checks_and_catalogue_correspond() {
     }
     for r in catalogue::rules() {
         match r.category.as_str() {
-            // Fired while values are read (src/core/entry.rs, src/core/evaluate.rs).
+            // Fired while values are read (crates/core/src/check/entry.rs, check/evaluate.rs).
             "entry" => assert!(!checks.contains(r.id.as_str()), "{} is an entry rule but also a check", r.id),
             // Fired by the report/crosscheck code, outside `evaluate`.
             "report" => {}
@@ -1198,7 +1198,9 @@ fn test_texts() -> String {
         texts.push_str(&std::fs::read_to_string(p).unwrap_or_default());
     }
     let mut files = Vec::new();
-    walk(&root.join("src"), &mut files);
+    for dir in ["src", "crates"] {
+        walk(&root.join(dir), &mut files);
+    }
     for p in files {
         let t = std::fs::read_to_string(&p).unwrap_or_default();
         if let Some(at) = t.find("#[cfg(test)]") {
