@@ -14,16 +14,27 @@ use crate::core::document::format::SelfEvaluation;
 use crate::core::document::import;
 use crate::core::text::lang::Lang;
 
+mod crosscheck_docx;
+mod review;
+
 /// The usage text.
 pub const USAGE: &str = "\
 selfcheck — 绩效自评自查 (self-evaluation checker)
 
 USAGE:
   selfcheck check [--json] [--lang zh|en] [--rubric RUBRIC.json] FILE...
+                                               FILE: a self-evaluation (.json) or a filled 自评表 (.xlsx)
+  selfcheck import [--lang zh|en] FILE.xlsx    print the self-evaluation read from a filled 自评表 as JSON;
+                                               the mapping found and the cells not placed go to stderr
   selfcheck report [--lang zh|en] [--docx OUT.docx] FILE
                                                print the generated 自评报告 (or write it as .docx)
-  selfcheck crosscheck [--json] [--lang zh|en] FILE.json REPORT.txt
+  selfcheck crosscheck [--json] [--lang zh|en] FILE REPORT.txt|REPORT.docx
                                                check a written report's figures against FILE
+                                               (a .docx: each finding with its paragraph or cell)
+  selfcheck review [--json] [--lang zh|en] [--xlsx OUT.xlsx] DIR
+                                               one table for every submission in DIR (.json, .xlsx, .docx
+                                               paired by name; not recursive): errors first; exit 1 when a
+                                               file has errors or cannot be read, 2 when DIR cannot be read
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.
@@ -69,6 +80,9 @@ fn load_error(path: &str, e: &crate::core::document::format::LoadError, lang: La
 /// as bytes: invalid UTF-8 is refused at its byte, never replaced (`core::import`).
 pub fn load(path: &str, lang: Lang) -> Result<SelfEvaluation, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    if import::sniff(&bytes) == import::Sniffed::Xlsx {
+        return read_workbook(path, &bytes, lang).map(|r| r.document);
+    }
     let text = import::json_text(&bytes).map_err(|e| load_error(path, &e, lang))?;
     SelfEvaluation::from_json(text).map_err(|e| load_error(path, &e, lang))
 }
@@ -90,6 +104,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = write!(err, "{USAGE}");
         return 2;
     };
+    if cmd == "review" {
+        return review::run(&args[1..], out, err);
+    }
     let opts = match parse_opts(&args[1..]) {
         Ok(o) => o,
         Err(e) => {
@@ -99,6 +116,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     match cmd.as_str() {
         "check" => check(&opts, out, err),
+        "import" => import_workbook(&opts, out, err),
         "report" => report(&opts, out, err),
         "crosscheck" => crosscheck(&opts, out, err),
         "rules" => {
@@ -134,7 +152,7 @@ fn check(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut code = 0;
     let mut json = Vec::new();
     for f in &o.files {
-        let doc = match load(f, o.lang) {
+        let doc = match load_noting(f, o.lang, err) {
             Ok(d) => d,
             Err(e) => {
                 let _ = writeln!(err, "{e}");
@@ -206,6 +224,7 @@ fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let text = match std::fs::read(t) {
+        Ok(b) if crosscheck_docx::is_docx(t, &b) => return crosscheck_docx::run(o.json, o.lang, f, t, &doc, &b, out, err),
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             let _ = writeln!(err, "{t}: {e}");
@@ -342,4 +361,59 @@ pub fn rules_markdown() -> String {
         }
     }
     s
+}
+
+fn read_workbook(path: &str, bytes: &[u8], lang: Lang) -> Result<crate::core::workbook::Reading, String> {
+    crate::core::workbook::read(bytes).map_err(|m| format!("{path}: {}", m.get(lang)))
+}
+
+/// [`load`], and for a workbook a line on stderr counting the cells it could not place.
+fn load_noting(path: &str, lang: Lang, err: &mut dyn Write) -> Result<SelfEvaluation, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    if import::sniff(&bytes) != import::Sniffed::Xlsx {
+        return load(path, lang);
+    }
+    let r = read_workbook(path, &bytes, lang)?;
+    if !r.unplaced.is_empty() {
+        let n = r.unplaced.len();
+        let _ = match lang {
+            Lang::Zh => writeln!(err, "{path}: {n} 个单元格未读取（selfcheck import {path} 列出每一个）"),
+            _ => writeln!(err, "{path}: {n} cells not read (selfcheck import {path} lists each)"),
+        };
+    }
+    Ok(r.document)
+}
+
+/// `import FILE.xlsx`: the self-evaluation read, as the project's JSON, on stdout; the mapping
+/// found and every cell not placed on stderr. Exit 0, or 2 when the file cannot be read.
+fn import_workbook(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let [f] = o.files.as_slice() else {
+        let _ = writeln!(err, "selfcheck import: give exactly one FILE.xlsx\n\n{USAGE}");
+        return 2;
+    };
+    let bytes = match std::fs::read(f) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{f}: {e}");
+            return 2;
+        }
+    };
+    let r = match read_workbook(f, &bytes, o.lang) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    let zh = o.lang == Lang::Zh;
+    let _ = writeln!(err, "== {f}: {}", if zh { "读取位置" } else { "mapping" });
+    for m in &r.mapping {
+        let _ = writeln!(err, "  {}", m.line(o.lang));
+    }
+    let _ = writeln!(err, "-- {} ({})", if zh { "未读取的单元格" } else { "cells not placed" }, r.unplaced.len());
+    for u in &r.unplaced {
+        let _ = writeln!(err, "  {}", u.line(o.lang));
+    }
+    let _ = write!(out, "{}", r.document.to_json());
+    0
 }

@@ -24,6 +24,14 @@ pub enum Pending {
         /// The validated import.
         import: Import,
     },
+    /// A filled 自评表 in a template's layout ([`selfcheck_core::workbook`]): what was found where,
+    /// and what could not be placed, shown before anything is applied.
+    Template {
+        /// The file's name.
+        file: String,
+        /// What was read.
+        reading: Box<selfcheck_core::workbook::Reading>,
+    },
     /// Refused: every problem, by cell.
     Refused {
         /// The file's name.
@@ -60,15 +68,22 @@ pub fn stage(a: App, st: ExcelState, file: &str, bytes: &[u8]) {
     let result = a.doc.with_untracked(|d| xlsx::import(bytes, d));
     st.pending.set(Some(match result {
         Ok(import) => Pending::Ready { file: file.to_string(), import },
-        Err(errors) => Pending::Refused { file: file.to_string(), errors },
+        // Not this page's own export: a filled template is read by its header words.
+        Err(errors) => match selfcheck_core::workbook::read(bytes) {
+            Ok(reading) if !reading.parts.is_empty() => Pending::Template { file: file.to_string(), reading: Box::new(reading) },
+            _ => Pending::Refused { file: file.to_string(), errors },
+        },
     }));
 }
 
 /// Applies the staged import to the open draft, offering undo. Does nothing when none is staged.
 pub fn confirm(a: App, st: ExcelState) {
-    let Some(Pending::Ready { file, import }) = st.pending.get_untracked() else { return };
     let before = a.doc.get_untracked();
-    let after = import.apply(&before);
+    let (file, after) = match st.pending.get_untracked() {
+        Some(Pending::Ready { file, import }) => (file, import.apply(&before)),
+        Some(Pending::Template { file, reading }) => (file, reading.apply(&before)),
+        _ => return,
+    };
     a.rewrite(|d| *d = after);
     st.pending.set(None);
     a.notify_undo(Text::new(format!("已从“{file}”导入。"), format!("Imported from '{file}'.")), move |d, _| *d = before);
@@ -150,6 +165,40 @@ pub fn ExcelPanel() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Pending::Template { file, reading } => {
+                let summary = reading.summary();
+                let mapping = reading.mapping.clone();
+                let unplaced = reading.unplaced.clone();
+                let n_unplaced = unplaced.len();
+                view! {
+                <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
+                    <h3 id="xlsx-h">{move || match l.get() {
+                        selfcheck_core::Lang::Zh => format!("从自评表“{file}”导入将会："),
+                        selfcheck_core::Lang::En => format!("Importing the filled form '{file}' will:"),
+                    }}</h3>
+                    <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
+                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
+                    </div>
+                    <details class="mapping" open=true>
+                        <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
+                        <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.line(l.get())}</li> }).collect_view()}</ul>
+                    </details>
+                    <Show when=move || n_unplaced != 0>
+                        <details class="unplaced" open=true>
+                            <summary>{move || match l.get() {
+                                selfcheck_core::Lang::Zh => format!("未能读入的单元格（{n_unplaced} 个，不会导入，请核对）"),
+                                selfcheck_core::Lang::En => format!("Cells not read ({n_unplaced}; not imported, please check)"),
+                            }}</summary>
+                            <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.line(l.get())}</li> }).collect_view()}</ul>
+                        </details>
+                    </Show>
+                </div>
+                }
+                .into_any()
+            }
             Pending::Refused { file, errors } => {
                 let n = errors.len();
                 view! {

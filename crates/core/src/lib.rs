@@ -9,7 +9,10 @@
 //! - [`report`]: the 自评报告 as data, text and .docx;
 //! - [`office`]: Office Open XML and ZIP, and the Excel sheets;
 //! - [`chart`]: charts as data and SVG;
-//! - [`edit`]: the editing services the page uses (field paths, rows, pastes).
+//! - [`edit`]: the editing services the page uses (field paths, rows, pastes);
+//! - [`workbook`]: a filled .xlsx template (another program's workbook) read into a document;
+//! - [`report_docx`]: a written .docx report read and cross-checked;
+//! - [`review`]: the reviewer's table, one row per submitted file.
 
 pub mod chart;
 pub mod check;
@@ -18,7 +21,10 @@ pub mod document;
 pub mod edit;
 pub mod office;
 pub mod report;
+pub mod report_docx;
+pub mod review;
 pub mod text;
+pub mod workbook;
 
 pub use check::evaluate::{evaluate, evaluate_with, status, status_of, status_with_todo, Evaluation};
 pub use document::format::SelfEvaluation;

@@ -63,7 +63,7 @@ fn cells(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// True when the cell is a number, with at most a short unit after it ("95.68%", "3,130人"; not a
 /// year or a date: "2021年").
-fn is_number(cell: &str) -> bool {
+pub(crate) fn is_number(cell: &str) -> bool {
     let t = cell.trim_start_matches(['-', '−', '+']);
     let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '，'));
     match digits {

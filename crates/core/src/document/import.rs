@@ -85,10 +85,7 @@ fn other_kind(bytes: &[u8], what: (&str, &str)) -> Option<Text> {
             format!("this is a Word document (.docx), not {we} (.json): to check a report's text, paste it into Check report"),
         ),
         Sniffed::Zip => Text::new(format!("这是压缩包（.zip），不是{wz}（.json）"), format!("this is a ZIP archive, not {we} (.json)")),
-        Sniffed::OldOffice => Text::new(
-            format!("这是旧版 Office 文件（.xls 或 .doc），不是{wz}（.json）"),
-            format!("this is an old Office file (.xls or .doc), not {we} (.json)"),
-        ),
+        Sniffed::OldOffice => crate::workbook::old_office(),
         Sniffed::Utf16 => Text::new(
             format!("文件是 UTF-16 编码，{wz}须为 UTF-8 编码：请在编辑器中另存为 UTF-8 后再导入"),
             format!("the file is UTF-16 text; {we} must be UTF-8: save it as UTF-8 in an editor and import it again"),

@@ -7,6 +7,10 @@
 //! entities and numeric character references, skips comments, processing instructions and
 //! DOCTYPE (no entity is ever expanded), and reports malformed input as an error, never a panic.
 
+/// The deepest element nesting read (Office parts nest a few dozen levels); deeper input is an
+/// error, so no reader walking the tree can overflow the stack.
+pub const MAX_DEPTH: usize = 512;
+
 /// Escapes text or an attribute value, dropping characters XML 1.0 does not allow.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -233,6 +237,8 @@ pub fn parse(src: &str) -> Result<Element, XmlError> {
                 if let Some(top) = stack.last_mut() {
                     top.children.push(Node::Element(el));
                 }
+            } else if stack.len() > MAX_DEPTH {
+                return err(i, "nested too deeply");
             } else {
                 stack.push(el);
             }

@@ -206,10 +206,7 @@ pub fn not_a_workbook(bytes: &[u8]) -> Option<Text> {
             "this is a JSON file (a self-evaluation or a rubric), not an Excel workbook (.xlsx): use Import for JSON files",
         ),
         Sniffed::Docx => Text::new("这是 Word 文档（.docx），不是 Excel 表（.xlsx）", "this is a Word document (.docx), not an Excel workbook (.xlsx)"),
-        Sniffed::OldOffice => Text::new(
-            "这是旧版 .xls（或其他旧版 Office）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
-            "this is an old .xls (or another old Office) file: save it as .xlsx in Excel or WPS and import it again",
-        ),
+        Sniffed::OldOffice => crate::workbook::old_office(),
         Sniffed::Empty => Text::new("文件是空的，不是 Excel 表（.xlsx）", "the file is empty: it is not an Excel workbook (.xlsx)"),
         Sniffed::Pdf => Text::new("这是 PDF 文件，不是 Excel 表（.xlsx）", "this is a PDF, not an Excel workbook (.xlsx)"),
         Sniffed::Utf16 | Sniffed::Other if looks_like_text(bytes) => Text::new(

@@ -340,7 +340,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
         let mut next_row = 1u32;
         for row in data.elements().filter(|e| e.name == "row") {
             let rn = row.attr("r").and_then(|r| r.parse().ok()).unwrap_or(next_row);
-            next_row = rn + 1;
+            next_row = rn.saturating_add(1);
             let mut next_col = 0usize;
             for c in row.elements().filter(|e| e.name == "c") {
                 let col = c.attr("r").and_then(parse_ref).map(|(c, _)| c).unwrap_or(next_col);
