@@ -1,5 +1,6 @@
 //! A written 自评报告 given as .docx: read (paragraphs, headings, tables with their headers),
 //! cross-checked with each finding at its paragraph or cell, and refused when it is not a .docx.
+#![cfg(not(target_arch = "wasm32"))]
 
 use selfcheck::core::crosscheck::Status;
 use selfcheck::core::document::format::SelfEvaluation;

@@ -5,6 +5,7 @@
 //!
 //! 256 cases each by default; `PROPTEST_CASES=5000 cargo test --release --test
 //! report_docx_properties` digs deeper.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};

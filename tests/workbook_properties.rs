@@ -6,6 +6,7 @@
 //!
 //! 256 cases each by default; `PROPTEST_CASES=5000 cargo test --release --test workbook_properties`
 //! digs deeper.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::{Duration, Instant};
 

@@ -3,6 +3,7 @@
 //! checked by hand below, and the CLI's `import` and `check` read workbooks.
 //!
 //! `UPDATE_EXPECTED=1 cargo test --test workbooks` rewrites the expected readings (review the diff).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 
