@@ -56,7 +56,7 @@ test: setup
 
 # Formatting and clippy (warnings are errors), for the native build and the page's wasm build.
 lint: $(SETUP)
-	cargo fmt --check
+	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 

@@ -8,8 +8,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::document::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
 
 include!("support/large_document.rs");
 

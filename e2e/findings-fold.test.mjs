@@ -1,4 +1,4 @@
-// 自查结果 folds a rule's many notes into one expandable item (src/app/findings.rs FOLD_AT), so the
+// 自查结果 folds a rule's many notes into one expandable item (crates/app/src/findings.rs FOLD_AT), so the
 // seed's 19 "no target" notes do not bury its two warnings; errors are never folded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

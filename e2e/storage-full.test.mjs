@@ -1,4 +1,4 @@
-// When the browser cannot keep drafts (src/app/storage.rs): storage full (setItem throws
+// When the browser cannot keep drafts (crates/app/src/storage.rs): storage full (setItem throws
 // QuotaExceededError) and storage unavailable (reading window.localStorage throws SecurityError).
 // The page says so in its own words, keeps what was typed, and 导出为文件 still saves the draft as
 // a file with what was typed in it.

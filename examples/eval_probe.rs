@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::document::format::{Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
 
 include!("../benches/support/large_document.rs");
 

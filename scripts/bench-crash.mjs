@@ -5,7 +5,7 @@
 //
 //   scripts/with-dist-server.sh --dist dist -- node scripts/bench-crash.mjs [--runs 10] [--delays 500,1000,2000,5000]
 //
-// The page saves to localStorage ≤ 400 ms after the last key press (src/app/storage.rs); what this
+// The page saves to localStorage ≤ 400 ms after the last key press (crates/app/src/storage.rs); what this
 // measures is how long the browser keeps that write in memory before it reaches the disk.
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';

@@ -149,7 +149,7 @@ const MEASUREMENTS = [
     },
   },
   {
-    // Input event → re-evaluation, DOM update, style and layout (`sc-update`, src/app/perf.rs);
+    // Input event → re-evaluation, DOM update, style and layout (`sc-update`, crates/app/src/perf.rs);
     // scripts/bench-typing.mjs prints the details (paint, Event Timing).
     name: 'typing, 2,000-indicator draft (sc-update)',
     unit: 'ms',

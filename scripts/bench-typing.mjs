@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Typing latency with a large draft: loads a generated draft of N indicators (default 2,000) into
 // localStorage, reloads the built page, types characters into an indicator's 实际完成值 and reads
-// the page's own performance measures (src/app/perf.rs):
+// the page's own performance measures (crates/app/src/perf.rs):
 //   sc-update  input event → every reactive update done (re-evaluation, rates, scores, findings,
 //              DOM) and style/layout forced;
 //   sc-paint   input event → after the next frame was painted (includes waiting for the frame);

@@ -35,7 +35,8 @@ def group(name):
     """The module a symbol counts under: the first module of ours its name mentions, else its crate."""
     if name.startswith("data segment"):
         return "data (strings, tables)"
-    ours = re.search(r"selfcheck(?:\[[0-9a-f]+\])?::(app|core)::(\w+)", name)
+    # selfcheck_app::x / selfcheck_core::x (the crates); selfcheck::app::x before the workspace.
+    ours = re.search(r"selfcheck(?:_|(?:\[[0-9a-f]+\])?::)(app|core)(?:\[[0-9a-f]+\])?::(\w+)", name)
     if ours:
         return f"{ours.group(1)}::{ours.group(2)}"
     lib = re.match(r"[<&\s(\[]*(?:mut |dyn )?([A-Za-z_0-9]+)", name)

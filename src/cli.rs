@@ -6,13 +6,13 @@
 
 use std::io::Write;
 
-use crate::core::budget::money;
-use crate::core::evaluate::{evaluate, evaluate_with, status, Evaluation};
-use crate::core::format::SelfEvaluation;
-use crate::core::import;
-use crate::core::rubric::Rubric;
-use crate::core::rules::catalogue;
-use crate::core::text::Lang;
+use crate::core::check::budget::money;
+use crate::core::check::evaluate::{evaluate, evaluate_with, status, Evaluation};
+use crate::core::check::rubric::Rubric;
+use crate::core::check::rules::catalogue;
+use crate::core::document::format::SelfEvaluation;
+use crate::core::document::import;
+use crate::core::text::lang::Lang;
 
 mod crosscheck_docx;
 mod review;
@@ -68,7 +68,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
 }
 
 /// `path:line:column: message`, or `path: message` when the position means nothing.
-fn load_error(path: &str, e: &crate::core::format::LoadError, lang: Lang) -> String {
+fn load_error(path: &str, e: &crate::core::document::format::LoadError, lang: Lang) -> String {
     if e.line == 0 {
         format!("{path}: {}", e.message.get(lang))
     } else {
@@ -233,7 +233,7 @@ fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let ev = evaluate(&doc);
     let cc = crate::core::crosscheck::analyse(&text, &doc, &ev);
-    let code = if cc.findings.iter().any(|f| f.severity == crate::core::finding::Severity::Error) { 1 } else { 0 };
+    let code = if cc.findings.iter().any(|f| f.severity == crate::core::check::finding::Severity::Error) { 1 } else { 0 };
     if o.json {
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&cc).unwrap_or_default());
         return code;
@@ -249,7 +249,7 @@ fn crosscheck(o: &Opts, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let _ = writeln!(out, "  {:>3} {:<14} {:<15} {what}", g.n, g.raw, status);
     }
-    let (e, w, i) = crate::core::finding::counts(&cc.findings);
+    let (e, w, i) = crate::core::check::finding::counts(&cc.findings);
     let _ = writeln!(out, "-- {} ({e} error, {w} warning, {i} info)", if zh { "核对结果" } else { "Findings" });
     for f in &cc.findings {
         let _ = writeln!(out, "  {}", f.line(o.lang));
@@ -315,7 +315,12 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
     if !shortfalls.is_empty() {
         s.push_str(if zh { "-- 未完成指标\n" } else { "-- Shortfalls\n" });
         for (r, (_, i)) in ev.indicators.iter().zip(doc.indicators()).filter(|(r, _)| r.shortfall) {
-            s.push_str(&format!("  {}: {} ({})\n", i.name, crate::core::rules::indicator::completion_text(r, !zh), r.explain.get(lang)));
+            s.push_str(&format!(
+                "  {}: {} ({})\n",
+                i.name,
+                crate::core::check::rules::indicator::completion_text(r, !zh),
+                r.explain.get(lang)
+            ));
         }
     }
     let (e, w, i) = ev.counts();

@@ -1,12 +1,16 @@
-//! 绩效自评自查 (Self-Evaluation Checker).
+//! 绩效自评自查 (Self-Evaluation Checker): the command line, and the door the integration
+//! tests, benches and size probes use.
 //!
-//! [`core`] is the pure checking core: the self-evaluation format, number parsing, budget
-//! rates, rubric scoring, the rule catalogue and its findings, and the report text. It has no
-//! browser dependency and builds natively (CLI, tests, benches) and for wasm32 (the page).
-//! `app` is the Leptos page; it only exists on wasm32.
+//! The code lives in three crates (ARCHITECTURE.md): `selfcheck-core` (crates/core: the pure
+//! checking core, no browser dependency, native and wasm32), `selfcheck-app` (crates/app: the
+//! Leptos page, wasm32 only) and this one: [`cli`] (native only, so the page's wasm never
+//! compiles it) and the page's binary for Trunk (src/main.rs). `core` and `app` name the two
+//! crates under the paths the CLI, the tests and the docs use (`selfcheck::core::evaluate`).
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod core;
+
+pub use selfcheck_core as core;
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
+pub use selfcheck_app as app;

@@ -3,10 +3,10 @@
 //! its counts), in any words: no budget row or indicator is involved.
 #![cfg(not(target_arch = "wasm32"))]
 
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::finding::{Finding, Severity};
 use selfcheck::core::crosscheck::check;
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::finding::{Finding, Severity};
-use selfcheck::core::format::SelfEvaluation;
+use selfcheck::core::document::format::SelfEvaluation;
 
 fn doc() -> SelfEvaluation {
     SelfEvaluation::from_json(

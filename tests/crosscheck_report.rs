@@ -2,12 +2,12 @@
 //! figures and traps, texts made to be wrong, the generated report, and (when present) the real
 //! seed report from the shared fixtures.
 
+use selfcheck::core::check::finding::{Finding, Severity};
 use selfcheck::core::crosscheck::{analyse, check, CrossCheck, FigureKind, Status, Target};
+use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
 use selfcheck::core::evaluate;
-use selfcheck::core::finding::{Finding, Severity};
-use selfcheck::core::format::{Adjustment, SelfEvaluation};
 use selfcheck::core::report;
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 
 const TEXT: &str = include_str!("fixtures/ftu-2021-report.txt");
 

@@ -4,10 +4,10 @@
 
 use proptest::prelude::*;
 use selfcheck::core::crosscheck::analyse;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::text::Lang;
-use selfcheck::core::xlsx;
+use selfcheck::core::office::xlsx;
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
     SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()

@@ -30,7 +30,7 @@ fn rules_md_is_generated_from_the_catalogue() {
 #[test]
 fn every_rule_is_documented() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md")).unwrap_or_default();
-    for r in selfcheck::core::rules::catalogue::rules() {
+    for r in selfcheck::core::check::rules::catalogue::rules() {
         assert!(doc.contains(&format!("`{}`", r.id)), "docs/rules.md lacks {}", r.id);
     }
 }
@@ -39,20 +39,21 @@ fn every_rule_is_documented() {
 #[test]
 fn format_md_names_every_field() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md")).unwrap_or_default();
-    let full = selfcheck::core::format::SelfEvaluation {
-        rubric: selfcheck::core::format::RubricChoice {
+    let full = selfcheck::core::document::format::SelfEvaluation {
+        rubric: selfcheck::core::document::format::RubricChoice {
             preset: String::new(),
-            inline: selfcheck::core::rubric::preset("guangzhou-dept-example"),
+            inline: selfcheck::core::check::rubric::preset("guangzhou-dept-example"),
         },
         ..Default::default()
     };
     let mut value = serde_json::to_value(&full).unwrap();
     // One of each list item, so their fields are listed too.
-    value["budget"]["rows"] = serde_json::to_value(vec![selfcheck::core::format::BudgetRow::default()]).unwrap();
+    value["budget"]["rows"] = serde_json::to_value(vec![selfcheck::core::document::format::BudgetRow::default()]).unwrap();
     value["tasks"] =
-        serde_json::to_value(vec![selfcheck::core::format::Task { indicators: vec![Default::default()], ..Default::default() }]).unwrap();
-    value["stated"]["scores"] = serde_json::json!({ "node": selfcheck::core::format::StatedScore::default() });
-    value["stated"]["adjustments"] = serde_json::to_value(vec![selfcheck::core::format::Adjustment::default()]).unwrap();
+        serde_json::to_value(vec![selfcheck::core::document::format::Task { indicators: vec![Default::default()], ..Default::default() }])
+            .unwrap();
+    value["stated"]["scores"] = serde_json::json!({ "node": selfcheck::core::document::format::StatedScore::default() });
+    value["stated"]["adjustments"] = serde_json::to_value(vec![selfcheck::core::document::format::Adjustment::default()]).unwrap();
     let mut missing = Vec::new();
     fn walk(v: &serde_json::Value, doc: &str, missing: &mut Vec<String>) {
         match v {
@@ -80,8 +81,8 @@ fn format_md_minimal_example_evaluates_as_described() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md")).unwrap_or_default();
     let start = doc.find("```json\n").expect("docs/format.md has a JSON example") + "```json\n".len();
     let end = start + doc[start..].find("```").expect("the example ends");
-    let example = selfcheck::core::format::SelfEvaluation::from_json(&doc[start..end]).expect("the example loads");
-    let ev = selfcheck::core::evaluate::evaluate(&example);
+    let example = selfcheck::core::document::format::SelfEvaluation::from_json(&doc[start..end]).expect("the example loads");
+    let ev = selfcheck::core::check::evaluate::evaluate(&example);
     assert!(ev.findings.is_empty(), "{:?}", ev.findings.iter().map(|f| &f.rule).collect::<Vec<_>>());
     assert_eq!(ev.scores.total.map(|t| t.to_string()).as_deref(), Some("99.60"));
     assert_eq!(ev.scores.node("execution").and_then(|n| n.score).map(|s| s.to_string()).as_deref(), Some("9.60"));

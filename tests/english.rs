@@ -2,10 +2,10 @@
 //! are in English; sources stay the Chinese document titles they are.
 #![cfg(not(target_arch = "wasm32"))]
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::rubric::{presets, Rubric};
-use selfcheck::core::rules::catalogue;
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::rubric::{presets, Rubric};
+use selfcheck::core::check::rules::catalogue;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::Lang;
 
 fn has_cjk(s: &str) -> bool {
@@ -52,7 +52,7 @@ fn every_rule_title_is_in_english() {
 fn the_evaluation_carries_the_rubric_name_in_english() {
     let doc = SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap();
     let ev = evaluate(&doc);
-    assert_eq!(ev.rubric.name_text().en, selfcheck::core::rubric::preset("guangzhou-dept").unwrap().name_en);
+    assert_eq!(ev.rubric.name_text().en, selfcheck::core::check::rubric::preset("guangzhou-dept").unwrap().name_en);
     assert!(!has_cjk(ev.rubric.name_text().get(Lang::En)));
     for n in &ev.scores.nodes {
         assert!(!has_cjk(n.name_in(Lang::En)), "{}", n.id);
@@ -80,7 +80,7 @@ fn findings_name_rubric_nodes_in_english() {
 fn the_cli_summary_in_english_names_the_rubric_in_english() {
     let doc = SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap();
     let s = selfcheck::cli::summary("x.json", &doc, &evaluate(&doc), Lang::En);
-    let r = selfcheck::core::rubric::preset("guangzhou-dept").unwrap();
+    let r = selfcheck::core::check::rubric::preset("guangzhou-dept").unwrap();
     assert!(s.contains(&format!("  {} ({})", r.name_en, r.source)), "the name in English, the source as it is: {s}");
     assert!(!s.contains(&r.name), "{s}");
 }

@@ -7,12 +7,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use selfcheck::cli::run;
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::finding::{Finding, Fix, Severity};
+use selfcheck::core::check::rules::catalogue;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::edit;
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::finding::{Finding, Fix, Severity};
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::rules::catalogue;
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

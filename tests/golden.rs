@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use selfcheck::core::evaluate::{evaluate, Evaluation};
-use selfcheck::core::format::SelfEvaluation;
+use selfcheck::core::check::evaluate::{evaluate, Evaluation};
+use selfcheck::core::document::format::SelfEvaluation;
 
 #[derive(Deserialize)]
 struct Golden {

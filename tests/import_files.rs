@@ -88,10 +88,10 @@ fn item7_invalid_utf8_is_refused_naming_the_byte() {
 
 #[test]
 fn item11_a_workbook_given_as_json_says_to_use_the_excel_import() {
-    let xlsx = selfcheck::core::xlsx::export(
-        &selfcheck::core::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
-        &selfcheck::core::evaluate::evaluate(
-            &selfcheck::core::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
+    let xlsx = selfcheck::core::office::xlsx::export(
+        &selfcheck::core::document::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
+        &selfcheck::core::check::evaluate::evaluate(
+            &selfcheck::core::document::format::SelfEvaluation::from_json(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
         ),
         selfcheck::core::Lang::Zh,
     );
@@ -102,7 +102,7 @@ fn item11_a_workbook_given_as_json_says_to_use_the_excel_import() {
     assert!(out.contains("广州市总工会"), "{out}");
     assert!(!err.contains("expected value") && !err.contains("JSON 格式错误"), "{err}");
     // The JSON import of the page still says to use its Excel import.
-    let e = selfcheck::core::import::json_text(&xlsx).unwrap_err();
+    let e = selfcheck::core::document::import::json_text(&xlsx).unwrap_err();
     assert!(e.message.zh.contains("导入 Excel") && e.message.en.contains("Import Excel"), "{:?}", e.message);
 }
 
@@ -125,17 +125,17 @@ fn item8_a_rubric_that_cannot_score_is_refused_by_check_rubric() {
 /// the rubric says why, so the status is never 可以提交 with an empty score table.
 #[test]
 fn item8_a_document_with_an_inline_rubric_that_cannot_score_gets_an_error() {
-    use selfcheck::core::format::SelfEvaluation;
+    use selfcheck::core::document::format::SelfEvaluation;
     let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SEED).unwrap()).unwrap();
     v["rubric"]["inline"] = serde_json::json!({"format": "selfcheck/rubric", "version": 1, "id": "empty", "name": "空标准", "nodes": []});
     let doc = SelfEvaluation::from_json(&v.to_string()).unwrap();
     let ev = selfcheck::core::evaluate(&doc);
     let f = ev.findings.iter().find(|f| f.path == "rubric.preset").expect("a finding at the rubric");
-    assert_eq!(f.severity, selfcheck::core::finding::Severity::Error);
+    assert_eq!(f.severity, selfcheck::core::check::finding::Severity::Error);
     assert!(f.message.zh.contains("空标准") && f.message.zh.contains("无法计分"), "{}", f.message.zh);
     assert!(!ev.ready());
     assert!(ev.scores.nodes.is_empty());
     // The incremental evaluator the page uses says the same.
-    let mut cache = selfcheck::core::incremental::Evaluator::new();
+    let mut cache = selfcheck::core::check::incremental::Evaluator::new();
     assert_eq!(cache.evaluate(&doc), ev);
 }

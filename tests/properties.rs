@@ -9,14 +9,16 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use selfcheck::core::budget_paste::{paste, COLUMNS};
-use selfcheck::core::evaluate::{evaluate, evaluate_with};
-use selfcheck::core::format::{Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit};
-use selfcheck::core::number::{parse, parse_opt, to_half_width, Kind};
-use selfcheck::core::rounding::{
+use selfcheck::core::check::evaluate::{evaluate, evaluate_with};
+use selfcheck::core::check::rubric::{preset, Method, Node, Rubric};
+use selfcheck::core::document::format::{
+    Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
+};
+use selfcheck::core::edit::budget_paste::{paste, COLUMNS};
+use selfcheck::core::text::number::{parse, parse_opt, to_half_width, Kind};
+use selfcheck::core::text::rounding::{
     decimal_text, group_thousands, matches_at_stated_precision, mul_div, mul_div_round2, percent, plain_text, round_to,
 };
-use selfcheck::core::rubric::{preset, Method, Node, Rubric};
 
 const KINDS: [Kind<'static>; 6] =
     [Kind::Amount { unit: "万元" }, Kind::Amount { unit: "元" }, Kind::Percent, Kind::Score, Kind::Weight, Kind::Value];

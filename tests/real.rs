@@ -22,10 +22,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use selfcheck::core::check::evaluate::{evaluate, Evaluation};
+use selfcheck::core::check::finding::{Finding, Severity};
 use selfcheck::core::crosscheck;
-use selfcheck::core::evaluate::{evaluate, Evaluation};
-use selfcheck::core::finding::{Finding, Severity};
-use selfcheck::core::format::SelfEvaluation;
+use selfcheck::core::document::format::SelfEvaluation;
 
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -267,7 +267,7 @@ fn real_reports() {
                     "{name}: must not: {} ({}), got:\n{}",
                     n.what,
                     n.path,
-                    v.iter().map(|x| format!("      {}", x.line(selfcheck::core::text::Lang::Zh))).collect::<Vec<_>>().join("\n")
+                    v.iter().map(|x| format!("      {}", x.line(selfcheck::core::text::lang::Lang::Zh))).collect::<Vec<_>>().join("\n")
                 )),
                 (Some(_), true) => failures.push(format!("{name}: must-not now holds: {} ({}): remove its known_gap", n.what, n.path)),
                 _ => {}
@@ -284,7 +284,7 @@ fn real_reports() {
         }
         if std::env::var("REAL_VERBOSE").is_ok() {
             for x in &all {
-                println!("      | {}", x.line(selfcheck::core::text::Lang::Zh));
+                println!("      | {}", x.line(selfcheck::core::text::lang::Lang::Zh));
             }
         }
     }

@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use selfcheck::core::crosscheck::Status;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::ooxml::zip::{ZipReader, ZipWriter};
+use selfcheck::core::office::ooxml::zip::{ZipReader, ZipWriter};
 use selfcheck::core::report;
 use selfcheck::core::report_docx::{self, Place};
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
     SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use selfcheck::cli::run;
-use selfcheck::core::ooxml::zip::{ZipReader, ZipWriter};
+use selfcheck::core::office::ooxml::zip::{ZipReader, ZipWriter};
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guangzhou-ftu-2021.json");
 

@@ -11,12 +11,12 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::ooxml::zip::{ZipReader, ZipWriter};
+use selfcheck::core::office::ooxml::zip::{ZipReader, ZipWriter};
 use selfcheck::core::report;
 use selfcheck::core::report_docx;
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> &'static SelfEvaluation {
     static S: OnceLock<SelfEvaluation> = OnceLock::new();

@@ -2,11 +2,11 @@
 //! shortfalls get their paragraph; the .docx is a valid package holding the same text.
 
 use selfcheck::core::chart;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::ooxml::{xml, zip::ZipReader};
+use selfcheck::core::office::ooxml::{xml, zip::ZipReader};
 use selfcheck::core::report::{self, docx, Block};
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
     SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()

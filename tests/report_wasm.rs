@@ -2,10 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use selfcheck::core::crosscheck::analyse;
+use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::text::Lang;
-use selfcheck::core::{chart, report, xlsx};
+use selfcheck::core::text::lang::Lang;
+use selfcheck::core::{chart, office::xlsx, report};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

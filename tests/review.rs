@@ -9,13 +9,13 @@
 use std::path::{Path, PathBuf};
 
 use selfcheck::cli::run;
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::finding::Severity;
-use selfcheck::core::format::SelfEvaluation;
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::finding::Severity;
+use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::office::xlsx::sheet::{read_workbook, Cell};
 use selfcheck::core::review::{self, xlsx as review_xlsx, Row, Submission};
-use selfcheck::core::text::Lang;
+use selfcheck::core::text::lang::Lang;
 use selfcheck::core::workbook;
-use selfcheck::core::xlsx::sheet::{read_workbook, Cell};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -140,9 +140,9 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
     files.push(("old.xls".into(), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec()));
     files.push(("empty.xlsx".into(), Vec::new()));
     files.push(("cut.xlsx".into(), b"PK\x03\x04\x14\0\0\0".to_vec()));
-    files.push(("rubric.json".into(), selfcheck::core::rubric::preset("national-2020").unwrap().to_json().into_bytes()));
+    files.push(("rubric.json".into(), selfcheck::core::check::rubric::preset("national-2020").unwrap().to_json().into_bytes()));
     let mut all = subs(&files);
-    all.push(Submission::failed("locked.json", selfcheck::core::text::Text::new("权限不足", "permission denied")));
+    all.push(Submission::failed("locked.json", selfcheck::core::text::lang::Text::new("权限不足", "permission denied")));
     let rows = review::review(&all);
     assert_eq!(rows.len(), 9, "nothing dropped");
     let unread: Vec<&Row> = rows.iter().filter(|r| r.unread.is_some()).collect();
@@ -230,7 +230,7 @@ fn the_table_exports_to_xlsx_one_header_row_numbers_as_numbers() {
         let seed_row = &rows[seed_at - 1];
         assert_eq!(
             s[col("computed_total")],
-            Cell::Number(seed_row.computed_total.unwrap().to_string(), selfcheck::core::xlsx::sheet::Style::Fixed2)
+            Cell::Number(seed_row.computed_total.unwrap().to_string(), selfcheck::core::office::xlsx::sheet::Style::Fixed2)
         );
         assert!(matches!(&s[col("stated_total")], Cell::Number(v, _) if v == &seed_row.stated_total), "{:?}", s[col("stated_total")]);
         assert!(matches!(&s[col("errors")], Cell::Number(v, _) if v == "0"));

@@ -14,13 +14,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::finding::{Finding, Severity};
-use selfcheck::core::format::{
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::finding::{Finding, Severity};
+use selfcheck::core::check::rubric::preset;
+use selfcheck::core::check::rules::{catalogue, CHECKS};
+use selfcheck::core::document::format::{
     group, Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
 };
-use selfcheck::core::rubric::preset;
-use selfcheck::core::rules::{catalogue, CHECKS};
 
 fn row(id: &str, g: &str, name: &str, budget: &str, actual: &str, rate: &str) -> BudgetRow {
     BudgetRow {
@@ -232,7 +232,7 @@ fn cases() -> Vec<Case> {
             numbers: &["空标准", "nodes"],
             fire: || {
                 with(|d| {
-                    d.rubric.inline = Some(selfcheck::core::rubric::Rubric { name: "空标准".into(), ..Default::default() });
+                    d.rubric.inline = Some(selfcheck::core::check::rubric::Rubric { name: "空标准".into(), ..Default::default() });
                 })
             },
             clean: || with(|d| d.rubric.inline = Some(preset("national-2020").unwrap())),
@@ -1157,7 +1157,7 @@ fn checks_and_catalogue_correspond() {
     }
     for r in catalogue::rules() {
         match r.category.as_str() {
-            // Fired while values are read (src/core/entry.rs, src/core/evaluate.rs).
+            // Fired while values are read (crates/core/src/check/entry.rs, check/evaluate.rs).
             "entry" => assert!(!checks.contains(r.id.as_str()), "{} is an entry rule but also a check", r.id),
             // Fired by the report/crosscheck code, outside `evaluate`.
             "report" => {}
@@ -1198,7 +1198,9 @@ fn test_texts() -> String {
         texts.push_str(&std::fs::read_to_string(p).unwrap_or_default());
     }
     let mut files = Vec::new();
-    walk(&root.join("src"), &mut files);
+    for dir in ["src", "crates"] {
+        walk(&root.join(dir), &mut files);
+    }
     for p in files {
         let t = std::fs::read_to_string(&p).unwrap_or_default();
         if let Some(at) = t.find("#[cfg(test)]") {
@@ -1236,7 +1238,7 @@ fn catalogue_sources_and_titles_are_present() {
 /// can be computed (a blank page: before, it only prompted a grade).
 #[test]
 fn a_stated_total_outside_0_100_is_an_error_on_a_blank_page() {
-    let mut d = selfcheck::core::draft::blank_document();
+    let mut d = selfcheck::core::document::draft::blank_document();
     d.stated.total = "12345.67".into();
     let f = run(d);
     let hit = f.iter().find(|f| f.path == "stated.total" && f.severity == Error).expect("an error at stated.total");

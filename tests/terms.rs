@@ -4,11 +4,11 @@
 //! an old header of imported sheets.
 #![cfg(not(target_arch = "wasm32"))]
 
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::rules::catalogue;
-use selfcheck::core::text::terms;
-use selfcheck::core::xlsx::sheet::{write_workbook, Cell, SheetOut, Style};
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::check::rules::catalogue;
+use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::office::xlsx::sheet::{write_workbook, Cell, SheetOut, Style};
+use selfcheck::core::text::lang::terms;
 use selfcheck::core::Lang;
 
 fn seed() -> SelfEvaluation {
@@ -21,7 +21,7 @@ fn the_terms_are_the_national_forms() {
     assert_eq!(terms::MEASURE.0, "改进措施");
     assert_eq!(terms::FORM_COLUMN.0, "偏差原因分析及改进措施");
     assert!(terms::FORM_COLUMN.0.contains(terms::REASON.0) && terms::FORM_COLUMN.0.contains(terms::MEASURE.0));
-    let (zh, en) = selfcheck::core::rules::missing_explanations("", "").unwrap();
+    let (zh, en) = selfcheck::core::check::rules::missing_explanations("", "").unwrap();
     assert_eq!(zh, format!("{}和{}", terms::REASON.0, terms::MEASURE.0));
     assert!(en.contains(terms::REASON.0) && en.contains(terms::MEASURE.0));
 }
@@ -55,7 +55,7 @@ fn the_report_asks_for_and_prints_the_same_words() {
 
 #[test]
 fn the_score_sheet_heads_its_column_with_the_same_word_and_old_sheets_still_import() {
-    let reason = selfcheck::core::xlsx::SCORE_COLUMNS.iter().find(|c| c.0 == "reason").unwrap();
+    let reason = selfcheck::core::office::xlsx::SCORE_COLUMNS.iter().find(|c| c.0 == "reason").unwrap();
     assert_eq!(reason.1, terms::REASON.0);
     let doc = seed();
     let head = |s: &str| Cell::Text(s.into(), Style::Header);
@@ -66,7 +66,7 @@ fn the_score_sheet_heads_its_column_with_the_same_word_and_old_sheets_still_impo
             vec![text("management"), text("管理效能"), text("50"), text("43.53"), text("资产管理有待加强"), text("加强管理")],
         ];
         let bytes = write_workbook(&[SheetOut { name: "评分".into(), rows, ..Default::default() }]);
-        let imp = selfcheck::core::xlsx::import(&bytes, &doc).unwrap_or_else(|e| panic!("{old}: {:?}", e[0].message));
+        let imp = selfcheck::core::office::xlsx::import(&bytes, &doc).unwrap_or_else(|e| panic!("{old}: {:?}", e[0].message));
         assert_eq!(imp.scores.unwrap().scores["management"].reason, "资产管理有待加强", "{old}");
     }
 }
@@ -75,8 +75,8 @@ fn the_score_sheet_heads_its_column_with_the_same_word_and_old_sheets_still_impo
 /// (`core::words`), so the indicator paste and the Excel import read the same words the same way.
 #[test]
 fn the_paste_and_the_excel_import_read_categories_and_methods_alike() {
-    use selfcheck::core::xlsx::sheet::write_workbook;
-    use selfcheck::core::{paste, words, xlsx};
+    use selfcheck::core::office::xlsx::sheet::write_workbook;
+    use selfcheck::core::{edit::paste, office::xlsx, text::words};
     let doc = seed();
     let written = [
         ("数量指标", "产出指标", "数量指标"),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use selfcheck::core::format::path;
+use selfcheck::core::document::format::path;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

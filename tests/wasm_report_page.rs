@@ -11,9 +11,9 @@ use selfcheck::app::excel::{self, ExcelState, Pending};
 use selfcheck::app::report::report_memo;
 use selfcheck::app::state::{Action, App};
 use selfcheck::core::crosscheck::Status;
-use selfcheck::core::draft::Drafts;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::{evaluate, xlsx, Lang};
+use selfcheck::core::document::draft::Drafts;
+use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::{evaluate, office::xlsx, Lang};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

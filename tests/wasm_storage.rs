@@ -6,8 +6,8 @@
 use wasm_bindgen_test::*;
 
 use selfcheck::app::storage;
-use selfcheck::core::draft::{Drafts, FORMAT};
-use selfcheck::core::{edit, paste};
+use selfcheck::core::document::draft::{Drafts, FORMAT};
+use selfcheck::core::edit::{self, paste};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -11,7 +11,7 @@
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use selfcheck::core::ooxml::zip::{ZipReader, ZipWriter};
+use selfcheck::core::office::ooxml::zip::{ZipReader, ZipWriter};
 use selfcheck::core::workbook;
 
 const FIXTURES: &[&str] =
@@ -46,7 +46,7 @@ fn read_in_time(bytes: &[u8]) -> Result<(), TestCaseError> {
     if let Ok(r) = r {
         // Whatever was read can be written and read back as a document.
         let json = r.document.to_json();
-        prop_assert!(selfcheck::core::format::SelfEvaluation::from_json(&json).is_ok());
+        prop_assert!(selfcheck::core::document::format::SelfEvaluation::from_json(&json).is_ok());
         for u in &r.unplaced {
             prop_assert!(!u.at.is_empty());
         }
@@ -177,7 +177,7 @@ fn a_whole_sheet_merge_and_a_far_cell_are_bounded() {
     assert!(r.unplaced.iter().any(|u| u.reason.zh.contains("1 个单元格在 Excel 的范围之外")), "{:#?}", r.unplaced);
 }
 
-/// The page's own Excel import (core::xlsx::sheet) reads the same hostile row number without an
+/// The page's own Excel import (core::office::xlsx::sheet) reads the same hostile row number without an
 /// overflow.
 #[test]
 fn the_own_import_survives_the_last_row_number() {
@@ -185,5 +185,5 @@ fn the_own_import_survives_the_last_row_number() {
     let sheet = ps.iter_mut().find(|(n, _)| n.starts_with("xl/worksheets/sheet")).unwrap();
     let text = String::from_utf8(sheet.1.clone()).unwrap().replacen("<row ", r#"<row r="4294967295"><c><v>1</v></c></row><row "#, 1);
     sheet.1 = text.into_bytes();
-    let _ = selfcheck::core::xlsx::sheet::read_workbook(&repack(&ps));
+    let _ = selfcheck::core::office::xlsx::sheet::read_workbook(&repack(&ps));
 }

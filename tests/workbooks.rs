@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use selfcheck::cli::run;
-use selfcheck::core::evaluate::evaluate;
-use selfcheck::core::format::SelfEvaluation;
-use selfcheck::core::text::Lang;
+use selfcheck::core::check::evaluate::evaluate;
+use selfcheck::core::document::format::SelfEvaluation;
+use selfcheck::core::text::lang::Lang;
 use selfcheck::core::workbook::{self, Part, Reading};
 
 fn dir() -> PathBuf {
@@ -228,15 +228,18 @@ fn an_old_xls_is_told_how_to_save_as_xlsx_in_one_message() {
     assert!(m.zh.contains("另存为") && m.zh.contains(".xlsx"), "{}", m.zh);
     assert!(m.en.contains("Save As") || m.en.contains("save it as"), "{}", m.en);
     // The JSON import says the same.
-    let j = selfcheck::core::import::json_text(xls).unwrap_err();
+    let j = selfcheck::core::document::import::json_text(xls).unwrap_err();
     assert_eq!(j.message, m);
 }
 
 #[test]
 fn a_workbook_without_any_table_is_refused_in_words() {
-    let book = selfcheck::core::xlsx::sheet::write_workbook(&[selfcheck::core::xlsx::sheet::SheetOut {
+    let book = selfcheck::core::office::xlsx::sheet::write_workbook(&[selfcheck::core::office::xlsx::sheet::SheetOut {
         name: "Sheet1".into(),
-        rows: vec![vec![selfcheck::core::xlsx::sheet::Cell::Text("随便写点".into(), selfcheck::core::xlsx::sheet::Style::Text)]],
+        rows: vec![vec![selfcheck::core::office::xlsx::sheet::Cell::Text(
+            "随便写点".into(),
+            selfcheck::core::office::xlsx::sheet::Style::Text,
+        )]],
         ..Default::default()
     }]);
     let e = workbook::read(&book).unwrap_err();
@@ -295,7 +298,7 @@ fn cli_check_reads_a_workbook_like_a_json_file() {
 fn the_pages_own_export_is_read_back_by_its_ids() {
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guangzhou-ftu-2021.json");
     let doc = SelfEvaluation::from_json(&std::fs::read_to_string(seed).unwrap()).unwrap();
-    let bytes = selfcheck::core::xlsx::export(&doc, &evaluate(&doc), Lang::Zh);
+    let bytes = selfcheck::core::office::xlsx::export(&doc, &evaluate(&doc), Lang::Zh);
     let r = workbook::read(&bytes).unwrap_or_else(|e| panic!("{}", e.zh));
     assert_eq!(r.document.tasks, doc.tasks);
     assert_eq!(r.document.stated, doc.stated);

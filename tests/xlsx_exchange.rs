@@ -2,12 +2,12 @@
 //! written by other programs are read; bad sheets get messages naming the row and column, and
 //! nothing is applied.
 
+use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
 use selfcheck::core::evaluate;
-use selfcheck::core::format::{Adjustment, SelfEvaluation};
-use selfcheck::core::ooxml::zip::ZipReader;
-use selfcheck::core::text::Lang;
-use selfcheck::core::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
-use selfcheck::core::xlsx::{self, export, import, INDICATOR_COLUMNS};
+use selfcheck::core::office::ooxml::zip::ZipReader;
+use selfcheck::core::office::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
+use selfcheck::core::office::xlsx::{self, export, import, INDICATOR_COLUMNS};
+use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
     SelfEvaluation::from_json(include_str!("../examples/guangzhou-ftu-2021.json")).unwrap()
@@ -244,7 +244,7 @@ fn a_workbook_with_only_the_budget_table_replaces_the_budget_and_nothing_else() 
     let mut edited = doc.clone();
     edited.budget.rows[0].actual = "26400.00".into();
     edited.budget.reason = "新的原因".into();
-    let mut book = xlsx::sheets(&edited, &evaluate(&edited), Lang::Zh);
+    let mut book = xlsx::layout::sheets(&edited, &evaluate(&edited), Lang::Zh);
     book.drain(0..2);
     // An officer adds a row without an id.
     let mut row = book[0].rows[4].clone();
@@ -269,7 +269,7 @@ fn a_workbook_with_only_the_budget_table_replaces_the_budget_and_nothing_else() 
 #[test]
 fn bad_budget_cells_are_named_and_nothing_is_applied() {
     let doc = seed();
-    let mut book = xlsx::sheets(&doc, &evaluate(&doc), Lang::Zh);
+    let mut book = xlsx::layout::sheets(&doc, &evaluate(&doc), Lang::Zh);
     book.drain(0..2);
     book[0].rows[3][5] = Cell::Text("1,2345.6".into(), Style::Text); // 执行数 of the 财政拨款 row (F4)
     book[0].rows[4][1] = Cell::Text("按月份".into(), Style::Text); // 分组 of the next row (B5)
@@ -288,7 +288,7 @@ fn bad_budget_cells_are_named_and_nothing_is_applied() {
 fn a_json_or_other_file_given_to_the_excel_import_is_named_for_what_it_is() {
     let doc = seed();
     let json = include_bytes!("../examples/guangzhou-ftu-2021.json");
-    let rubric = selfcheck::core::rubric::preset("national-2020").unwrap().to_json();
+    let rubric = selfcheck::core::check::rubric::preset("national-2020").unwrap().to_json();
     for (bytes, zh, en) in [
         (&json[..], "JSON 文件", "JSON file"),
         (rubric.as_bytes(), "JSON 文件", "JSON file"),

@@ -1,6 +1,6 @@
 // The 2,000-indicator document of `benches/evaluate.rs` and `examples/eval_probe.rs` (included by
 // both, so the benchmark and the instruction-count probe measure the same document). The includer
-// brings `BTreeMap` and the `core::format` types into scope.
+// brings `BTreeMap` and the `core::document::format` types into scope.
 
 /// A document as large as any real one and then some: every kind of indicator (≥, ≤, =, 定性,
 /// deduction), a fifth of them short of target and a few of those unexplained, rows that add up,

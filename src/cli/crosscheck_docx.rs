@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
-use crate::core::evaluate::evaluate;
-use crate::core::finding::Severity;
-use crate::core::format::SelfEvaluation;
-use crate::core::import::{sniff, Sniffed};
-use crate::core::text::Lang;
+use crate::core::check::evaluate::evaluate;
+use crate::core::check::finding::Severity;
+use crate::core::document::format::SelfEvaluation;
+use crate::core::document::import::{sniff, Sniffed};
+use crate::core::text::lang::Lang;
 
 /// True when the report file is to be read as a .docx: named .docx, or bytes of an Office
 /// package, an old Office file or a PDF (which the .docx reader refuses in words).
@@ -68,7 +68,7 @@ pub(super) fn run(
             if g.label.zh.is_empty() { String::new() } else { format!("{} {}", g.label.get(lang), g.computed.clone().unwrap_or_default()) };
         let _ = writeln!(out, "  {:>3} {:<14} {:<15} {what}\t@ {}", g.n, g.raw, status, place.describe().get(lang));
     }
-    let (e, w, i) = crate::core::finding::counts(&cc.cross.findings);
+    let (e, w, i) = crate::core::check::finding::counts(&cc.cross.findings);
     let _ = writeln!(out, "-- {} ({e} error, {w} warning, {i} info)", if zh { "核对结果" } else { "Findings" });
     for l in &cc.located {
         let _ = writeln!(out, "  {}\t@ {}", l.finding.line(lang), l.place.describe().get(lang));

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::core::review::{self, Row, Submission};
-use crate::core::text::{Lang, Text};
+use crate::core::text::lang::{Lang, Text};
 
 /// The extensions read from DIR (an .xls is read to say how to save it as .xlsx).
 const EXTENSIONS: &[&str] = &["json", "xlsx", "xls", "docx"];

@@ -1,0 +1,264 @@
+//! 核对报告文字: paste (or load from a .txt file) the text of a report already written, and see
+//! every figure in it checked against the computed figures by
+//! [`selfcheck_core::crosscheck::analyse`] — what each figure was taken to be, the computed value,
+//! and whether they agree. The findings are listed in 自查结果 with the others (see
+//! [`super::state::App::crosscheck`]); following one comes back here ([`reveal`]).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use selfcheck_core::crosscheck::{Figure, Status};
+use selfcheck_core::report;
+use selfcheck_core::{Lang, Text};
+
+use super::i18n::{pick, tr};
+use super::state::{app, Action, App};
+
+/// DOM id of the cross-check text box.
+pub const TEXT_ID: &str = "cc-text";
+
+/// DOM id of the table row of figure `n` (1-based, as in `report.text.<n>`).
+pub fn row_id(n: usize) -> String {
+    format!("cc-fig-{n}")
+}
+
+/// The CSS class (and stable id) of a status.
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Matched => "matched",
+        Status::MatchedStated => "matched_stated",
+        Status::Mismatch => "mismatch",
+        Status::Ambiguous => "ambiguous",
+        Status::Difference => "difference",
+        Status::Unmatched => "unmatched",
+    }
+}
+
+/// What a status means, for the table.
+pub fn status_text(s: Status) -> Text {
+    match s {
+        Status::Matched => Text::new("一致", "matches"),
+        Status::MatchedStated => Text::new("与填报数一致（无法重算）", "matches the stated figure (cannot be recomputed)"),
+        Status::Mismatch => Text::new("不一致", "differs"),
+        Status::Ambiguous => Text::new("有歧义", "ambiguous"),
+        Status::Difference => Text::new("差额或变化，不核对", "a difference or change: not compared"),
+        Status::Unmatched => Text::new("无对应的计算数", "no computed figure to compare"),
+    }
+}
+
+/// The DOM id a cross-check finding's path leads to: `report.text.<n>` → that figure's row,
+/// `report.text.s<k>` → the first figure of sentence k (else the text box), `report.text` →
+/// the text box. `None` for other paths.
+pub fn target_of(path: &str, figures: &[Figure]) -> Option<String> {
+    let rest = path.strip_prefix("report.text")?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    if let Ok(n) = rest.parse::<usize>() {
+        return Some(row_id(n));
+    }
+    if let Some(k) = rest.strip_prefix('s').and_then(|k| k.parse::<usize>().ok()) {
+        if let Some(f) = figures.iter().find(|f| f.sentence_n == k) {
+            return Some(row_id(f.n));
+        }
+    }
+    Some(TEXT_ID.to_string())
+}
+
+/// Follows a cross-check finding: scrolls to and focuses the figure's row (or the text box),
+/// highlighting it. Returns false when `path` is not a cross-check path.
+pub fn reveal(a: App, path: &str) -> bool {
+    let Some(id) = a.crosscheck.with_untracked(|c| target_of(path, &c.figures)) else { return false };
+    a.flash.set(Some(id.clone()));
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+    true
+}
+
+/// The sentence with the figure's text marked (the first occurrence of it).
+fn sentence_view(f: &Figure) -> impl IntoView {
+    match f.sentence.find(&f.raw) {
+        Some(p) if !f.raw.is_empty() => {
+            let (a, rest) = f.sentence.split_at(p);
+            let (m, b) = rest.split_at(f.raw.len());
+            view! { {a.to_string()}<mark>{m.to_string()}</mark>{b.to_string()} }.into_any()
+        }
+        _ => f.sentence.clone().into_any(),
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    fig: Figure,
+    msgs: Vec<Text>,
+}
+
+/// Reads a chosen .txt file into the text box.
+fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+    input.set_value("");
+    let name = selfcheck_core::text::lang::shown_name(&file.name());
+    leptos::task::spawn_local(async move {
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(v) => {
+                let bytes = js_sys::Uint8Array::new(&v).to_vec();
+                // A Word report: its paragraphs one per line and its tables row by row, as an
+                // officer would paste them (core::report_docx), checked like pasted text.
+                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_lowercase().ends_with(".docx") {
+                    match crate::core::report_docx::read(&bytes) {
+                        Ok(r) => {
+                            let flat = crate::core::report_docx::flatten(&r);
+                            set_text(a, area, flat.text);
+                            a.notify(
+                                false,
+                                Text::new(
+                                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
+                                    format!("Read the text and tables of the Word file '{name}'; checking."),
+                                ),
+                                Action::None,
+                            );
+                        }
+                        Err(why) => {
+                            a.notify(
+                                true,
+                                Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
+                                Action::None,
+                            );
+                        }
+                    }
+                    return;
+                }
+                match String::from_utf8(bytes) {
+                    Ok(t) => set_text(a, area, t),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to() + 1;
+                        a.notify(
+                            true,
+                            Text::new(
+                                format!("“{name}”不是 UTF-8 文本（第 {at} 个字节起无法识别）：请在记事本中“另存为”UTF-8 后再读入，或直接粘贴。"),
+                                format!("'{name}' is not UTF-8 text (unreadable from byte {at}): save it as UTF-8 and load it again, or paste it."),
+                            ),
+                            Action::None,
+                        );
+                    }
+                }
+            }
+            Err(_) => {
+                a.notify(true, Text::new(format!("无法读取文件“{name}”。"), format!("Cannot read the file '{name}'.")), Action::None);
+            }
+        }
+    });
+}
+
+fn set_text(a: App, area: NodeRef<leptos::html::Textarea>, text: String) {
+    if let Some(t) = area.get_untracked() {
+        t.set_value(&text);
+    }
+    a.report_text.set(text);
+}
+
+/// The section.
+#[component]
+pub fn CrossCheckSection() -> impl IntoView {
+    let a = app();
+    let l = a.lang;
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let rows = Memo::new(move |_| {
+        a.crosscheck.with(|c| {
+            c.figures
+                .iter()
+                .map(|f| Row { fig: f.clone(), msgs: c.findings.iter().filter(|x| x.path == f.path).map(|x| x.message.clone()).collect() })
+                .collect::<Vec<_>>()
+        })
+    });
+    let general = Memo::new(move |_| {
+        a.crosscheck.with(|c| {
+            c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.clone()).collect::<Vec<_>>()
+        })
+    });
+    let summary = move || {
+        a.crosscheck.with(|c| {
+            let n = c.figures.len();
+            let count = |s: Status| c.figures.iter().filter(|f| f.status == s).count();
+            let ok = count(Status::Matched) + count(Status::MatchedStated);
+            let (bad, amb) = (count(Status::Mismatch), count(Status::Ambiguous));
+            match l.get() {
+                Lang::Zh => format!("找到 {n} 个数字：{ok} 个一致，{bad} 个不一致，{amb} 个有歧义，其余不核对。"),
+                Lang::En => format!("{n} figures found: {ok} match, {bad} differ, {amb} ambiguous, the rest not compared."),
+            }
+        })
+    };
+    let use_generated = move |_| {
+        let text = a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::generate(d, e, l.get_untracked())));
+        set_text(a, area, text);
+    };
+    let flash = a.flash;
+    view! {
+        <section id="sec-crosscheck" aria-labelledby="h-crosscheck">
+            <h2 id="h-crosscheck">{tr("核对报告文字", "Check a written report")}</h2>
+            <p class="hint">{tr(
+                "把已写好的自评报告全文粘贴到下面（或选择 .txt 文件），逐个核对其中的金额、执行率、得分是否与填报数据一致；从 Word 复制的表格也逐格核对（表上方写明“单位：万元”）。文字只在本机浏览器中核对。",
+                "Paste the text of a report you have written (or choose a .txt file): each amount, rate and score in it is checked against the data; a table copied from Word is checked cell by cell (give its unit above it: 单位：万元). The text stays in this browser.")}</p>
+            <div class="cc-input field">
+                <label for=TEXT_ID>{tr("报告全文", "Report text")}</label>
+                <textarea id=TEXT_ID node_ref=area rows="8"
+                    prop:value=a.report_text.get_untracked()
+                    on:input=move |ev| a.report_text.set(event_target_value(&ev))
+                    class:flash=move || flash.with(|f| f.as_deref() == Some(TEXT_ID))></textarea>
+            </div>
+            <div class="cc-tools">
+                <span class="file-pick">
+                    <label for="cc-file" class="button">{tr("从文件读入（.txt / Word .docx）…", "Load from a file (.txt / Word .docx)…")}</label>
+                    <input type="file" id="cc-file" class="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=move |ev| read_txt(a, ev, area) />
+                </span>
+                <button type="button" on:click=use_generated>{tr("用本页生成的报告", "Use the generated report")}</button>
+                <button type="button" on:click=move |_| set_text(a, area, String::new())>{tr("清空", "Clear")}</button>
+            </div>
+            <Show when=move || a.crosscheck.with(|c| !c.figures.is_empty() || !c.findings.is_empty())>
+                <p class="cc-summary" role="status">{summary}</p>
+                <ul class="cc-general">
+                    <For each=move || general.get() key=|t| t.zh.clone() children=move |t: Text| view! { <li class="note">{move || t.get(l.get()).to_string()}</li> } />
+                </ul>
+                <div class="table-wrap">
+                    <table class="grid cc">
+                        <thead><tr>
+                            <th>"#"</th>
+                            <th>{tr("报告中的数字", "Figure in the text")}</th>
+                            <th>{tr("所在句子", "Sentence")}</th>
+                            <th>{tr("认定为", "Taken as")}</th>
+                            <th>{tr("计算值", "Computed")}</th>
+                            <th>{tr("核对结果", "Result")}</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| (r.fig.n, r.fig.raw.clone(), r.fig.status as u8, r.msgs.len(), r.fig.computed.clone()) children=move |r: Row| {
+                                let id = row_id(r.fig.n);
+                                let id2 = id.clone();
+                                let st = r.fig.status;
+                                let label = r.fig.label.clone();
+                                let msgs = r.msgs.clone();
+                                view! {
+                                    <tr id=id class=status_class(st) tabindex="-1" class:flash=move || flash.with(|f| f.as_deref() == Some(id2.as_str()))>
+                                        <td class="n">{r.fig.n}</td>
+                                        <td class="fig">{r.fig.raw.clone()}</td>
+                                        <td class="sent">{sentence_view(&r.fig)}</td>
+                                        <td class="what">{move || { let t = label.get(l.get()); if t.is_empty() { "—".to_string() } else { t.to_string() } }}</td>
+                                        <td class="num">{r.fig.computed.clone().unwrap_or_else(|| "—".into())}</td>
+                                        <td class="st">
+                                            {move || status_text(st).get(l.get()).to_string()}
+                                            {msgs.into_iter().map(|m| view! { <span class="cc-msg">{move || m.get(l.get()).to_string()}</span> }).collect_view()}
+                                        </td>
+                                    </tr>
+                                }
+                            } />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <p class="hint no-print">{move || pick(l.get(), "这些核对结果也列在“自查结果”中。", "These results are also listed under Check results.")}</p>
+        </section>
+    }
+}

@@ -1,0 +1,338 @@
+//! Completion and score of each performance indicator.
+//!
+//! Policy (财预〔2020〕10号 and the scoring practice that follows it):
+//! - "≥": actual ≥ target scores the full weight, else weight × actual ÷ target;
+//! - "≤" (reverse): actual ≤ target scores full, else weight × target ÷ actual;
+//! - "=": the target exactly scores full, else weight × (1 − |actual − target| ÷ target), floored at 0;
+//! - 定性: tiers of the weight — 达成 80–100%, 部分达成 60–80%, 未达成 0–60%; the unit's stated
+//!   score must fall in its tier, so there is a range and no single computed score;
+//! - `scoring = "deduct"`: full at the target, then `deduct_per_unit` points per unit of deviation
+//!   beyond it, floored at 0 (control-rate indicators).
+//!
+//! Completion % is the share of the target reached (for "≤", of the allowance kept), rounded by
+//! [`crate::text::rounding`]; a shortfall is any completion short of the target.
+//!
+//! The proportional formulas are only defined where the ratio means a share: a shortfall on a
+//! "≥" indicator is scored weight × actual ÷ target when the target is positive (floored at 0, so
+//! a negative actual scores 0, never below); on a "≤" indicator weight × target ÷ actual when the
+//! target is 0 or more (a target of 0 exceeded scores 0). A shortfall against a target of 0 or
+//! below ("≥ 0%" growth, "≤ −5%" change) has no proportional score: the indicator gets no
+//! computed score (the rubric's detailed criteria decide, and the unit's stated score counts),
+//! never a score above its weight. "=" measures the deviation against |target|.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::check::entry::Entries;
+use crate::document::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
+use crate::text::lang::Text;
+use crate::text::number::{is_blank, Kind};
+use crate::text::rounding::{mul_div_round2, plain_text, write_decimal};
+use crate::text::words::{is_placeholder, result_of, split_bound};
+use explain::{out_of_range, Both};
+
+mod explain;
+mod score;
+
+/// Words where a value is expected: a date ("9月前", "2023年12月底"), or text without a digit that
+/// is neither blank, a placeholder nor a number ("有效改善", "是"). Text with digits that does not
+/// read ("78O") stays an invalid number: a typo is not a word.
+fn is_words(s: &str) -> bool {
+    // The common case without allocating: a plain number ("100", "85.79", "95%").
+    if s.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'%' || b == b',') {
+        return false;
+    }
+    !is_blank(s)
+        && !is_placeholder(s)
+        && split_bound(s).is_none()
+        && (crate::text::words::date_of(s).is_some()
+            || (!crate::text::number::to_half_width(s).contains(|c: char| c.is_ascii_digit())
+                && crate::text::number::parse_opt(s, Kind::Value).is_err()))
+}
+
+/// The computed figures of one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorResult {
+    /// The task's id.
+    pub task: String,
+    /// The indicator's id.
+    pub id: String,
+    /// The rubric node it counts under ("" when none).
+    pub node: String,
+    /// The direction it is scored by, one of [`direction`]'s values: the typed direction as
+    /// [`direction_of`] recognises it; blank or unrecognised text is scored as "≥" (the
+    /// unrecognised case is reported by rule `indicator.direction_unknown`).
+    pub direction: String,
+    /// Target, when numeric and valid.
+    pub target: Option<Decimal>,
+    /// Actual, when numeric and valid.
+    pub actual: Option<Decimal>,
+    /// Weight, when given and valid.
+    pub weight: Option<Decimal>,
+    /// The stated score, when given and valid.
+    pub stated_score: Option<Decimal>,
+    /// Completion in % (2 dp), when computable.
+    pub completion: Option<Decimal>,
+    /// The recognised tier of a 定性 indicator: 0 达成, 1 部分达成, 2 未达成.
+    pub tier: Option<usize>,
+    /// True when the actual falls short of the target (or a 定性 tier below 达成).
+    pub shortfall: bool,
+    /// The score by the method; `None` when not scored or not computable (定性: see `range`).
+    pub score: Option<Decimal>,
+    /// For 定性: the tier's score range (lower, upper); see [`IndicatorResult::in_range`] for
+    /// which bounds are included.
+    pub range: Option<(Decimal, Decimal)>,
+    /// How completion and score were obtained.
+    pub explain: Text,
+    /// Last year's actual value (上年实际完成值), when given, numeric and valid.
+    pub previous: Option<Decimal>,
+}
+
+impl IndicatorResult {
+    /// The score that counts toward the rubric: the computed one, else (定性) the stated one when
+    /// it lies in its tier.
+    pub fn counted_score(&self) -> Option<Decimal> {
+        self.score.or(match self.stated_score {
+            Some(s) if self.in_range(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Whether a score lies in this 定性 indicator's tier range. Policy ([`TIERS`]): every tier
+    /// includes its lower bound; only the top tier (达成) includes its upper bound, so with a
+    /// weight of 10, 部分达成 is 6 ≤ score < 8 and 8 is already 达成's. False without a range.
+    pub fn in_range(&self, score: Decimal) -> bool {
+        match self.range {
+            Some((lo, hi)) if self.tier == Some(0) => score >= lo && score <= hi,
+            Some((lo, hi)) => score >= lo && score < hi,
+            None => false,
+        }
+    }
+
+    /// The tier range in interval notation, "[8.00, 10.00]" or "[6.00, 8.00)"; empty without one.
+    pub fn range_text(&self) -> String {
+        let mut s = String::new();
+        if let Some((lo, hi)) = self.range {
+            s.push('[');
+            write_decimal(&mut s, lo);
+            s.push_str(", ");
+            write_decimal(&mut s, hi);
+            s.push(if self.tier == Some(0) { ']' } else { ')' });
+        }
+        s
+    }
+}
+
+/// The direction a typed `direction` means: "≥", "≤", "=" or "定性" and the usual ways of writing
+/// them (">=", "不低于", "反向", "<=", …, see [`crate::text::words::direction_of`]); `Some("")` for
+/// blank, `None` for text that is not a direction.
+pub fn direction_of(typed: &str) -> Option<&'static str> {
+    crate::text::words::direction_of(typed)
+}
+
+/// The direction an indicator is scored by: [`direction_of`], with blank and unrecognised text
+/// scored as "≥" (the national tables' default for quantity indicators).
+pub fn scored_direction(typed: &str) -> &'static str {
+    // The four directions as the page writes them, without the general recogniser's work.
+    for d in [direction::AT_LEAST, direction::AT_MOST, direction::EQUAL, direction::QUALITATIVE] {
+        if typed == d {
+            return d;
+        }
+    }
+    match direction_of(typed) {
+        Some("") | None => direction::AT_LEAST,
+        Some(d) => d,
+    }
+}
+
+/// Recognises a 定性 tier from its value, its label or its English name.
+pub fn tier_of(actual: &str) -> Option<usize> {
+    let a = actual.trim();
+    TIERS.iter().position(|(v, zh, en, _, _)| a == *v || a == *zh || a.eq_ignore_ascii_case(en))
+}
+
+fn fmt(d: Decimal) -> String {
+    plain_text(d)
+}
+
+/// Scores every indicator of the document, in document order.
+pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
+    let mut out = Vec::with_capacity(doc.tasks.iter().map(|t| t.indicators.len()).sum());
+    out.extend(doc.indicators().map(|(t, i)| one(t, i, e)));
+    out
+}
+
+/// A 成本指标 with no direction and a plain number as its target ("20万元"): a cost is a ceiling,
+/// so it is read as "≤" (and the explanation says so).
+pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
+    is_blank(&ind.direction)
+        && ind.category.contains("成本")
+        && crate::text::words::category_of(&ind.category) == Some("产出-成本")
+        && split_bound(&ind.target).is_none()
+        && !is_words(&ind.target)
+}
+
+fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let mut r = one_scored(task, ind, e);
+    if r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind) {
+        let (zh, en) =
+            ("成本指标未写方向，按“≤”（不超过指标值）计分", "a cost indicator with no direction: scored as \"≤\" (at most the target)");
+        r.explain = if r.explain.zh.is_empty() {
+            Text::new(zh, en)
+        } else {
+            Text::new(format!("{}；{zh}", r.explain.zh), format!("{}; {en}", r.explain.en))
+        };
+    }
+    r
+}
+
+/// One indicator's figures, in the steps of the policy: its direction and target as read
+/// ([`read`]), its weight and stated score, then a 定性 indicator by its tier ([`by_tier`]) or a
+/// quantitative one by its completion ([`score::completion`]) and its score by the method
+/// ([`score::score`]), each step writing its part of the explanation ([`explain`]).
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let p = |f| path::indicator(&task.id, &ind.id, f);
+    let deduct = crate::text::words::is_deduct(&ind.scoring);
+    if is_blank(&ind.name) {
+        e.required(&p("name"), ("指标名称", "the indicator's name"));
+    }
+    let reading = read(ind, deduct);
+    let dir = reading.dir;
+    let qualitative = dir == direction::QUALITATIVE;
+    let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
+    let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, Kind::Score);
+    let mut r = IndicatorResult {
+        task: task.id.clone(),
+        id: ind.id.clone(),
+        node: ind.node.trim().to_string(),
+        direction: dir.to_string(),
+        target: None,
+        actual: None,
+        weight,
+        stated_score,
+        completion: None,
+        tier: None,
+        shortfall: false,
+        score: None,
+        range: None,
+        explain: Text::default(),
+        previous: None,
+    };
+    // The target (and last year's actual it is compared with) is read even before there is an
+    // actual value: a next year's draft is checked while it is planned.
+    if !qualitative {
+        r.target = e.opt_at(|| p("target"), reading.target_text(ind), Kind::Value);
+        r.previous = e.opt_at(|| p("previous"), &ind.previous, Kind::Value);
+    }
+    if is_blank(&ind.actual) {
+        e.required(&p("actual"), ("实际完成值", "the actual value"));
+        return r;
+    }
+    if reading.actual_bound {
+        r.explain =
+            Text::new("实际完成值写成了区间，没有实测值，无法计分", "the actual is written as a bound, not a measured value: no score");
+        return r;
+    }
+    if qualitative {
+        by_tier(&mut r, ind, weight);
+        return r;
+    }
+    let target = r.target;
+    let actual = e.opt_at(|| p("actual"), &ind.actual, Kind::Value);
+    r.actual = actual;
+    let (Some(t), Some(a)) = (target, actual) else { return r };
+    let (reached, shortfall, completion) = score::completion(dir, t, a);
+    r.shortfall = shortfall;
+    r.completion = completion;
+    // The explanation, written into both languages at once without intermediate strings.
+    let mut b = Both::with_capacity(128);
+    explain::completion(&mut b, dir, r.completion, t, a, ind.unit.as_str());
+    let Some(w) = weight else {
+        r.explain = b.done();
+        return r;
+    };
+    // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
+    // percentage point, …), so a blank is a required cell, never a silent 1.
+    let per = if deduct {
+        if is_blank(&ind.deduct_per_unit) {
+            e.required(&p("deduct_per_unit"), ("扣分指标的每单位扣分", "the points deducted per unit"));
+        }
+        e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight)
+    } else {
+        None
+    };
+    match score::score(dir, deduct, reached, t, a, w, per) {
+        Some((score, how)) => {
+            r.score = Some(score);
+            explain::score(&mut b, score, how, w, t, a);
+        }
+        None => explain::no_score(&mut b, deduct && per.is_none(), score::proportional_undefined(dir, deduct, reached, t)),
+    }
+    r.explain = b.done();
+    r
+}
+
+/// How an indicator is read before its values: the direction it is scored by, the bound written
+/// in its target, and whether its actual is written as a bound.
+struct Reading {
+    dir: &'static str,
+    target_bound: Option<(&'static str, String)>,
+    actual_bound: bool,
+}
+
+impl Reading {
+    /// The target without a bound's sign ("≧20000亩" → "20000亩").
+    fn target_text<'a>(&'a self, ind: &'a Indicator) -> &'a str {
+        self.target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str())
+    }
+}
+
+/// The direction an indicator is scored by. A bound written in the target ("≧20000亩",
+/// "不低于85%", "95%以上") gives the direction when none is typed, and the value without its
+/// sign; words where a number is expected make it qualitative.
+fn read(ind: &Indicator, deduct: bool) -> Reading {
+    let typed = scored_direction(&ind.direction);
+    let target_bound = if typed == direction::QUALITATIVE { None } else { split_bound(&ind.target) };
+    let dir = match &target_bound {
+        Some((d, _)) if direction_of(&ind.direction) == Some("") => *d,
+        None if typed == direction::AT_LEAST && ind.direction != direction::AT_LEAST && cost_read_as_at_most(ind) => direction::AT_MOST,
+        _ => typed,
+    };
+    let target_text: &str = target_bound.as_ref().map_or(ind.target.as_str(), |(_, v)| v.as_str());
+    // An actual written as a bound ("≥266米") is no measured value: no score, and rule
+    // `indicator.actual_is_bound` says so (not an invalid number).
+    let actual_bound = dir != direction::QUALITATIVE && split_bound(&ind.actual).is_some();
+    // Words where a number is expected ("有效改善", "是", "9月前", "实际按该标准发放") make the
+    // indicator qualitative: it is judged by its words (see [`crate::text::words::result_of`]).
+    let by_words = dir != direction::QUALITATIVE && !deduct && !actual_bound && (is_words(target_text) || is_words(&ind.actual));
+    let dir = if by_words { direction::QUALITATIVE } else { dir };
+    Reading { dir, target_bound, actual_bound }
+}
+
+/// A 定性 indicator: its tier from the actual (its label, or the words of the result against the
+/// target), and with a weight the tier's score range.
+fn by_tier(r: &mut IndicatorResult, ind: &Indicator, weight: Option<Decimal>) {
+    r.tier = tier_of(&ind.actual).or_else(|| result_of(&ind.actual, &ind.target));
+    if let Some(t) = r.tier {
+        let (_, zh, en, lo, hi) = TIERS[t];
+        r.shortfall = t > 0;
+        if let Some(w) = weight {
+            let bound = |pct: u32| mul_div_round2(w, Decimal::from(pct), Decimal::ONE_HUNDRED);
+            let (Some(lo_s), Some(hi_s)) = (bound(lo), bound(hi)) else {
+                r.explain = Text::new(format!("{zh}：{}", out_of_range().zh), format!("{en}: {}", out_of_range().en));
+                return;
+            };
+            r.range = Some((lo_s, hi_s));
+            let range = r.range_text();
+            r.explain = Text::new(
+                format!("{zh}：得分区间 {range}（分值 {} × {lo}%–{hi}%）", fmt(w)),
+                format!("{en}: score range {range} (weight {} × {lo}%–{hi}%)", fmt(w)),
+            );
+        } else {
+            r.explain = Text::new(zh, en);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
