@@ -109,9 +109,9 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
                 // A Word report: its paragraphs one per line and its tables row by row, as an
                 // officer would paste them (core::report_docx), checked like pasted text.
                 if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_lowercase().ends_with(".docx") {
-                    match crate::core::report_docx::read(&bytes) {
+                    match selfcheck_core::report_docx::read(&bytes) {
                         Ok(r) => {
-                            let flat = crate::core::report_docx::flatten(&r);
+                            let flat = selfcheck_core::report_docx::flatten(&r);
                             set_text(a, area, flat.text);
                             a.notify(
                                 false,
