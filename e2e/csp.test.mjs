@@ -36,8 +36,10 @@ async function useEverything(b, p) {
   await p.locator('#sec-report .report-doc').getByText('35,408.62').first().waitFor({ timeout: 10000 });
   await p.locator('#import-file').setInputFiles(path.join(repoRoot, 'examples/guangzhou-ftu-2021.json'));
   await p.locator('.notice', { hasText: '已导入' }).waitFor();
+  // The import re-renders the page; the report is there again before its buttons are used.
+  await p.locator('#sec-report .report-doc').getByText('35,408.62').first().waitFor({ timeout: 10000 });
   for (const sel of ['#report-docx', '#xlsx-export']) {
-    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.locator(sel).click()]);
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 20000 }), p.locator(sel).click()]);
     assert.ok(await dl.path());
   }
   const [json] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.getByRole('button', { name: '导出为文件' }).click()]);
