@@ -27,13 +27,16 @@ impl Both {
     }
     /// A figure with all its decimals ("85.79", "17.16").
     fn dec(&mut self, d: Decimal) {
+        // Written once and copied: the figure is the same in both languages.
+        let at = self.zh.len();
         write_decimal(&mut self.zh, d);
-        write_decimal(&mut self.en, d);
+        self.en.push_str(&self.zh[at..]);
     }
     /// A value as typed, without trailing zeros ("100", "0.5").
     fn plain(&mut self, d: Decimal) {
+        let at = self.zh.len();
         write_plain(&mut self.zh, d);
-        write_plain(&mut self.en, d);
+        self.en.push_str(&self.zh[at..]);
     }
     pub(super) fn done(self) -> Text {
         Text { zh: self.zh, en: self.en }
