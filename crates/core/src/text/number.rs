@@ -95,6 +95,13 @@ pub fn to_half_width(s: &str) -> String {
 /// Whether `s` is blank once trimmed (including full-width and no-break spaces, which are
 /// Unicode white space).
 pub fn is_blank(s: &str) -> bool {
+    // The common case without decoding: text that starts with an ASCII character other than
+    // white space (U+0009–U+000D and the space are ASCII's only white space).
+    if let Some(&b) = s.as_bytes().first() {
+        if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r') {
+            return false;
+        }
+    }
     // Stops at the first character that is not white space (`trim` would also scan from the end).
     s.chars().all(char::is_whitespace)
 }
