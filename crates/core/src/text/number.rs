@@ -182,6 +182,20 @@ fn parse_plain(s: &str) -> Option<Decimal> {
     if points > 1 {
         return None;
     }
+    // Up to 19 digits fit a u64: the mantissa and scale directly, as `from_str` reads them
+    // (leading zeros dropped, trailing ones kept: "0.50" is 50 × 10⁻²).
+    if b.len() - points <= 19 {
+        let (mut m, mut scale, mut after) = (0u64, 0u32, false);
+        for &c in b {
+            if c == b'.' {
+                after = true;
+            } else {
+                m = m * 10 + u64::from(c - b'0');
+                scale += u32::from(after);
+            }
+        }
+        return Decimal::try_from_i128_with_scale(i128::from(m), scale).ok();
+    }
     Decimal::from_str(t).ok()
 }
 
