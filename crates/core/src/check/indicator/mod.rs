@@ -38,8 +38,13 @@ mod score;
 /// is neither blank, a placeholder nor a number ("有效改善", "是"). Text with digits that does not
 /// read ("78O") stays an invalid number: a typo is not a word.
 fn is_words(s: &str) -> bool {
-    // The common case without allocating: a plain number ("100", "85.79", "95%").
-    if s.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'%' || b == b',') {
+    // The common case without allocating: a plain number ("100", "85.79", "95%"), first without
+    // trimming.
+    let plain = |b: u8| b.is_ascii_digit() || b == b'.' || b == b'%' || b == b',';
+    if s.bytes().all(plain) {
+        return false;
+    }
+    if s.trim().bytes().all(plain) {
         return false;
     }
     !is_blank(s)
