@@ -273,9 +273,17 @@ fn tidy(rest: &str) -> String {
 /// True for the marks that mean "nothing here" in a table cell: "—", "-", "/", "——", "－", "无",
 /// "／", "\\", "×" (and blank).
 pub fn is_placeholder(s: &str) -> bool {
-    // The common case without scanning: a value that starts with a digit ("100", "85.79%").
-    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return false;
+    // The common case without scanning: text whose first character can begin no placeholder
+    // ("100", "85.79%", "受疫情影响…").
+    if let Some(c) = s.chars().next() {
+        if !c.is_whitespace()
+            && !matches!(
+                c,
+                '—' | '-' | '－' | '–' | '─' | '/' | '／' | '\\' | '、' | '…' | '.' | '。' | '无' | '暂' | '×' | '不' | 'N' | 'n'
+            )
+        {
+            return false;
+        }
     }
     let t = s.trim();
     !t.is_empty()
