@@ -43,6 +43,26 @@ impl Both {
     }
 }
 
+/// A 定性 tier with its score range: "达成：得分区间 [8.00, 10.00]（分值 10 × 80%–100%）", the range
+/// as [`super::IndicatorResult::range_text`] writes it (closed above only for the top tier).
+pub(super) fn tier_range(tier: (&str, &str), range: (Decimal, Decimal), top: bool, w: Decimal, lo: u32, hi: u32) -> Text {
+    let mut b = Both::with_capacity(96);
+    b.text(tier.0, tier.1);
+    b.text("：得分区间 [", ": score range [");
+    b.dec(range.0);
+    b.same(", ");
+    b.dec(range.1);
+    b.same(if top { "]" } else { ")" });
+    b.text("（分值 ", " (weight ");
+    b.plain(w);
+    b.same(" × ");
+    b.plain(Decimal::from(lo));
+    b.same("%–");
+    b.plain(Decimal::from(hi));
+    b.text("%）", "%)");
+    b.done()
+}
+
 /// The explanation of a score that cannot be computed from these values.
 pub(super) fn out_of_range() -> Text {
     Text::new("数值超出可计算范围，无法计分", "a value is out of the computable range: no score")

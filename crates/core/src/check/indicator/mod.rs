@@ -27,7 +27,7 @@ use crate::check::entry::Entries;
 use crate::document::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
 use crate::text::lang::Text;
 use crate::text::number::{is_blank, Kind};
-use crate::text::rounding::{mul_div_round2, plain_text, write_decimal};
+use crate::text::rounding::{mul_div_round2, write_decimal};
 use crate::text::words::{is_placeholder, result_of, split_bound};
 use explain::{out_of_range, Both};
 
@@ -154,10 +154,6 @@ pub fn scored_direction(typed: &str) -> &'static str {
 pub fn tier_of(actual: &str) -> Option<usize> {
     let a = actual.trim();
     TIERS.iter().position(|(v, zh, en, _, _)| a == *v || a == *zh || a.eq_ignore_ascii_case(en))
-}
-
-fn fmt(d: Decimal) -> String {
-    plain_text(d)
 }
 
 /// Scores every indicator of the document, in document order.
@@ -328,11 +324,7 @@ fn by_tier(r: &mut IndicatorResult, ind: &Indicator, weight: Option<Decimal>) {
                 return;
             };
             r.range = Some((lo_s, hi_s));
-            let range = r.range_text();
-            r.explain = Text::new(
-                format!("{zh}：得分区间 {range}（分值 {} × {lo}%–{hi}%）", fmt(w)),
-                format!("{en}: score range {range} (weight {} × {lo}%–{hi}%)", fmt(w)),
-            );
+            r.explain = explain::tier_range((zh, en), (lo_s, hi_s), t == 0, w, lo, hi);
         } else {
             r.explain = Text::new(zh, en);
         }
