@@ -315,12 +315,7 @@ pub fn summary(file: &str, doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) ->
     if !shortfalls.is_empty() {
         s.push_str(if zh { "-- 未完成指标\n" } else { "-- Shortfalls\n" });
         for (r, (_, i)) in ev.indicators.iter().zip(doc.indicators()).filter(|(r, _)| r.shortfall) {
-            s.push_str(&format!(
-                "  {}: {} ({})\n",
-                i.name,
-                crate::core::check::rules::indicator::completion_text(r, !zh),
-                r.explain.get(lang)
-            ));
+            s.push_str(&format!("  {}: {} ({})\n", i.name, crate::core::check::rules::indicator::completion_text(r, !zh), r.explain(lang)));
         }
     }
     let (e, w, i) = ev.counts();

@@ -39,7 +39,7 @@ pub(super) fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes:
         MAIN_FIELDS.iter().map(|&(f, zh, en)| ((format!("{}-msg", path::dom_id(&p(f))), (zh, en)), a.msgs(p(f)))).collect::<Vec<_>>(),
     );
     let msgs_row_id = id.clone();
-    let explain = Signal::derive(move || calc.with(|c| c.explain.get(l.get()).to_string()));
+    let explain = Signal::derive(move || calc.with(|c| c.explain.text(l.get()).into_owned()));
     let mv = {
         let (task, id) = (task.clone(), id.clone());
         move |delta: isize| {

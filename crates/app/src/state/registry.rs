@@ -25,8 +25,8 @@ pub struct RowCalc {
     pub completion: String,
     /// Score, or the tier's score range.
     pub score: String,
-    /// How both were obtained.
-    pub explain: Text,
+    /// How both were obtained, written when the row shows it.
+    pub explain: selfcheck_core::check::indicator::Explain,
     /// Short of target.
     pub shortfall: bool,
     /// Counts under a scoring item but has no 分值: it is not scored (said in the row).

@@ -25,11 +25,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::entry::Entries;
 use crate::document::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
-use crate::text::lang::Text;
-use crate::text::number::{is_blank, Kind};
+use crate::text::number::{is_blank, Kind as NumKind};
 use crate::text::rounding::{mul_div_round2, write_decimal};
 use crate::text::words::{is_placeholder, result_of, split_bound};
-use explain::{out_of_range, Both};
+pub use explain::{Explain, Why};
+use explain::{Kind, Rest};
 
 mod explain;
 mod score;
@@ -52,7 +52,7 @@ fn is_words(s: &str) -> bool {
         && split_bound(s).is_none()
         && (crate::text::words::date_of(s).is_some()
             || (!crate::text::number::to_half_width(s).contains(|c: char| c.is_ascii_digit())
-                && crate::text::number::parse_opt(s, Kind::Value).is_err()))
+                && crate::text::number::parse_opt(s, NumKind::Value).is_err()))
 }
 
 /// The computed figures of one indicator.
@@ -87,8 +87,9 @@ pub struct IndicatorResult {
     /// For 定性: the tier's score range (lower, upper); see [`IndicatorResult::in_range`] for
     /// which bounds are included.
     pub range: Option<(Decimal, Decimal)>,
-    /// How completion and score were obtained.
-    pub explain: Text,
+    /// How completion and score were obtained, written when read ([`IndicatorResult::explain`]
+    /// writes one language).
+    pub explain: Explain,
     /// Last year's actual value (上年实际完成值), when given, numeric and valid.
     pub previous: Option<Decimal>,
 }
@@ -112,6 +113,12 @@ impl IndicatorResult {
             Some((lo, hi)) => score >= lo && score < hi,
             None => false,
         }
+    }
+
+    /// How completion and score were obtained, in `lang`: written now (only this language),
+    /// unless it was already.
+    pub fn explain(&self, lang: crate::text::lang::Lang) -> std::borrow::Cow<'_, str> {
+        self.explain.text(lang)
     }
 
     /// The tier range in interval notation, "[8.00, 10.00]" or "[6.00, 8.00)"; empty without one.
@@ -174,16 +181,10 @@ pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
 }
 
 fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
-    let mut r = one_scored(task, ind, e);
-    if r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind) {
-        let (zh, en) =
-            ("成本指标未写方向，按“≤”（不超过指标值）计分", "a cost indicator with no direction: scored as \"≤\" (at most the target)");
-        r.explain = if r.explain.zh.is_empty() {
-            Text::new(zh, en)
-        } else {
-            Text::new(format!("{}；{zh}", r.explain.zh), format!("{}; {en}", r.explain.en))
-        };
-    }
+    let (mut r, why) = one_scored(task, ind, e);
+    // A cost indicator with no direction read as "≤": the explanation says so.
+    let cost_note = r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind);
+    r.explain = explain::explain(why, cost_note, &ind.unit);
     r
 }
 
@@ -191,7 +192,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
 /// ([`read`]), its weight and stated score, then a 定性 indicator by its tier ([`by_tier`]) or a
 /// quantitative one by its completion ([`score::completion`]) and its score by the method
 /// ([`score::score`]), each step writing its part of the explanation ([`explain`]).
-fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult, Kind) {
     let p = |f| path::indicator(&task.id, &ind.id, f);
     let deduct = crate::text::words::is_deduct(&ind.scoring);
     if is_blank(&ind.name) {
@@ -200,8 +201,8 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult 
     let reading = read(ind, deduct);
     let dir = reading.dir;
     let qualitative = dir == direction::QUALITATIVE;
-    let weight = e.opt_at(|| p("weight"), &ind.weight, Kind::Weight);
-    let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, Kind::Score);
+    let weight = e.opt_at(|| p("weight"), &ind.weight, NumKind::Weight);
+    let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, NumKind::Score);
     let mut r = IndicatorResult {
         task: task.id.clone(),
         id: ind.id.clone(),
@@ -216,41 +217,37 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult 
         shortfall: false,
         score: None,
         range: None,
-        explain: Text::default(),
+        explain: Explain::default(),
         previous: None,
     };
     // The target (and last year's actual it is compared with) is read even before there is an
     // actual value: a next year's draft is checked while it is planned.
     if !qualitative {
-        r.target = e.opt_at(|| p("target"), reading.target_text(ind), Kind::Value);
-        r.previous = e.opt_at(|| p("previous"), &ind.previous, Kind::Value);
+        r.target = e.opt_at(|| p("target"), reading.target_text(ind), NumKind::Value);
+        r.previous = e.opt_at(|| p("previous"), &ind.previous, NumKind::Value);
     }
     if is_blank(&ind.actual) {
         e.required(&p("actual"), ("实际完成值", "the actual value"));
-        return r;
+        return (r, Kind::Empty);
     }
     if reading.actual_bound {
-        r.explain =
-            Text::new("实际完成值写成了区间，没有实测值，无法计分", "the actual is written as a bound, not a measured value: no score");
-        return r;
+        return (r, Kind::ActualBound);
     }
     if qualitative {
-        by_tier(&mut r, ind, weight);
-        return r;
+        let why = by_tier(&mut r, ind, weight);
+        return (r, why);
     }
     let target = r.target;
-    let actual = e.opt_at(|| p("actual"), &ind.actual, Kind::Value);
+    let actual = e.opt_at(|| p("actual"), &ind.actual, NumKind::Value);
     r.actual = actual;
-    let (Some(t), Some(a)) = (target, actual) else { return r };
+    let (Some(t), Some(a)) = (target, actual) else { return (r, Kind::Empty) };
     let (reached, shortfall, completion) = score::completion(dir, t, a);
     r.shortfall = shortfall;
     r.completion = completion;
-    // The explanation, written into both languages at once without intermediate strings.
-    let mut b = Both::with_capacity(128);
-    explain::completion(&mut b, dir, r.completion, t, a, ind.unit.as_str());
+    // The explanation is kept as its figures (see [`explain`]).
+    let figures = |rest| Kind::Figures { dir, completion, t, a, unit: explain::Unit::NONE, rest };
     let Some(w) = weight else {
-        r.explain = b.done();
-        return r;
+        return (r, figures(Rest::NoWeight));
     };
     // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
     // percentage point, …), so a blank is a required cell, never a silent 1.
@@ -258,19 +255,21 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult 
         if is_blank(&ind.deduct_per_unit) {
             e.required(&p("deduct_per_unit"), ("扣分指标的每单位扣分", "the points deducted per unit"));
         }
-        e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, Kind::Weight)
+        e.opt_at(|| p("deduct_per_unit"), &ind.deduct_per_unit, NumKind::Weight)
     } else {
         None
     };
-    match score::score(dir, deduct, reached, t, a, w, per) {
+    let rest = match score::score(dir, deduct, reached, t, a, w, per) {
         Some((score, how)) => {
             r.score = Some(score);
-            explain::score(&mut b, score, how, w, t, a);
+            Rest::Score { score, how, w }
         }
-        None => explain::no_score(&mut b, deduct && per.is_none(), score::proportional_undefined(dir, deduct, reached, t)),
-    }
-    r.explain = b.done();
-    r
+        None => Rest::NoScore {
+            no_points_per_unit: deduct && per.is_none(),
+            proportional_undefined: score::proportional_undefined(dir, deduct, reached, t),
+        },
+    };
+    (r, figures(rest))
 }
 
 /// How an indicator is read before its values: the direction it is scored by, the bound written
@@ -311,24 +310,19 @@ fn read(ind: &Indicator, deduct: bool) -> Reading {
 }
 
 /// A 定性 indicator: its tier from the actual (its label, or the words of the result against the
-/// target), and with a weight the tier's score range.
-fn by_tier(r: &mut IndicatorResult, ind: &Indicator, weight: Option<Decimal>) {
+/// target), and with a weight the tier's score range; what its explanation says.
+fn by_tier(r: &mut IndicatorResult, ind: &Indicator, weight: Option<Decimal>) -> Kind {
     r.tier = tier_of(&ind.actual).or_else(|| result_of(&ind.actual, &ind.target));
-    if let Some(t) = r.tier {
-        let (_, zh, en, lo, hi) = TIERS[t];
-        r.shortfall = t > 0;
-        if let Some(w) = weight {
-            let bound = |pct: u32| mul_div_round2(w, Decimal::from(pct), Decimal::ONE_HUNDRED);
-            let (Some(lo_s), Some(hi_s)) = (bound(lo), bound(hi)) else {
-                r.explain = Text::new(format!("{zh}：{}", out_of_range().zh), format!("{en}: {}", out_of_range().en));
-                return;
-            };
-            r.range = Some((lo_s, hi_s));
-            r.explain = explain::tier_range((zh, en), (lo_s, hi_s), t == 0, w, lo, hi);
-        } else {
-            r.explain = Text::new(zh, en);
-        }
-    }
+    let Some(t) = r.tier else { return Kind::Empty };
+    let (_, _, _, lo, hi) = TIERS[t];
+    r.shortfall = t > 0;
+    let Some(w) = weight else { return Kind::Tier(t) };
+    let bound = |pct: u32| mul_div_round2(w, Decimal::from(pct), Decimal::ONE_HUNDRED);
+    let (Some(lo_s), Some(hi_s)) = (bound(lo), bound(hi)) else {
+        return Kind::TierOutOfRange(t);
+    };
+    r.range = Some((lo_s, hi_s));
+    Kind::TierRange { tier: t, lo: lo_s, hi: hi_s, w }
 }
 
 #[cfg(test)]

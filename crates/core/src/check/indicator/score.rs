@@ -7,6 +7,7 @@ use crate::document::format::direction;
 use crate::text::rounding::{mul_div_round2, percent, round2};
 
 /// How a score was obtained, for its formula.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum How {
     Deduct(Decimal, Decimal),
     Full,
