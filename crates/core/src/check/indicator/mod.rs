@@ -166,7 +166,9 @@ pub fn tier_of(actual: &str) -> Option<usize> {
 /// Scores every indicator of the document, in document order.
 pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
     let mut out = Vec::with_capacity(doc.tasks.iter().map(|t| t.indicators.len()).sum());
-    out.extend(doc.indicators().map(|(t, i)| one(t, i, e)));
+    for (t, i) in doc.indicators() {
+        one_into(t, i, e, &mut out);
+    }
     out
 }
 
@@ -180,19 +182,29 @@ pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
         && !is_words(&ind.target)
 }
 
-fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
-    let (mut r, why) = one_scored(task, ind, e);
+/// Appends one indicator's figures to `out`. The result is written in place (it is large: moving
+/// it costs more than computing most of it).
+fn one_into(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<IndicatorResult>) {
+    let why = one_scored(task, ind, e, out);
+    let Some(r) = out.last_mut() else { return };
     // A cost indicator with no direction read as "≤": the explanation says so.
     let cost_note = r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind);
     r.explain = explain::explain(why, cost_note, &ind.unit);
-    r
+}
+
+/// One indicator's figures (the policy's cases are tested one by one through it).
+#[cfg(test)]
+fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
+    let mut out = Vec::with_capacity(1);
+    one_into(task, ind, e, &mut out);
+    out.pop().unwrap_or_else(|| unreachable!("one_into pushes one result"))
 }
 
 /// One indicator's figures, in the steps of the policy: its direction and target as read
 /// ([`read`]), its weight and stated score, then a 定性 indicator by its tier ([`by_tier`]) or a
 /// quantitative one by its completion ([`score::completion`]) and its score by the method
 /// ([`score::score`]), each step writing its part of the explanation ([`explain`]).
-fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult, Kind) {
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<IndicatorResult>) -> Kind {
     let p = |f| path::indicator(&task.id, &ind.id, f);
     let deduct = crate::text::words::is_deduct(&ind.scoring);
     if is_blank(&ind.name) {
@@ -203,7 +215,7 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult
     let qualitative = dir == direction::QUALITATIVE;
     let weight = e.opt_at(|| p("weight"), &ind.weight, NumKind::Weight);
     let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, NumKind::Score);
-    let mut r = IndicatorResult {
+    out.push(IndicatorResult {
         task: task.id.clone(),
         id: ind.id.clone(),
         node: ind.node.trim().to_string(),
@@ -219,7 +231,8 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult
         range: None,
         explain: Explain::default(),
         previous: None,
-    };
+    });
+    let Some(r) = out.last_mut() else { return Kind::Empty };
     // The target (and last year's actual it is compared with) is read even before there is an
     // actual value: a next year's draft is checked while it is planned.
     if !qualitative {
@@ -228,26 +241,25 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult
     }
     if is_blank(&ind.actual) {
         e.required(&p("actual"), ("实际完成值", "the actual value"));
-        return (r, Kind::Empty);
+        return Kind::Empty;
     }
     if reading.actual_bound {
-        return (r, Kind::ActualBound);
+        return Kind::ActualBound;
     }
     if qualitative {
-        let why = by_tier(&mut r, ind, weight);
-        return (r, why);
+        return by_tier(r, ind, weight);
     }
     let target = r.target;
     let actual = e.opt_at(|| p("actual"), &ind.actual, NumKind::Value);
     r.actual = actual;
-    let (Some(t), Some(a)) = (target, actual) else { return (r, Kind::Empty) };
+    let (Some(t), Some(a)) = (target, actual) else { return Kind::Empty };
     let (reached, shortfall, completion) = score::completion(dir, t, a);
     r.shortfall = shortfall;
     r.completion = completion;
     // The explanation is kept as its figures (see [`explain`]).
     let figures = |rest| Kind::Figures { dir, completion, t, a, unit: explain::Unit::NONE, rest };
     let Some(w) = weight else {
-        return (r, figures(Rest::NoWeight));
+        return figures(Rest::NoWeight);
     };
     // A deduction indicator needs its points per unit: the rubric sets them (0.5 or 2 per
     // percentage point, …), so a blank is a required cell, never a silent 1.
@@ -269,7 +281,7 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries) -> (IndicatorResult
             proportional_undefined: score::proportional_undefined(dir, deduct, reached, t),
         },
     };
-    (r, figures(rest))
+    figures(rest)
 }
 
 /// How an indicator is read before its values: the direction it is scored by, the bound written
