@@ -171,13 +171,16 @@ pub fn CrossCheckSection() -> impl IntoView {
         a.crosscheck.with(|c| {
             c.figures
                 .iter()
-                .map(|f| Row { fig: f.clone(), msgs: c.findings.iter().filter(|x| x.path == f.path).map(|x| x.message.clone()).collect() })
+                .map(|f| Row {
+                    fig: f.clone(),
+                    msgs: c.findings.iter().filter(|x| x.path == f.path).map(|x| x.message.both().clone()).collect(),
+                })
                 .collect::<Vec<_>>()
         })
     });
     let general = Memo::new(move |_| {
         a.crosscheck.with(|c| {
-            c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.clone()).collect::<Vec<_>>()
+            c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.both().clone()).collect::<Vec<_>>()
         })
     });
     let summary = move || {

@@ -55,7 +55,7 @@ pub fn Messages(
                                 let text = f.label().get(l.get()).to_string();
                                 view! { <button type="button" class="fix" on:click=move |_| app().apply_fix(&f)>{text}</button> }
                             });
-                            view! { <li class=cls><b>{sev}</b>" "{field}{m.message.get(l.get()).to_string()}{fix}</li> }
+                            view! { <li class=cls><b>{sev}</b>" "{field}{m.message.text(l.get()).into_owned()}{fix}</li> }
                         })
                         .collect_view()
                 }}

@@ -97,7 +97,7 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                 let mut folded = std::collections::HashMap::<String, usize>::new();
                 let mut v: Vec<Item> = Vec::new();
                 for f in of_sev {
-                    let member = (f.path.clone(), f.message.clone());
+                    let member = (f.path.clone(), f.message.both().clone());
                     if per_rule.get(f.rule.as_str()).is_some_and(|n| *n >= FOLD_AT) {
                         match folded.get(&f.rule) {
                             Some(&at) => v[at].members.push(member),
@@ -107,7 +107,7 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                                     key: format!("fold|{}|{}", f.rule, per_rule[f.rule.as_str()]),
                                     members: vec![member],
                                     fix: None,
-                                    title: f.rule_title.clone(),
+                                    title: f.rule_title.both().clone(),
                                     source: f.source.clone(),
                                     rule: f.rule.clone(),
                                 });
@@ -124,7 +124,7 @@ fn Group(sev: Severity, #[prop(optional)] todo: bool) -> impl IntoView {
                         key: format!("{}|{}|{}", f.rule, f.path, n),
                         members: vec![member],
                         fix: f.fix.clone(),
-                        title: f.rule_title.clone(),
+                        title: f.rule_title.both().clone(),
                         source: f.source.clone(),
                         rule: f.rule.clone(),
                     });

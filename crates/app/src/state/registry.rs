@@ -5,15 +5,15 @@
 use super::App;
 use leptos::prelude::*;
 use selfcheck_core::check::finding::Severity;
-use selfcheck_core::{Lang, Text};
+use selfcheck_core::Lang;
 
 /// A message on a field: its severity and text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldMsg {
     /// Error, warning or info.
     pub severity: Severity,
-    /// The finding's message.
-    pub message: Text,
+    /// The finding's message, written when the field shows it.
+    pub message: selfcheck_core::check::finding::Message,
     /// The correction the finding offers (改为 …), when it is certain.
     pub fix: Option<selfcheck_core::check::finding::Fix>,
 }

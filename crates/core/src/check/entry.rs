@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::check::finding::Finding;
-use crate::check::rules::catalogue;
+use crate::check::rules::entry::{invalid::Invalid, required::Required};
 use crate::text::number::{self, Kind, NumError};
 
 /// Collects field errors while values are parsed.
@@ -39,16 +39,11 @@ impl Entries {
     }
 
     /// Records that a required text field is blank.
-    pub fn required(&mut self, path: &str, what: (&str, &str)) {
-        self.findings.push(catalogue::fire("entry.required", path, &[("field_zh", what.0.to_string()), ("field_en", what.1.to_string())]));
+    pub fn required(&mut self, path: &str, what: (&'static str, &'static str)) {
+        self.findings.push(Finding::of(path, Required { field: what }));
     }
 
     fn invalid(&mut self, path: &str, text: &str, e: &NumError) {
-        let m = e.message();
-        self.findings.push(catalogue::fire(
-            "entry.invalid",
-            path,
-            &[("value", text.trim().to_string()), ("reason_zh", m.zh), ("reason_en", m.en)],
-        ));
+        self.findings.push(Finding::of(path, Invalid { value: text.trim().to_string(), reason: e.message() }));
     }
 }

@@ -8,7 +8,8 @@ use crate::check::finding::{counts, Finding, Severity};
 use crate::check::indicator::{self, IndicatorResult};
 use crate::check::presets;
 use crate::check::rubric::{self, Rubric};
-use crate::check::rules::{self, catalogue, Context};
+use crate::check::rules::entry::{invalid::Invalid, rubric_unusable::RubricUnusable};
+use crate::check::rules::{self, Context};
 use crate::check::scoring::{self, ScoreResult};
 use crate::document::format::SelfEvaluation;
 use crate::text::lang::Text;
@@ -84,23 +85,17 @@ pub fn rubric_of(doc: &SelfEvaluation) -> (Rubric, Option<Finding>) {
         // A carried rubric that cannot score (edited by hand, or every weight cleared while
         // editing) is kept, so the page edits what it shows, but it is an error: the status is
         // never 可以提交 with an empty score table (issue 11, item 8).
-        let problem = r
-            .cannot_score()
-            .map(|why| catalogue::fire("entry.rubric_unusable", "rubric.preset", &[("reason_zh", why.zh), ("reason_en", why.en)]));
+        let problem = r.cannot_score().map(|why| Finding::of("rubric.preset", RubricUnusable { reason: why }));
         return (r.clone(), problem);
     }
     match presets::preset(id) {
         Some(r) => (r, None),
         None => {
-            let f = catalogue::fire(
-                "entry.invalid",
-                "rubric.preset",
-                &[
-                    ("value", id.to_string()),
-                    ("reason_zh", format!("没有这个评分标准预设，已改用“{}”", rubric::DEFAULT_PRESET)),
-                    ("reason_en", format!("no such rubric preset; '{}' is used instead", rubric::DEFAULT_PRESET)),
-                ],
+            let reason = Text::new(
+                format!("没有这个评分标准预设，已改用“{}”", rubric::DEFAULT_PRESET),
+                format!("no such rubric preset; '{}' is used instead", rubric::DEFAULT_PRESET),
             );
+            let f = Finding::of("rubric.preset", Invalid { value: id.to_string(), reason });
             (presets::preset(rubric::DEFAULT_PRESET).unwrap_or_default(), Some(f))
         }
     }

@@ -174,8 +174,8 @@ pub fn check(n: &Norm, sentences: &[(usize, usize)]) -> Vec<Finding> {
                     "report.sum_mismatch",
                     &path,
                     &[
-                        ("total_zh", "总数".into()),
-                        ("total_en", "count".into()),
+                        ("what_zh", "总数".into()),
+                        ("what_en", "count".into()),
                         ("total", shown(whole)),
                         ("sum", format!("{sum}{unit}")),
                         ("parts", parts.iter().map(|x| shown(x)).collect::<Vec<_>>().join(" + ")),

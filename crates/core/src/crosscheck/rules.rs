@@ -45,8 +45,8 @@ pub(super) fn sums(cx: &Cx, work: &[Work], figures: &[Figure]) -> Vec<Finding> {
                     "report.sum_mismatch",
                     &figures[ti].path,
                     &[
-                        ("total_zh", if measure { "执行数合计".into() } else { "全年预算数合计".into() }),
-                        ("total_en", if measure { "total spending".into() } else { "total budget".into() }),
+                        ("what_zh", if measure { "执行数合计".into() } else { "全年预算数合计".into() }),
+                        ("what_en", if measure { "total spending".into() } else { "total budget".into() }),
                         ("total", format!("{}{unit}", group_thousands(total, 2))),
                         ("sum", format!("{}{unit}", group_thousands(sum, 2))),
                         ("parts", parts.iter().map(|&k| figures[k].raw.clone()).collect::<Vec<_>>().join(" + ")),
@@ -73,8 +73,8 @@ pub(super) fn sums(cx: &Cx, work: &[Work], figures: &[Figure]) -> Vec<Finding> {
                     "report.sum_mismatch",
                     &figures[ti].path,
                     &[
-                        ("total_zh", "总分".into()),
-                        ("total_en", "total score".into()),
+                        ("what_zh", "总分".into()),
+                        ("what_en", "total score".into()),
                         ("total", figures[ti].raw.clone()),
                         ("sum", format!("{}分", round_to(sum, dp.max(2)))),
                         ("parts", p.join(" + ")),

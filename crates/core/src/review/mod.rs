@@ -59,7 +59,7 @@ pub struct FirstError {
     /// The field it concerns.
     pub path: String,
     /// Its message.
-    pub message: Text,
+    pub message: crate::check::finding::Message,
 }
 
 /// One row of the review table.

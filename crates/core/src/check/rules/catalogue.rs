@@ -1,14 +1,15 @@
 //! The rule catalogue: every rule's id, severity, category, message template in both languages
-//! and source document, read from `data/rules.json` (compiled in). Checks fire rules by id with
-//! this case's parameters; `docs/rules.md` is tested against the same file.
+//! and source document, read from `data/rules.json` (compiled in). A rule's check makes its
+//! findings with [`Finding::of`] from a typed violation; the templates are filled when a message
+//! is shown. `docs/rules.md` is tested against the same file.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::finding::{Finding, Severity};
-use crate::text::lang::Text;
+use crate::check::finding::{Finding, Message, Params, Severity, Wording};
+use crate::text::lang::{Lang, Text};
 
 /// One rule of the catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,50 +52,117 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 /// Replaces each `{name}` in `template` by its parameter; unknown names stay as written.
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    fill_into(&mut out, template, |name, out| match params.iter().find(|(k, _)| *k == name) {
+        Some((_, v)) => {
+            out.push_str(v);
+            true
+        }
+        None => false,
+    });
+    out
+}
+
+/// Appends `template` to `out` with each `{name}` written by `param` (which returns false for a
+/// name it does not know: the placeholder then stays as written).
+pub fn fill_into(out: &mut String, template: &str, mut param: impl FnMut(&str, &mut String) -> bool) {
     // '{' and '}' are ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so the scan
     // can go byte by byte and every cut falls on a character boundary.
     let bytes = template.as_bytes();
-    let mut out = String::with_capacity(template.len() + 32);
     let mut copied = 0;
     let mut i = 0;
     while let Some(open) = bytes[i..].iter().position(|&b| b == b'{').map(|p| i + p) {
         let Some(close) = bytes[open + 1..].iter().position(|&b| b == b'}').map(|p| open + 1 + p) else { break };
         let name = &template[open + 1..close];
-        if let Some((_, v)) = params.iter().find(|(k, _)| *k == name) {
-            out.push_str(&template[copied..open]);
-            out.push_str(v);
+        out.push_str(&template[copied..open]);
+        let at = out.len();
+        if param(name, out) {
             copied = close + 1;
+        } else {
+            out.truncate(at);
+            copied = open;
         }
         i = close + 1;
     }
     out.push_str(&template[copied..]);
-    out
 }
 
-/// A finding of rule `id` at `path`, its message and title filled with `params`.
+/// A finding of rule `id` at `path` with `params` (the rule's wording written when shown).
+/// An id missing from the catalogue is a defect: the finding says so rather than vanishing.
+pub(crate) fn finding(id: &'static str, path: String, params: Arc<dyn Params>) -> Finding {
+    match rule(id) {
+        Some(r) => {
+            let mut source = String::new();
+            fill_into(&mut source, &r.source, |name, out| params.param(name, Lang::Zh, out));
+            Finding {
+                rule: r.id.clone(),
+                severity: r.severity,
+                category: r.category.clone(),
+                path,
+                message: Message::new(Wording::new(&r.message, params.clone())),
+                rule_title: Message::new(Wording::new(&r.title, params)),
+                source,
+                fix: None,
+            }
+        }
+        None => unknown(id, path),
+    }
+}
+
+fn unknown(id: &str, path: String) -> Finding {
+    Finding {
+        rule: id.to_string(),
+        severity: Severity::Error,
+        category: "internal".to_string(),
+        path,
+        message: Message::ready(Text::new(format!("规则 {id} 不在规则目录中"), format!("rule {id} is not in the catalogue"))),
+        rule_title: Message::ready(Text::same(id)),
+        source: String::new(),
+        fix: None,
+    }
+}
+
+/// Parameters given as (name, text) pairs, for the rules that are not yet typed (the report
+/// cross-check's, and the entry rules fired while values are read). A template's `{x}` is the
+/// pair `x_zh` / `x_en` for that language, else `x`.
+struct Pairs(Vec<(String, String)>);
+
+impl Params for Pairs {
+    fn param(&self, name: &str, lang: Lang, out: &mut String) -> bool {
+        let suffix = if lang == Lang::Zh { "_zh" } else { "_en" };
+        let find = |key: &dyn Fn(&str) -> bool| self.0.iter().find(|(k, _)| key(k));
+        let hit = find(&|k: &str| k.len() == name.len() + 3 && k.starts_with(name) && k.ends_with(suffix)).or_else(|| find(&|k| k == name));
+        match hit {
+            Some((_, v)) => {
+                out.push_str(v);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A finding of rule `id` at `path`, its message and title filled with `params` (see [`Pairs`]).
 /// An id missing from the catalogue is a defect: the finding says so rather than vanishing.
 pub fn fire(id: &str, path: &str, params: &[(&str, String)]) -> Finding {
-    match rule(id) {
-        Some(r) => Finding {
-            rule: r.id.clone(),
-            severity: r.severity,
-            category: r.category.clone(),
-            path: path.to_string(),
-            message: Text::new(fill(&r.message.zh, params), fill(&r.message.en, params)),
-            rule_title: Text::new(fill(&r.title.zh, params), fill(&r.title.en, params)),
-            source: fill(&r.source, params),
-            fix: None,
-        },
-        None => Finding {
-            rule: id.to_string(),
-            severity: Severity::Error,
-            category: "internal".to_string(),
-            path: path.to_string(),
-            message: Text::new(format!("规则 {id} 不在规则目录中"), format!("rule {id} is not in the catalogue")),
-            rule_title: Text::same(id),
-            source: String::new(),
-            fix: None,
-        },
+    match rules().iter().find(|r| r.id == id) {
+        Some(r) => {
+            let pairs = Pairs(params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect());
+            let mut source = String::new();
+            fill_into(&mut source, &r.source, |name, out| pairs.param(name, Lang::Zh, out));
+            let params: Arc<dyn Params> = Arc::new(pairs);
+            Finding {
+                rule: r.id.clone(),
+                severity: r.severity,
+                category: r.category.clone(),
+                path: path.to_string(),
+                message: Message::new(Wording::new(&r.message, params.clone())),
+                rule_title: Message::new(Wording::new(&r.title, params)),
+                source,
+                fix: None,
+            }
+        }
+        None => unknown(id, path.to_string()),
     }
 }
 

@@ -1,9 +1,7 @@
-//! Checks of the narrative against the figures.
+//! Rules on the narrative against the figures (`narrative.*`): one rule a file; this file holds
+//! how a claim is found in the text (also used by the report cross-check).
 
-use super::catalogue::fire;
-use super::indicator::{completion_text, pairs};
-use super::{thresholds, Context};
-use crate::check::finding::Finding;
+pub mod claims_all_met;
 
 /// The sentence (between Chinese or ASCII full stops) around byte offset `at`, at most 60 chars.
 pub fn sentence_around(text: &str, at: usize) -> String {
@@ -25,26 +23,6 @@ pub fn find_claim(text: &str, phrase: &str) -> Option<usize> {
         return None;
     }
     text.match_indices(phrase).map(|(at, _)| at).find(|&at| !text[..at].chars().rev().take(3).any(|c| NEGATIONS.contains(&c)))
-}
-
-/// Narrative that says every target was met ("均已完成") while an indicator falls short. A
-/// negated phrase ("未全部完成") is the opposite claim and does not count.
-pub fn claims_all_met(ctx: &Context) -> Vec<Finding> {
-    let Some((r, i)) = pairs(ctx).find(|(r, _)| r.shortfall) else { return vec![] };
-    let mut out = Vec::new();
-    for (key, text) in &ctx.doc.narrative {
-        for phrase in &thresholds::get().all_met_phrases {
-            if let Some(at) = find_claim(text, phrase) {
-                out.push(fire(
-                    "narrative.claims_all_met",
-                    &format!("narrative.{key}"),
-                    &[("quote", sentence_around(text, at)), ("name", i.name.clone()), ("completion", completion_text(r, false))],
-                ));
-                break;
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,59 +1,44 @@
-//! Checks of the document's own structure (what the file format requires of it).
+//! `format.stale_year`: a year earlier than the year evaluated where the form's own year belongs.
+//!
+//! - **What**: a deadline in an indicator ("2021年11月30日前完成" in a 2022 project) or a year in
+//!   the rubric's criteria ("以2015年完工的…为评价内容" in a 2022 rubric). References (较2021年,
+//!   2019年以来, 上年结转) are not stale.
+//! - **Why**: it is most likely an old template left unchanged.
+//! - **Source**: 《项目支出绩效评价管理办法》（财预〔2020〕10号）：绩效自评以当年度绩效目标为依据；期限和评价内容应与评价年度一致.
 
-use std::collections::HashSet;
-
-use super::catalogue::fire;
-use super::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Params, Show, Violation};
+use crate::check::rules::Context;
 use crate::document::format::path;
+use crate::text::lang::{Lang, Text};
 
-/// Row ids that are blank, repeated or hold a `.`: findings and field paths name rows by id
-/// (`tasks.<task>.indicators.<id>.actual`), so such an id makes them point at the wrong row or
-/// at none. The page gives such rows fresh ids when it loads a file (`core::ids::repair`), so
-/// this fires for files checked elsewhere (the CLI, a script); one finding per offending row,
-/// at its name (or, for an adjustment, its reason).
-pub fn bad_ids(ctx: &Context) -> Vec<Finding> {
-    /// A row with an id, described only when it is reported (most documents have none).
-    enum Row<'a> {
-        Budget(&'a str),
-        Task(&'a str),
-        Indicator(&'a str, &'a str),
-        Adjustment,
+/// A stale year.
+#[derive(Debug)]
+pub struct StaleYear {
+    /// Where it is written.
+    pub r#where: Text,
+    /// The words around it.
+    pub quote: String,
+    /// The year evaluated.
+    pub year: u32,
+    /// The earlier year.
+    pub year_old: u32,
+}
+
+impl Violation for StaleYear {
+    const RULE: &'static str = "format.stale_year";
+}
+
+impl Params for StaleYear {
+    fn param(&self, name: &str, lang: Lang, out: &mut String) -> bool {
+        match name {
+            "where" => self.r#where.show(lang, out),
+            "quote" => self.quote.show(lang, out),
+            "year" => self.year.show(lang, out),
+            "year_old" => self.year_old.show(lang, out),
+            _ => return false,
+        }
+        true
     }
-    let d = ctx.doc;
-    let mut rows: Vec<(&str, Row)> = Vec::with_capacity(d.budget.rows.len() + d.tasks.len() * 8);
-    rows.extend(d.budget.rows.iter().map(|r| (r.id.as_str(), Row::Budget(&r.name))));
-    for t in &d.tasks {
-        rows.push((&t.id, Row::Task(&t.name)));
-        rows.extend(t.indicators.iter().map(|i| (i.id.as_str(), Row::Indicator(&t.id, &i.name))));
-    }
-    rows.extend(d.stated.adjustments.iter().map(|a| (a.id.as_str(), Row::Adjustment)));
-    let mut seen: HashSet<&str> = HashSet::with_capacity(rows.len() + 1);
-    seen.insert("total");
-    let mut out = Vec::new();
-    for (id, row) in &rows {
-        let problem = if id.trim().is_empty() {
-            ("为空", "is blank")
-        } else if id.contains('.') {
-            ("含有“.”", "contains '.'")
-        } else if !seen.insert(id) {
-            ("与其他行重复", "is used by another row too")
-        } else {
-            continue;
-        };
-        let (at, zh, en) = match row {
-            Row::Budget(name) => (path::budget_row(id, "name"), format!("预算执行表“{name}”行"), format!("budget row '{name}'")),
-            Row::Task(name) => (format!("tasks.{id}.name"), format!("任务“{name}”"), format!("task '{name}'")),
-            Row::Indicator(task, name) => (path::indicator(task, id, "name"), format!("指标“{name}”"), format!("indicator '{name}'")),
-            Row::Adjustment => (path::adjustment(id, "reason"), "一个加减分项".to_string(), "an adjustment".to_string()),
-        };
-        out.push(fire(
-            "format.bad_id",
-            &at,
-            &[("id", id.to_string()), ("row_zh", zh), ("row_en", en), ("problem_zh", problem.0.into()), ("problem_en", problem.1.into())],
-        ));
-    }
-    out
 }
 
 /// Words before a year that make it a reference, not a deadline or subject (较2021年, 比2021年,
@@ -95,15 +80,11 @@ fn stale_years(text: &str, year: u32, dated: bool) -> Option<(u32, String)> {
 /// A year earlier than the year evaluated where the form's own year belongs: a deadline in an
 /// indicator ("2021年11月30日前完成" in a 2022 project) or a year in the rubric's criteria ("以2015年
 /// 完工的…为评价内容" in a 2022 rubric). References (较2021年, 2019年以来, 上年结转) are not stale.
-pub fn stale_year(ctx: &Context) -> Vec<Finding> {
+pub fn check(ctx: &Context) -> Vec<Finding> {
     let Some(year) = ctx.doc.unit.year.trim().trim_end_matches('年').trim_end_matches('度').parse::<u32>().ok() else { return vec![] };
     let mut out = Vec::new();
     let mut push = |at: String, where_zh: String, where_en: String, (y, quote): (u32, String)| {
-        out.push(fire(
-            "format.stale_year",
-            &at,
-            &[("where_zh", where_zh), ("where_en", where_en), ("quote", quote), ("year", year.to_string()), ("year_old", y.to_string())],
-        ));
+        out.push(Finding::of(at, StaleYear { r#where: Text::new(where_zh, where_en), quote, year, year_old: y }));
     };
     if ctx.doc.rubric.inline.is_some() {
         for (_, _, n) in ctx.rubric.walk() {
@@ -135,4 +116,20 @@ pub fn stale_year(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::*;
+
+    #[test]
+    fn fires_on_an_old_deadline() {
+        let f = with(|d| i1(d).name = "2021年11月30日前完成体检".into());
+        fires(&f, "format.stale_year", "tasks.t1.indicators.i1.name", &["2021年11月30日前", "2023", "2021"]);
+    }
+
+    #[test]
+    fn quiet_on_this_years_deadline() {
+        quiet(&with(|d| i1(d).name = "2023年11月30日前完成体检".into()), "format.stale_year");
+    }
 }

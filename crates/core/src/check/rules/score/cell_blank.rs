@@ -1,30 +1,42 @@
-//! Cells the form has and the unit left blank. Policy: a blank is not agreement. Where the
-//! document has the cell (a level-1 score listed in `stated.scores`, an indicator's 得分 in a table
-//! where other quantitative indicators state theirs, the 分值 of an indicator that states a score, the
-//! 合计 row's 执行率 where its amounts are there) and leaves it blank, say so, with the computed
-//! value when there is one, instead of filling it in silently.
+//! `score.cell_blank`: a weight, score or rate cell the form has, left blank.
+//!
+//! - **What** (policy: a blank is not agreement): where the document has the cell (a level-1
+//!   score listed in `stated.scores`, an indicator's 得分 in a table where other quantitative
+//!   indicators state theirs, the 分值 of an indicator that states a score, the 合计 row's 执行率
+//!   where its amounts are there, the amounts of a budget row in a breakdown filled row by row)
+//!   and leaves it blank, say so, with the computed value when there is one, instead of filling
+//!   it in silently.
+//! - **Why**: the form is filled in completely; a blank cell is not the tool's figure.
+//! - **Source**: 《项目支出绩效评价管理办法》（财预〔2020〕10号）：自评表各项内容应填写完整.
 
-use super::catalogue::fire;
-use super::indicator::pairs;
-use super::Context;
-use crate::check::finding::Finding;
+use crate::check::finding::{violation, Finding};
+use crate::check::rules::indicator::pairs;
+use crate::check::rules::Context;
 use crate::document::format::path;
+use crate::text::lang::Text;
 use crate::text::number::is_blank;
 
-fn hint(computed: Option<String>) -> [(&'static str, String); 2] {
-    match computed {
-        Some(c) => [("hint_zh", format!("（按计算应为 {c}）")), ("hint_en", format!(" (computed: {c})"))],
-        None => [("hint_zh", String::new()), ("hint_en", String::new())],
-    }
+/// A blank cell.
+#[derive(Debug)]
+pub struct CellBlank {
+    /// The cell, in words.
+    pub what: Text,
+    /// What to write, when known: （按计算应为 9.60） / " (computed: 9.60)".
+    pub hint: Text,
 }
+
+violation!(CellBlank = "score.cell_blank" { what, hint });
 
 fn finding(path: &str, what: (String, String), computed: Option<String>) -> Finding {
-    let [a, b] = hint(computed);
-    fire("score.cell_blank", path, &[("what_zh", what.0), ("what_en", what.1), a, b])
+    let hint = match computed {
+        Some(c) => Text::new(format!("（按计算应为 {c}）"), format!(" (computed: {c})")),
+        None => Text::default(),
+    };
+    Finding::of(path, CellBlank { what: Text::new(what.0, what.1), hint })
 }
 
-/// Every blank cell the form has (see the module policy).
-pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
+/// Every blank cell the form has (see the module doc).
+pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let total = &ctx.budget.total;
     // The 执行率 cell belongs to a scored form: a document stating no score at all (a narrative
@@ -79,16 +91,11 @@ pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
         }
         let filled = ctx.doc.budget.rows.iter().filter(|o| o.group == raw.group && !(is_blank(&o.actual) && is_blank(&o.adjusted))).count();
         if filled >= 2 {
-            out.push(fire(
-                "score.cell_blank",
-                &path::budget_row(&r.id, "actual"),
-                &[
-                    ("what_zh", format!("“{}”一行的金额", r.name)),
-                    ("what_en", format!("The amounts of the row '{}'", r.name)),
-                    ("hint_zh", "（没有此项资金的，填 0 或删去此行）".into()),
-                    ("hint_en", " (0 if there was no such money, or delete the row)".into()),
-                ],
-            ));
+            let v = CellBlank {
+                what: Text::new(format!("“{}”一行的金额", r.name), format!("The amounts of the row '{}'", r.name)),
+                hint: Text::new("（没有此项资金的，填 0 或删去此行）", " (0 if there was no such money, or delete the row)"),
+            };
+            out.push(Finding::of(path::budget_row(&r.id, "actual"), v));
         }
     }
     // The weight a node's indicators state, for a blank 分值 among them.
@@ -115,16 +122,11 @@ pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
                     ),
                     None => (String::new(), String::new()),
                 };
-                out.push(fire(
-                    "score.cell_blank",
-                    &path::indicator(&r.task, &r.id, "weight"),
-                    &[
-                        ("what_zh", format!("“{}”的分值", i.name)),
-                        ("what_en", format!("The weight of '{}'", i.name)),
-                        ("hint_zh", hint_zh),
-                        ("hint_en", hint_en),
-                    ],
-                ));
+                let v = CellBlank {
+                    what: Text::new(format!("“{}”的分值", i.name), format!("The weight of '{}'", i.name)),
+                    hint: Text::new(hint_zh, hint_en),
+                };
+                out.push(Finding::of(path::indicator(&r.task, &r.id, "weight"), v));
                 continue;
             }
         }
@@ -143,4 +145,19 @@ pub fn cell_blank(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::*;
+
+    #[test]
+    fn fires_on_a_blank_total_rate_with_the_computed_one() {
+        fires(&with(|d| d.budget.total.stated_rate.clear()), "score.cell_blank", "budget.total.stated_rate", &["96.00%"]);
+    }
+
+    #[test]
+    fn quiet_on_the_base() {
+        quiet(&with(|_| {}), "score.cell_blank");
+    }
 }
