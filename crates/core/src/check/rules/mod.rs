@@ -3,14 +3,19 @@
 //! Each rule kind is one pure function from the computed [`Context`] to its findings; `check_all`
 //! runs them in catalogue order. Thresholds come from `data/thresholds.json` with their source.
 
+pub mod amount_unit;
 pub mod budget;
 pub mod catalogue;
 pub mod cells;
 pub mod format;
+pub mod goal_figures;
 pub mod indicator;
 pub mod narrative;
+pub mod rate_in_counts;
 pub mod score;
 pub mod thresholds;
+pub mod total_unverifiable;
+pub mod unweighted_sum;
 
 use crate::check::budget::BudgetResult;
 use crate::check::finding::Finding;
@@ -61,19 +66,24 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("indicator.node_unknown", indicator::node_unknown),
     ("indicator.template_row", indicator::template_row),
     ("indicator.target_in_name", indicator::target_in_name),
+    ("indicator.rate_in_counts", rate_in_counts::rate_in_counts),
     ("score.out_of_range", score::out_of_range),
     ("score.total_out_of_range", score::total_out_of_range),
     ("score.weights_sum", score::weights_sum),
+    ("score.unweighted_over_node", unweighted_sum::unweighted_over_node),
     ("score.stated_mismatch", score::stated_mismatch),
     ("score.cell_blank", cells::cell_blank),
     ("score.total_mismatch", score::total_mismatch),
+    ("score.total_unverifiable", total_unverifiable::total_unverifiable),
     ("score.below_full_unexplained", score::below_full_unexplained),
     ("score.adjustment_unexplained", score::adjustment_unexplained),
     ("score.grade_missing", score::grade_missing),
     ("score.grade_mismatch", score::grade_mismatch),
     ("narrative.claims_all_met", narrative::claims_all_met),
+    ("narrative.figure_differs_from_indicator", goal_figures::figure_differs),
     ("format.mixed_precision", budget::mixed_precision),
     ("format.bad_id", format::bad_ids),
+    ("format.amount_unit_small", amount_unit::amount_unit_small),
     ("format.stale_year", format::stale_year),
 ];
 
