@@ -13,7 +13,8 @@ use leptos::prelude::*;
 
 use selfcheck_core::check::presets;
 use selfcheck_core::check::rubric::Method;
-use selfcheck_core::document::format::{path, CATEGORIES, TIERS};
+use selfcheck_core::document::format::path;
+use selfcheck_core::document::vocab::{Category, Direction, Scoring, Tier};
 use selfcheck_core::edit::{self, paste};
 
 use crate::fields::Choice;
@@ -35,26 +36,18 @@ const MAIN_FIELDS: &[(&str, &str, &str)] = &[
 ];
 
 fn directions() -> Vec<Choice> {
-    [
-        ("≥", "≥ 不低于", "≥ at least"),
-        ("≤", "≤ 不高于（反向）", "≤ at most (reverse)"),
-        ("=", "= 等于", "= exactly"),
-        ("定性", "定性", "qualitative"),
-    ]
-    .iter()
-    .map(|(v, zh, en)| (v.to_string(), zh.to_string(), en.to_string()))
-    .collect()
+    Direction::ALL.iter().map(|d| (d.code().to_string(), d.label().0.to_string(), d.label().1.to_string())).collect()
 }
 
 fn categories() -> Vec<Choice> {
     let mut v = vec![(String::new(), "（未选）".to_string(), "(none)".to_string())];
     // Short labels in the table: 数量指标, 经济效益 … (the group shows in the full label's tooltip).
-    v.extend(CATEGORIES.iter().map(|(id, zh, en)| (id.to_string(), zh.split('·').next_back().unwrap_or(zh).to_string(), en.to_string())));
+    v.extend(Category::all().map(|c| (c.code().to_string(), c.short_label().0.to_string(), c.short_label().1.to_string())));
     v
 }
 
 fn scoring_methods() -> Vec<Choice> {
-    vec![(String::new(), "按完成比例".into(), "proportional".into()), ("deduct".into(), "超出即扣分".into(), "deduct per unit".into())]
+    Scoring::ALL.iter().map(|s| (s.code().to_string(), s.label().0.to_string(), s.label().1.to_string())).collect()
 }
 
 /// Rubric nodes indicators can count under.
@@ -150,7 +143,7 @@ pub fn Indicators() -> impl IntoView {
             <For each=move || tasks.get() key=|t| t.clone() children=move |id| view! { <TaskBlock id=id summaries=summaries nodes=nodes /> } />
             <p class="no-print"><button type="button" on:click=add_task>{tr("＋ 添加任务", "+ Add task")}</button></p>
             <datalist id="dl-tiers">
-                {TIERS.iter().map(|(v, _, _, _, _)| view! { <option value=*v></option> }).collect_view()}
+                {Tier::ALL.iter().map(|t| view! { <option value=t.code()></option> }).collect_view()}
             </datalist>
         </section>
     }

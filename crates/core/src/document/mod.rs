@@ -8,3 +8,4 @@ pub mod format;
 pub mod header;
 pub mod ids;
 pub mod import;
+pub mod vocab;

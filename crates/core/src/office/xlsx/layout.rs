@@ -6,6 +6,7 @@ use super::sheet::{col_name, Cell, SheetOut, Style};
 use super::{ADJ_PREFIX, INDICATOR_COLUMNS, SCORE_COLUMNS, SHEETS, TOTAL_ID};
 use crate::check::evaluate::Evaluation;
 use crate::document::format::{SelfEvaluation, CATEGORIES};
+use crate::document::vocab::Scoring;
 use crate::text::lang::Lang;
 
 pub(super) fn num_or_text(s: &str, style: Style) -> Cell {
@@ -93,16 +94,17 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             (None, Some((lo, hi))) => Cell::Text(format!("{lo}–{hi}"), Style::ComputedText),
             _ => Cell::Empty(Style::ComputedFixed2),
         };
-        let scoring = match i.scoring.as_str() {
-            "deduct" => {
+        // Proportional is the default and stays blank; anything else but 扣分制 is written as typed.
+        let scoring = match Scoring::recognise(&i.scoring) {
+            Some(Scoring::Deduct) => {
+                let (z, e) = Scoring::Deduct.label();
                 if zh {
-                    "扣分制"
+                    z
                 } else {
-                    "deduct"
+                    e
                 }
             }
-            "" => "",
-            other => other,
+            _ => i.scoring.as_str(),
         };
         rows.push(vec![
             text(&t.id),
