@@ -115,7 +115,7 @@ pub fn Indicators() -> impl IntoView {
         a.task_view.update(|m| {
             m.insert(id.clone(), TaskView { open: true, page: 0 });
         });
-        let target = path::dom_id(&format!("tasks.{id}.name"));
+        let target = path::dom_id(&path::task_name(&id));
         request_animation_frame(move || {
             request_animation_frame(move || {
                 focus_by_id(&target);

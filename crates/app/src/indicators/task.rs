@@ -134,7 +134,7 @@ pub(super) fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>
     });
     let btn = |zh: &'static str, en: &'static str| move || pick(l.get(), zh, en);
     let task_id = id.clone();
-    let name_path = format!("tasks.{id}.name");
+    let name_path = path::task_name(&id);
     view! {
         <div class="task" data-task=id.clone()>
             <div class="task-head">

@@ -4,6 +4,7 @@
 pub mod carry;
 pub mod draft;
 pub mod draft_sync;
+pub mod field_path;
 pub mod format;
 pub mod header;
 pub mod ids;

@@ -8,6 +8,7 @@ use super::indicator::each;
 use super::rate_in_counts::unit_of;
 use super::Context;
 use crate::check::finding::Finding;
+use crate::document::format::path;
 use crate::text::number::to_half_width;
 use crate::text::words::split_bound;
 
@@ -49,7 +50,7 @@ pub fn figure_differs(ctx: &Context) -> Vec<Finding> {
                 }
                 out.push(fire(
                     "narrative.figure_differs_from_indicator",
-                    &format!("narrative.{key}"),
+                    &path::narrative(key),
                     &[("quote", figures[0].1.clone()), ("name", i.name.clone()), ("target", i.target.trim().to_string())],
                 ));
                 return;
