@@ -22,18 +22,8 @@ use crate::i18n::{pick, tr};
 use crate::state::{app, focus_by_id, TaskView};
 use task::{TaskBlock, TaskSummary};
 
-/// The main row's fields: (field, zh-CN, English).
-const MAIN_FIELDS: &[(&str, &str, &str)] = &[
-    ("name", "指标名称", "Indicator"),
-    ("category", "指标类别", "Category"),
-    ("direction", "方向", "Direction"),
-    ("unit", "计量单位", "Unit"),
-    ("target", "年度指标值", "Target"),
-    ("actual", "实际完成值", "Actual"),
-    ("weight", "分值", "Weight"),
-    ("node", "计入评分项", "Counts under"),
-    ("stated_score", "自评得分", "Stated score"),
-];
+/// The fields of an indicator's main row, in order (labels: the field schema).
+const MAIN_FIELDS: &[&str] = &["name", "category", "direction", "unit", "target", "actual", "weight", "node", "stated_score"];
 
 fn directions() -> Vec<Choice> {
     Direction::ALL.iter().map(|d| (d.code().to_string(), d.label().0.to_string(), d.label().1.to_string())).collect()
@@ -122,7 +112,7 @@ pub fn Indicators() -> impl IntoView {
             })
         });
     };
-    let columns = move || paste::COLUMNS.iter().map(|c| pick(l.get(), c.1, c.2)).collect::<Vec<_>>().join(" → ");
+    let columns = move || paste::columns().iter().map(|c| pick(l.get(), c.1, c.2)).collect::<Vec<_>>().join(" → ");
     view! {
         <section id="sec-indicators" aria-labelledby="h-indicators">
             <h2 id="h-indicators">{tr("绩效指标", "Performance indicators")}</h2>

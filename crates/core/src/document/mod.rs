@@ -9,4 +9,5 @@ pub mod format;
 pub mod header;
 pub mod ids;
 pub mod import;
+pub mod schema;
 pub mod vocab;

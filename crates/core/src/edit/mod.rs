@@ -106,8 +106,8 @@ mod tests {
         remove_budget_row, remove_indicator, remove_task, restore_budget_row, restore_indicator, restore_task,
     };
     use super::*;
-    use crate::document::format::{group, Indicator};
     use crate::document::format::path;
+    use crate::document::format::{group, Indicator};
     use crate::document::ids;
 
     fn seed() -> SelfEvaluation {

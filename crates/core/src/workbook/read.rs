@@ -9,6 +9,7 @@ use super::grid::{address, Book, Sheet};
 use super::{Mapped, Part, Reading, Unplaced};
 use crate::check::rubric::{Method, Node, Rubric};
 use crate::document::format::{BudgetRow, Indicator, RubricChoice, SelfEvaluation, StatedScore, Task};
+use crate::document::schema;
 use crate::office::xlsx::sheet::col_name;
 use crate::text::lang::Text;
 use crate::text::number::{self, Kind};
@@ -30,31 +31,65 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
-/// Funds-table header words → field key.
-const FUNDS: &[(&str, &[&str])] = &[
-    ("initial", &["年初预算数", "年初预算", "年初预算金额"]),
-    ("adjusted", &["全年预算数", "全年预算", "调整后预算数", "调整预算数", "预算数", "全年预算金额"]),
-    ("spent", &["全年执行数", "执行数", "全年执行", "实际执行数", "支出决算数", "决算数", "实际支出数"]),
-    ("rate", &["执行率", "预算执行率", "资金执行率"]),
-    ("weight", &["分值", "权重", "分值权重"]),
-    ("score", &["得分", "自评得分", "评分"]),
-];
+/// Header words → a table's field key, normalised by [`norm`].
+type Words = [(&'static str, Vec<String>)];
 
-/// Indicator-table header words → field key.
-const INDICATORS: &[(&str, &[&str])] = &[
-    ("l1", &["一级指标"]),
-    ("l2", &["二级指标"]),
-    ("name", &["三级指标", "指标名称", "三级指标名称", "绩效指标名称", "具体指标"]),
-    ("target", &["年度指标值", "年初指标值", "年初目标值", "指标值", "目标值", "年度目标值", "预期指标值", "绩效目标值", "预期值"]),
-    ("target_adjusted", &["调整指标值", "调整后指标值", "调整后目标值"]),
-    ("actual", &["实际完成值", "全年完成值", "完成值", "实际值", "全年实际完成值", "实际完成情况值"]),
-    ("weight", &["分值", "权重", "指标权重", "分值权重"]),
-    ("score", &["得分", "自评得分", "评分"]),
-    ("reason", &["偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "未完成原因", "原因分析", "偏差原因及改进措施"]),
-    ("measure", &["改进措施", "改进措施及结果应用"]),
-    ("unit", &["计量单位", "单位"]),
-    ("direction", &["指标方向", "指标性质", "方向"]),
-];
+/// Builds a table of header words: for each (key, column of the field schema, words only
+/// templates use), the column's names ([`schema::Column::names`]) and those words.
+fn words_of(table: &'static [schema::Column], keys: &[(&'static str, &str, &'static [&'static str])]) -> Vec<(&'static str, Vec<String>)> {
+    keys.iter()
+        .map(|(key, column, extra)| {
+            let names = schema::column(table, column).into_iter().flat_map(schema::Column::names);
+            let mut ws: Vec<String> = names.map(norm).chain(extra.iter().map(|w| norm(w))).filter(|w| !w.is_empty()).collect();
+            ws.dedup();
+            (*key, ws)
+        })
+        .collect()
+}
+
+/// Funds-table header words → field key: the amounts' words are the budget columns' of the field
+/// schema; the rate, weight and score are the project table's own.
+fn funds_words() -> &'static Words {
+    static FUNDS: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
+    FUNDS.get_or_init(|| {
+        words_of(
+            schema::BUDGET,
+            &[
+                ("initial", "initial", &[]),
+                ("adjusted", "adjusted", &[]),
+                ("spent", "actual", &[]),
+                ("rate", "", &["执行率", "预算执行率", "资金执行率"]),
+                ("weight", "", &["分值", "权重", "分值权重"]),
+                ("score", "", &["得分", "自评得分", "评分"]),
+            ],
+        )
+    })
+}
+
+/// Indicator-table header words → field key: the indicator columns of the field schema, and the
+/// template's columns that hold two fields or replace one.
+fn indicator_words() -> &'static Words {
+    static INDICATORS: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
+    INDICATORS.get_or_init(|| {
+        words_of(
+            schema::INDICATOR,
+            &[
+                ("l1", "level1", &[]),
+                ("l2", "level2", &[]),
+                ("name", "name", &[]),
+                ("target", "target", &[]),
+                ("target_adjusted", "", &["调整指标值", "调整后指标值", "调整后目标值"]),
+                ("actual", "actual", &[]),
+                ("weight", "weight", &[]),
+                ("score", "stated_score", &[]),
+                ("reason", "reason", &["偏差原因分析及改进措施", "偏差原因及改进措施"]),
+                ("measure", "measure", &[]),
+                ("unit", "unit", &[]),
+                ("direction", "direction", &[]),
+            ],
+        )
+    })
+}
 
 /// The field names shown in the mapping.
 fn field_name(key: &str, funds: bool) -> Text {
@@ -82,12 +117,12 @@ fn field_name(key: &str, funds: bool) -> Text {
     Text::new(zh, en)
 }
 
-fn key_of(table: &[(&'static str, &[&str])], h: &str) -> Option<&'static str> {
+fn key_of(table: &Words, h: &str) -> Option<&'static str> {
     let n = norm(h);
     if n.is_empty() {
         return None;
     }
-    table.iter().find(|(_, ws)| ws.contains(&n.as_str())).map(|(k, _)| *k)
+    table.iter().find(|(_, ws)| ws.contains(&n)).map(|(k, _)| *k)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +141,7 @@ struct TableAt {
     others: BTreeMap<usize, String>,
 }
 
-fn row_keys(s: &Sheet, r: u32, table: &[(&'static str, &[&str])]) -> (BTreeMap<&'static str, usize>, BTreeMap<usize, String>, usize) {
+fn row_keys(s: &Sheet, r: u32, table: &Words) -> (BTreeMap<&'static str, usize>, BTreeMap<usize, String>, usize) {
     let mut keys = BTreeMap::new();
     let mut others = BTreeMap::new();
     let mut numeric = 0;
@@ -145,8 +180,8 @@ fn find_tables(s: &Sheet) -> Vec<TableAt> {
     while i < rows.len() {
         let r = rows[i];
         i += 1;
-        let (fk, fo, _) = row_keys(s, r, FUNDS);
-        let (ik, io, _) = row_keys(s, r, INDICATORS);
+        let (fk, fo, _) = row_keys(s, r, funds_words());
+        let (ik, io, _) = row_keys(s, r, indicator_words());
         let found = if is_indicator_header(&ik) {
             Some((Kind2::Indicators, ik, io))
         } else if is_funds_header(&fk) {
@@ -160,7 +195,7 @@ fn find_tables(s: &Sheet) -> Vec<TableAt> {
         // A second header row: its words fill the columns the first left open.
         let mut bottom = r;
         if r < last {
-            let table = if kind == Kind2::Funds { FUNDS } else { INDICATORS };
+            let table = if kind == Kind2::Funds { funds_words() } else { indicator_words() };
             let (k2, o2, numeric) = row_keys(s, r + 1, table);
             let new: Vec<_> = k2.iter().filter(|(k, c)| !cols.contains_key(*k) && cols.get(**k) != Some(c)).collect();
             if numeric == 0 && !new.is_empty() && k2.len() >= 2 {
@@ -1158,9 +1193,9 @@ mod tests {
         assert_eq!(norm("预算数(A)"), "预算数");
         assert_eq!(norm("得分 (20分*执行率)"), "得分");
         assert_eq!(norm("其中：当年财政拨款"), "其中当年财政拨款");
-        assert_eq!(key_of(FUNDS, "执行数(B)"), Some("spent"));
-        assert_eq!(key_of(INDICATORS, "实际\n完成值"), Some("actual"));
-        assert_eq!(key_of(INDICATORS, "是否核心指标"), None);
+        assert_eq!(key_of(funds_words(), "执行数(B)"), Some("spent"));
+        assert_eq!(key_of(indicator_words(), "实际\n完成值"), Some("actual"));
+        assert_eq!(key_of(indicator_words(), "是否核心指标"), None);
     }
 
     #[test]
