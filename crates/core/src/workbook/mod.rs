@@ -19,6 +19,7 @@
 //!   the document kept from before).
 
 pub mod grid;
+pub mod number_format;
 mod own;
 mod read;
 
