@@ -154,7 +154,7 @@ pub fn not_a_workbook(bytes: &[u8]) -> Option<Text> {
             "this is a JSON file (a self-evaluation or a rubric), not an Excel workbook (.xlsx): use Import for JSON files",
         ),
         Sniffed::Docx => Text::new("这是 Word 文档（.docx），不是 Excel 表（.xlsx）", "this is a Word document (.docx), not an Excel workbook (.xlsx)"),
-        Sniffed::OldOffice => crate::workbook::old_office(),
+        Sniffed::OldOffice => crate::document::import::old_office(),
         Sniffed::Empty => Text::new("文件是空的，不是 Excel 表（.xlsx）", "the file is empty: it is not an Excel workbook (.xlsx)"),
         Sniffed::Pdf => Text::new("这是 PDF 文件，不是 Excel 表（.xlsx）", "this is a PDF, not an Excel workbook (.xlsx)"),
         Sniffed::Utf16 | Sniffed::Other if looks_like_text(bytes) => Text::new(
