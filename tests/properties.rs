@@ -14,7 +14,7 @@ use selfcheck::core::check::rubric::{preset, Method, Node, Rubric};
 use selfcheck::core::document::format::{
     Adjustment, Budget, BudgetRow, Indicator, RubricChoice, SelfEvaluation, Stated, StatedScore, Task, Unit,
 };
-use selfcheck::core::edit::budget_paste::{paste, COLUMNS};
+use selfcheck::core::edit::budget_paste::{columns, paste};
 use selfcheck::core::text::number::{parse, parse_opt, to_half_width, Kind};
 use selfcheck::core::text::rounding::{
     decimal_text, group_thousands, matches_at_stated_precision, mul_div, mul_div_round2, percent, plain_text, round_to,
@@ -332,7 +332,7 @@ proptest! {
         let ids: Vec<String> = std::iter::once("total".to_string()).chain(doc.budget.rows.iter().map(|r| r.id.clone())).collect();
         let id = ids[row % ids.len()].clone();
         let rows_before = doc.budget.rows.len();
-        let p = paste(&mut doc, &text, &id, COLUMNS[col].0);
+        let p = paste(&mut doc, &text, &id, columns()[col].0);
         // Every added row is in the document; nothing else is removed.
         prop_assert_eq!(doc.budget.rows.len(), rows_before + p.added.len());
         for r in &p.rows {

@@ -1058,6 +1058,118 @@ fn cases() -> Vec<Case> {
             clean: || with(|d| d.tasks[0].indicators[1].id = "i2b".into()),
         },
         Case {
+            rule: "format.amount_unit_small",
+            severity: Warning,
+            path: "unit.amount_unit",
+            numbers: &["1,000.00"],
+            // The base's amounts read as 元: a year's budget of a thousand 元.
+            fire: || with(|d| d.unit.amount_unit = "元".into()),
+            clean: || {
+                with(|d| {
+                    d.unit.amount_unit = "元".into();
+                    d.budget.total.initial = "10,000,000.00".into();
+                })
+            },
+        },
+        Case {
+            rule: "indicator.rate_in_counts",
+            severity: Warning,
+            path: "tasks.t1.indicators.i2.unit",
+            numbers: &["就业率", "950人", "人"],
+            fire: || {
+                with(|d| {
+                    let i = &mut d.tasks[0].indicators[1];
+                    i.unit = String::new();
+                    i.target = "950人".into();
+                    i.actual = "960人".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let i = &mut d.tasks[0].indicators[1];
+                    i.name = "就业人数".into();
+                    i.unit = String::new();
+                    i.target = "950人".into();
+                    i.actual = "960人".into();
+                })
+            },
+        },
+        Case {
+            rule: "score.unweighted_over_node",
+            severity: Warning,
+            path: "stated.scores.output.score",
+            numbers: &["60", "50"],
+            // Two unweighted rows under 产出 (weight 50), the parent row repeating its child.
+            fire: || {
+                with(|d| {
+                    let mut parent = d.tasks[0].indicators[0].clone();
+                    parent.id = "i0".into();
+                    parent.name = "一、体检".into();
+                    parent.weight = String::new();
+                    parent.stated_score = "30".into();
+                    i1(d).weight = String::new();
+                    i1(d).stated_score = "30".into();
+                    d.tasks[0].indicators.insert(0, parent);
+                })
+            },
+            clean: || {
+                with(|d| {
+                    let mut parent = d.tasks[0].indicators[0].clone();
+                    parent.id = "i0".into();
+                    parent.name = "一、体检".into();
+                    parent.weight = String::new();
+                    parent.stated_score = "20".into();
+                    i1(d).weight = String::new();
+                    i1(d).stated_score = "30".into();
+                    d.tasks[0].indicators.insert(0, parent);
+                })
+            },
+        },
+        Case {
+            rule: "score.total_unverifiable",
+            severity: Info,
+            path: "stated.total",
+            numbers: &["99.6"],
+            // A second 产出 row with neither 分值 nor 得分, and no stated 产出 score: 产出 cannot be
+            // scored, nor the total.
+            fire: || {
+                with(|d| {
+                    d.stated.scores.remove("output");
+                    let mut i = d.tasks[0].indicators[0].clone();
+                    i.id = "i4".into();
+                    i.name = "体检覆盖面".into();
+                    i.weight = String::new();
+                    i.stated_score = String::new();
+                    d.tasks[0].indicators.push(i);
+                })
+            },
+            clean: || run(base()),
+        },
+        Case {
+            rule: "narrative.figure_differs_from_indicator",
+            severity: Warning,
+            path: "narrative.achievements",
+            numbers: &["1200人次", "体检计划完成人次", "1500人次"],
+            fire: || {
+                with(|d| {
+                    i1(d).name = "体检计划完成人次".into();
+                    i1(d).unit = String::new();
+                    i1(d).target = "1500人次".into();
+                    i1(d).actual = "1500人次".into();
+                    d.narrative.insert("achievements".into(), "全年体检计划完成1200人次。".into());
+                })
+            },
+            clean: || {
+                with(|d| {
+                    i1(d).name = "体检计划完成人次".into();
+                    i1(d).unit = String::new();
+                    i1(d).target = "1500人次".into();
+                    i1(d).actual = "1500人次".into();
+                    d.narrative.insert("achievements".into(), "全年体检计划完成1500人次。".into());
+                })
+            },
+        },
+        Case {
             rule: "format.stale_year",
             severity: Warning,
             path: "tasks.t1.indicators.i1.name",

@@ -55,8 +55,8 @@ fn the_report_asks_for_and_prints_the_same_words() {
 
 #[test]
 fn the_score_sheet_heads_its_column_with_the_same_word_and_old_sheets_still_import() {
-    let reason = selfcheck::core::office::xlsx::SCORE_COLUMNS.iter().find(|c| c.0 == "reason").unwrap();
-    assert_eq!(reason.1, terms::REASON.0);
+    let reason = selfcheck::core::office::xlsx::SCORE_COLUMNS.iter().find(|c| c.key == "reason").unwrap();
+    assert_eq!(reason.heading().0, terms::REASON.0);
     let doc = seed();
     let head = |s: &str| Cell::Text(s.into(), Style::Header);
     let text = |s: &str| Cell::Text(s.into(), Style::Text);

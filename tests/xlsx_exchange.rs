@@ -6,7 +6,7 @@ use selfcheck::core::document::format::{Adjustment, SelfEvaluation};
 use selfcheck::core::evaluate;
 use selfcheck::core::office::ooxml::zip::ZipReader;
 use selfcheck::core::office::xlsx::sheet::{read_workbook, write_workbook, Cell, SheetOut, Style};
-use selfcheck::core::office::xlsx::{self, export, import, INDICATOR_COLUMNS};
+use selfcheck::core::office::xlsx::{self, export, import, indicator_columns};
 use selfcheck::core::text::lang::Lang;
 
 fn seed() -> SelfEvaluation {
@@ -50,7 +50,7 @@ fn export_lays_out_headers_formats_and_computed_columns() {
     assert_eq!(book.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["绩效指标", "评分", "预算执行"]);
     let ind = &book[0];
     assert_eq!(ind.get(1, 0), "广州市总工会2021年度部门整体支出绩效自评表——绩效指标");
-    let headers: Vec<&str> = (0..INDICATOR_COLUMNS.len()).map(|c| ind.get(2, c)).collect();
+    let headers: Vec<&str> = (0..indicator_columns().len()).map(|c| ind.get(2, c)).collect();
     assert_eq!(headers[5], "三级指标（指标名称）");
     assert_eq!(headers[12], "完成率（计算）");
     // The attendance row: levels split, completion as a fraction (shown 0.00%), computed cells filled.

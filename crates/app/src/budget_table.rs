@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use selfcheck_core::document::format::{group, path, ROW_NAMES};
+use selfcheck_core::document::schema;
 use selfcheck_core::edit::{self, budget_paste, paste};
 use selfcheck_core::{Lang, Text};
 use wasm_bindgen::JsCast;
@@ -65,7 +66,7 @@ fn Row(id: String) -> impl IntoView {
     let name_cell = if total {
         view! { <th scope="row" class="name">{tr("合计", "Total")}</th> }.into_any()
     } else {
-        view! { <td class="name" data-col="name"><Field p=p("name") label=("项目名称", "Row name") compact=true list="dl-budget-names" /></td> }.into_any()
+        view! { <td class="name" data-col="name"><Field p=p("name") label=schema::label(schema::BUDGET, "name") compact=true list="dl-budget-names" /></td> }.into_any()
     };
     let remove = {
         let id = id.clone();
@@ -106,17 +107,17 @@ fn Row(id: String) -> impl IntoView {
     view! {
         <tr data-id=id.clone() class:total=total class:derived=move || rv.with(|v| v.derived)>
             {name_cell}
-            <td data-col="initial"><Field p=p("initial") label=("年初预算数", "Initial budget") kind=Kind::Number compact=true /></td>
-            <td data-col="adjusted"><Field p=p("adjusted") label=("全年预算数（调整后）", "Full-year (adjusted) budget") kind=Kind::Number compact=true />{derived_amount(0)}</td>
-            <td data-col="actual"><Field p=p("actual") label=("执行数", "Spending") kind=Kind::Number compact=true />{derived_amount(1)}</td>
-            <td data-col="stated_rate"><Field p=p("stated_rate") label=("填报执行率", "Stated rate") kind=Kind::Number compact=true /></td>
+            <td data-col="initial"><Field p=p("initial") label=schema::label(schema::BUDGET, "initial") kind=Kind::Number compact=true /></td>
+            <td data-col="adjusted"><Field p=p("adjusted") label=schema::label(schema::BUDGET, "adjusted") kind=Kind::Number compact=true />{derived_amount(0)}</td>
+            <td data-col="actual"><Field p=p("actual") label=schema::label(schema::BUDGET, "actual") kind=Kind::Number compact=true />{derived_amount(1)}</td>
+            <td data-col="stated_rate"><Field p=p("stated_rate") label=schema::label(schema::BUDGET, "stated_rate") kind=Kind::Number compact=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-rate-{id}") value=value explain=explain />
                 <Show when=move || rv.with(|v| v.derived)>
                     <span class="badge" title=move || pick(l.get(), "本行金额由合计减其余各行推算", "amounts derived as total − other rows")>{tr("推算", "derived")}</span>
                 </Show>
             </td>
-            <td data-col="reason"><Field p=p("reason") label=("说明（偏差、超支或调整原因）", "Note (shortfall, overspending or adjustment)") compact=true /></td>
+            <td data-col="reason"><Field p=p("reason") label=schema::label(schema::BUDGET, "reason") compact=true /></td>
             <td class="actions">
                 {(!total).then(|| view! {
                     <button type="button" class="icon danger" on:click=remove.clone()
@@ -193,8 +194,8 @@ fn paste_into(a: App, ev: web_sys::ClipboardEvent) {
         )
     } else {
         (
-            format!("已粘贴到预算表 {n} 行（{f} 列，从“{}”列起向下）", budget_paste::COLUMNS[start].1),
-            format!("Pasted {n} rows ({f} columns, from '{}' downward) into the budget table", budget_paste::COLUMNS[start].2),
+            format!("已粘贴到预算表 {n} 行（{f} 列，从“{}”列起向下）", budget_paste::columns()[start].1),
+            format!("Pasted {n} rows ({f} columns, from '{}' downward) into the budget table", budget_paste::columns()[start].2),
         )
     };
     if !p.added.is_empty() {
@@ -239,6 +240,11 @@ fn paste_into(a: App, ev: web_sys::ClipboardEvent) {
 pub fn BudgetTable() -> impl IntoView {
     let a = app();
     let l = a.lang;
+    // The table's headings: the budget sheet's short headings of the field schema.
+    let head = move |k: &'static str| {
+        let (zh, en) = schema::column(schema::BUDGET, k).map_or((k, k), schema::Column::heading);
+        move || pick(l.get(), zh, en)
+    };
     let unit = move || {
         a.shape.track();
         a.doc.with(|d| d.unit.amount_unit.clone())
@@ -260,13 +266,13 @@ pub fn BudgetTable() -> impl IntoView {
                 <table class="grid budget" on:paste=move |ev| paste_into(a, ev)>
                     <thead>
                         <tr>
-                            <th scope="col">{tr("项目", "Row")}</th>
-                            <th scope="col">{tr("年初预算数", "Initial budget")}</th>
-                            <th scope="col">{tr("全年预算数（调整后）", "Full-year budget (adjusted)")}</th>
-                            <th scope="col">{tr("执行数", "Spending")}</th>
-                            <th scope="col">{tr("填报执行率 %", "Stated rate %")}</th>
+                            <th scope="col">{head("name")}</th>
+                            <th scope="col">{head("initial")}</th>
+                            <th scope="col">{head("adjusted")}</th>
+                            <th scope="col">{head("actual")}</th>
+                            <th scope="col">{head("stated_rate")}</th>
                             <th scope="col">{tr("计算执行率", "Computed rate")}</th>
-                            <th scope="col">{tr("说明", "Note")}</th>
+                            <th scope="col">{head("reason")}</th>
                             <th scope="col"><span class="sr-only">{tr("操作", "Actions")}</span></th>
                         </tr>
                     </thead>

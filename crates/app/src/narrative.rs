@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use selfcheck_core::document::format::{SECTIONS, SECTION_PARENTS};
+use selfcheck_core::document::format::{path, SECTIONS, SECTION_PARENTS};
 
 use super::fields::{Field, Kind};
 use super::i18n::{pick, tr};
@@ -24,7 +24,7 @@ pub fn Narrative() -> impl IntoView {
                     });
                     view! {
                         {parent}
-                        <Field p=format!("narrative.{key}") label=(*zh, *en) kind=Kind::Multi class="narrative" />
+                        <Field p=path::narrative(key) label=(*zh, *en) kind=Kind::Multi class="narrative" />
                     }
                 }).collect_view()}
             </div>

@@ -239,7 +239,7 @@ pub fn Scores() -> impl IntoView {
                             explain=Signal::derive(move || total.with(|t| t.1.get(l.get()).to_string())) tone=Signal::derive(|| "big") />
                         " "{tr("等级 ", "grade ")}<b class="grade">{grade_text}</b>
                     </p>
-                    <p class="muted">{tr("等级：优 ≥ 90，良 80–90，中 60–80，差 < 60。", "Grades: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.")}</p>
+                    <p class="muted">{move || super::i18n::text(super::i18n::lang(), &selfcheck_core::document::vocab::grade_bands())}</p>
                 </div>
             </div>
             <datalist id="dl-grades">

@@ -15,7 +15,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::check::evaluate::Evaluation;
-use crate::document::format::{SelfEvaluation, TIERS};
+use crate::document::format::SelfEvaluation;
+use crate::document::vocab::Tier;
 use crate::office::ooxml::xml::escape;
 use crate::text::fixed::fixed;
 use crate::text::lang::Lang;
@@ -304,7 +305,7 @@ pub fn indicators(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Chart {
                 (Some(c), pct(c))
             }
             (_, Some(t)) => {
-                let tier = if zh { TIERS[t].1 } else { TIERS[t].2 };
+                let tier = Tier::at(t).map_or("", |t| t.name(if zh { Lang::Zh } else { Lang::En }));
                 (Some(Decimal::from([100, 70, 30][t.min(2)])), tier.to_string())
             }
             _ => (None, (if zh { "无年度指标值" } else { "no target" }).to_string()),

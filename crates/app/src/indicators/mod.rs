@@ -13,7 +13,8 @@ use leptos::prelude::*;
 
 use selfcheck_core::check::presets;
 use selfcheck_core::check::rubric::Method;
-use selfcheck_core::document::format::{path, CATEGORIES, TIERS};
+use selfcheck_core::document::format::path;
+use selfcheck_core::document::vocab::{Category, Direction, Scoring, Tier};
 use selfcheck_core::edit::{self, paste};
 
 use crate::fields::Choice;
@@ -21,40 +22,22 @@ use crate::i18n::{pick, tr};
 use crate::state::{app, focus_by_id, TaskView};
 use task::{TaskBlock, TaskSummary};
 
-/// The main row's fields: (field, zh-CN, English).
-const MAIN_FIELDS: &[(&str, &str, &str)] = &[
-    ("name", "指标名称", "Indicator"),
-    ("category", "指标类别", "Category"),
-    ("direction", "方向", "Direction"),
-    ("unit", "计量单位", "Unit"),
-    ("target", "年度指标值", "Target"),
-    ("actual", "实际完成值", "Actual"),
-    ("weight", "分值", "Weight"),
-    ("node", "计入评分项", "Counts under"),
-    ("stated_score", "自评得分", "Stated score"),
-];
+/// The fields of an indicator's main row, in order (labels: the field schema).
+const MAIN_FIELDS: &[&str] = &["name", "category", "direction", "unit", "target", "actual", "weight", "node", "stated_score"];
 
 fn directions() -> Vec<Choice> {
-    [
-        ("≥", "≥ 不低于", "≥ at least"),
-        ("≤", "≤ 不高于（反向）", "≤ at most (reverse)"),
-        ("=", "= 等于", "= exactly"),
-        ("定性", "定性", "qualitative"),
-    ]
-    .iter()
-    .map(|(v, zh, en)| (v.to_string(), zh.to_string(), en.to_string()))
-    .collect()
+    Direction::ALL.iter().map(|d| (d.code().to_string(), d.label().0.to_string(), d.label().1.to_string())).collect()
 }
 
 fn categories() -> Vec<Choice> {
     let mut v = vec![(String::new(), "（未选）".to_string(), "(none)".to_string())];
     // Short labels in the table: 数量指标, 经济效益 … (the group shows in the full label's tooltip).
-    v.extend(CATEGORIES.iter().map(|(id, zh, en)| (id.to_string(), zh.split('·').next_back().unwrap_or(zh).to_string(), en.to_string())));
+    v.extend(Category::all().map(|c| (c.code().to_string(), c.short_label().0.to_string(), c.short_label().1.to_string())));
     v
 }
 
 fn scoring_methods() -> Vec<Choice> {
-    vec![(String::new(), "按完成比例".into(), "proportional".into()), ("deduct".into(), "超出即扣分".into(), "deduct per unit".into())]
+    Scoring::ALL.iter().map(|s| (s.code().to_string(), s.label().0.to_string(), s.label().1.to_string())).collect()
 }
 
 /// Rubric nodes indicators can count under.
@@ -122,14 +105,14 @@ pub fn Indicators() -> impl IntoView {
         a.task_view.update(|m| {
             m.insert(id.clone(), TaskView { open: true, page: 0 });
         });
-        let target = path::dom_id(&format!("tasks.{id}.name"));
+        let target = path::dom_id(&path::task_name(&id));
         request_animation_frame(move || {
             request_animation_frame(move || {
                 focus_by_id(&target);
             })
         });
     };
-    let columns = move || paste::COLUMNS.iter().map(|c| pick(l.get(), c.1, c.2)).collect::<Vec<_>>().join(" → ");
+    let columns = move || paste::columns().iter().map(|c| pick(l.get(), c.1, c.2)).collect::<Vec<_>>().join(" → ");
     view! {
         <section id="sec-indicators" aria-labelledby="h-indicators">
             <h2 id="h-indicators">{tr("绩效指标", "Performance indicators")}</h2>
@@ -150,7 +133,7 @@ pub fn Indicators() -> impl IntoView {
             <For each=move || tasks.get() key=|t| t.clone() children=move |id| view! { <TaskBlock id=id summaries=summaries nodes=nodes /> } />
             <p class="no-print"><button type="button" on:click=add_task>{tr("＋ 添加任务", "+ Add task")}</button></p>
             <datalist id="dl-tiers">
-                {TIERS.iter().map(|(v, _, _, _, _)| view! { <option value=*v></option> }).collect_view()}
+                {Tier::ALL.iter().map(|t| view! { <option value=t.code()></option> }).collect_view()}
             </datalist>
         </section>
     }

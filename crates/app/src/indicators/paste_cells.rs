@@ -39,8 +39,8 @@ pub(super) fn paste_into(a: App, task: &str, ev: web_sys::ClipboardEvent) {
     let before = kept.as_ref().map(Vec::len).unwrap_or(0);
     let ids = a.rewrite(|d| edit::rows::paste_indicators(d, task, start_row, &fields, parsed.rows));
     let added = (start_row + n).saturating_sub(before);
-    let mut zh = format!("已粘贴 {n} 行（{} 列，从“{}”列起）", fields.len(), paste::COLUMNS[start_col].1);
-    let mut en = format!("Pasted {n} rows ({} columns, from '{}')", fields.len(), paste::COLUMNS[start_col].2);
+    let mut zh = format!("已粘贴 {n} 行（{} 列，从“{}”列起）", fields.len(), paste::columns()[start_col].1);
+    let mut en = format!("Pasted {n} rows ({} columns, from '{}')", fields.len(), paste::columns()[start_col].2);
     if added > 0 {
         zh.push_str(&format!("，新增 {added} 个指标"));
         en.push_str(&format!(", {added} indicators added"));

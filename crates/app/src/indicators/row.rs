@@ -8,6 +8,7 @@ use crate::i18n::pick;
 use crate::state::{app, focus_by_id};
 use leptos::prelude::*;
 use selfcheck_core::document::format::path;
+use selfcheck_core::document::schema;
 use selfcheck_core::edit;
 use selfcheck_core::Text;
 
@@ -36,7 +37,10 @@ pub(super) fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes:
     let show_notes = move || notes_open.get() || shortfall.get() || notes_msgs();
     // The main row's fields show their messages in one row below it (the columns are narrow).
     let row_msgs = StoredValue::new(
-        MAIN_FIELDS.iter().map(|&(f, zh, en)| ((format!("{}-msg", path::dom_id(&p(f))), (zh, en)), a.msgs(p(f)))).collect::<Vec<_>>(),
+        MAIN_FIELDS
+            .iter()
+            .map(|&f| ((format!("{}-msg", path::dom_id(&p(f))), schema::label(schema::INDICATOR, f)), a.msgs(p(f))))
+            .collect::<Vec<_>>(),
     );
     let msgs_row_id = id.clone();
     let explain = Signal::derive(move || calc.with(|c| c.explain.text(l.get()).into_owned()));
@@ -83,6 +87,7 @@ pub(super) fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes:
         }
     };
     let qualitative_list = "dl-tiers";
+    let lbl = |k: &'static str| schema::label(schema::INDICATOR, k);
     let btn = |zh: &'static str, en: &'static str| move || pick(l.get(), zh, en);
     let up_id = path::dom_id(&p("up"));
     let reason_id = path::dom_id(&p("reason"));
@@ -91,19 +96,19 @@ pub(super) fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes:
     view! {
         <tr data-id=id.clone() class="ind" class:shortfall=shortfall>
             <td class="num">{move || number.get() + 1}</td>
-            <td data-col="name" class="c-name"><Field p=p("name") label=("指标名称", "Indicator") kind=Kind::Wrap compact=true msgs_elsewhere=true /></td>
-            <td data-col="category" class="c-cat"><Select p=p("category") label=("指标类别", "Category") choices=Signal::stored(categories()) compact=true msgs_elsewhere=true /></td>
-            <td data-col="direction" class="c-dir"><Select p=p("direction") label=("方向", "Direction") choices=Signal::stored(directions()) compact=true msgs_elsewhere=true /></td>
-            <td data-col="unit" class="c-unit"><Field p=p("unit") label=("计量单位", "Unit") compact=true msgs_elsewhere=true /></td>
-            <td data-col="target" class="c-num"><Field p=p("target") label=("年度指标值", "Target") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
-            <td data-col="actual" class="c-num"><Field p=p("actual") label=("实际完成值", "Actual") kind=Kind::Number compact=true list=qualitative_list msgs_elsewhere=true /></td>
+            <td data-col="name" class="c-name"><Field p=p("name") label=lbl("name") kind=Kind::Wrap compact=true msgs_elsewhere=true /></td>
+            <td data-col="category" class="c-cat"><Select p=p("category") label=lbl("category") choices=Signal::stored(categories()) compact=true msgs_elsewhere=true /></td>
+            <td data-col="direction" class="c-dir"><Select p=p("direction") label=lbl("direction") choices=Signal::stored(directions()) compact=true msgs_elsewhere=true /></td>
+            <td data-col="unit" class="c-unit"><Field p=p("unit") label=lbl("unit") compact=true msgs_elsewhere=true /></td>
+            <td data-col="target" class="c-num"><Field p=p("target") label=lbl("target") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
+            <td data-col="actual" class="c-num"><Field p=p("actual") label=lbl("actual") kind=Kind::Number compact=true list=qualitative_list msgs_elsewhere=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-done-{id}") value=Signal::derive(move || calc.with(|c| c.completion.clone())) explain=explain
                     tone=Signal::derive(move || if shortfall.get() { "short" } else { "" }) />
             </td>
-            <td data-col="weight" class="c-num s"><Field p=p("weight") label=("分值", "Weight") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
-            <td class="c-node"><Select p=p("node") label=("计入评分项", "Counts under") choices=nodes compact=true msgs_elsewhere=true /></td>
-            <td data-col="stated_score" class="c-num s"><Field p=p("stated_score") label=("自评得分", "Stated score") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
+            <td data-col="weight" class="c-num s"><Field p=p("weight") label=lbl("weight") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
+            <td class="c-node"><Select p=p("node") label=lbl("node") choices=nodes compact=true msgs_elsewhere=true /></td>
+            <td data-col="stated_score" class="c-num s"><Field p=p("stated_score") label=lbl("stated_score") kind=Kind::Number compact=true msgs_elsewhere=true /></td>
             <td class="computed">
                 <Calc id=format!("calc-score-{id}") value=Signal::derive(move || calc.with(|c| c.score.clone())) explain=explain />
                 <Show when=move || calc.with(|c| c.unscored)>
@@ -141,12 +146,12 @@ pub(super) fn IndicatorRow(task: String, id: String, number: Memo<usize>, nodes:
         <Show when=show_notes>
             <tr class="notes" class:shortfall=shortfall data-id=id.clone()>
                 <td></td>
-                <td colspan="6" data-col="reason"><Field p=p("reason") label=("偏差原因", "Reason for the shortfall") kind=Kind::Multi required=shortfall /></td>
-                <td colspan="4" data-col="measure"><Field p=p("measure") label=("改进措施", "Improvement measure") kind=Kind::Multi required=shortfall /></td>
+                <td colspan="6" data-col="reason"><Field p=p("reason") label=lbl("reason") kind=Kind::Multi required=shortfall /></td>
+                <td colspan="4" data-col="measure"><Field p=p("measure") label=lbl("measure") kind=Kind::Multi required=shortfall /></td>
                 <td colspan="2" class="scoring">
-                    <Select p=p("scoring") label=("计分方式", "Scoring") choices=Signal::stored(scoring_methods()) />
-                    <Field p=p("deduct_per_unit") label=("每单位扣分", "Points per unit") kind=Kind::Number />
-                    <Field p=p("previous") label=("上年实际完成值", "Last year's actual") kind=Kind::Number />
+                    <Select p=p("scoring") label=lbl("scoring") choices=Signal::stored(scoring_methods()) />
+                    <Field p=p("deduct_per_unit") label=lbl("deduct_per_unit") kind=Kind::Number />
+                    <Field p=p("previous") label=lbl("previous") kind=Kind::Number />
                 </td>
             </tr>
         </Show>

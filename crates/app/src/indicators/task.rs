@@ -7,6 +7,7 @@ use crate::i18n::{pick, tr};
 use crate::state::{app, focus_by_id, TaskView, PAGE};
 use leptos::prelude::*;
 use selfcheck_core::document::format::path;
+use selfcheck_core::document::schema;
 use selfcheck_core::edit;
 use selfcheck_core::{Lang, Text};
 use std::collections::HashMap;
@@ -134,7 +135,11 @@ pub(super) fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>
     });
     let btn = |zh: &'static str, en: &'static str| move || pick(l.get(), zh, en);
     let task_id = id.clone();
-    let name_path = format!("tasks.{id}.name");
+    let name_path = path::task_name(&id);
+    let head = move |k: &'static str| {
+        let (zh, en) = schema::label(schema::INDICATOR, k);
+        move || pick(l.get(), zh, en)
+    };
     view! {
         <div class="task" data-task=id.clone()>
             <div class="task-head">
@@ -175,16 +180,16 @@ pub(super) fn TaskBlock(id: String, summaries: Memo<HashMap<String, TaskSummary>
                         <thead>
                             <tr>
                                 <th scope="col" class="num">"#"</th>
-                                <th scope="col">{tr("指标名称", "Indicator")}</th>
-                                <th scope="col">{tr("指标类别", "Category")}</th>
-                                <th scope="col">{tr("方向", "Direction")}</th>
-                                <th scope="col">{tr("单位", "Unit")}</th>
-                                <th scope="col">{tr("年度指标值", "Target")}</th>
-                                <th scope="col">{tr("实际完成值", "Actual")}</th>
+                                <th scope="col">{head("name")}</th>
+                                <th scope="col">{head("category")}</th>
+                                <th scope="col">{head("direction")}</th>
+                                <th scope="col">{head("unit")}</th>
+                                <th scope="col">{head("target")}</th>
+                                <th scope="col">{head("actual")}</th>
                                 <th scope="col" class="computed">{tr("完成率", "Completion")}</th>
-                                <th scope="col">{tr("分值", "Weight")}</th>
-                                <th scope="col">{tr("计入评分项", "Counts under")}</th>
-                                <th scope="col">{tr("自评得分", "Stated score")}</th>
+                                <th scope="col">{head("weight")}</th>
+                                <th scope="col">{head("node")}</th>
+                                <th scope="col">{head("stated_score")}</th>
                                 <th scope="col" class="computed">{tr("计算得分", "Computed score")}</th>
                                 <th scope="col"><span class="sr-only">{tr("操作", "Actions")}</span></th>
                             </tr>

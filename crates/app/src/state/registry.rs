@@ -36,10 +36,10 @@ pub struct RowCalc {
 impl RowCalc {
     /// The figures of one computed indicator, in `lang`.
     pub fn of(r: &selfcheck_core::check::indicator::IndicatorResult, lang: Lang) -> RowCalc {
-        use selfcheck_core::document::format::TIERS;
-        let completion = match (r.completion, r.tier) {
+        use selfcheck_core::document::vocab::Tier;
+        let completion = match (r.completion, r.tier.and_then(Tier::at)) {
             (Some(c), _) => format!("{c}%"),
-            (None, Some(t)) => (if lang == Lang::Zh { TIERS[t].1 } else { TIERS[t].2 }).to_string(),
+            (None, Some(t)) => t.name(lang).to_string(),
             _ => "—".to_string(),
         };
         let score = match (r.score, r.range) {

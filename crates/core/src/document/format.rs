@@ -356,43 +356,8 @@ pub fn json_error(e: &serde_json::Error) -> LoadError {
     }
 }
 
-/// Paths of fields, as findings and field errors name them. A path is dot-separated and uses
-/// the stable ids of rows: `budget.rows.fin.actual`, `tasks.t1.indicators.i3.reason`.
-pub mod path {
-    /// `budget.total.<field>` or `budget.rows.<id>.<field>`.
-    pub fn budget_row(id: &str, field: &str) -> String {
-        if id == "total" {
-            format!("budget.total.{field}")
-        } else {
-            format!("budget.rows.{id}.{field}")
-        }
-    }
-    /// `tasks.<task>.indicators.<id>.<field>`.
-    pub fn indicator(task: &str, id: &str, field: &str) -> String {
-        format!("tasks.{task}.indicators.{id}.{field}")
-    }
-    /// `stated.scores.<node>.<field>`.
-    pub fn stated_score(node: &str, field: &str) -> String {
-        format!("stated.scores.{node}.{field}")
-    }
-    /// `rubric.<node>.weight`.
-    pub fn rubric_weight(node: &str) -> String {
-        format!("rubric.{node}.weight")
-    }
-    /// `stated.adjustments.<id>.<field>`.
-    pub fn adjustment(id: &str, field: &str) -> String {
-        format!("stated.adjustments.{id}.{field}")
-    }
-    /// The DOM id the page gives the input of a path: `f-` + the path with `.` as `-`.
-    pub fn dom_id(path: &str) -> String {
-        let mut s = String::with_capacity(path.len() + 2);
-        s.push_str("f-");
-        for c in path.chars() {
-            s.push(if c == '.' { '-' } else { c });
-        }
-        s
-    }
-}
+/// Paths of fields: written here by id, typed and read in [`super::field_path`], their one home.
+pub use super::field_path::path;
 
 #[cfg(test)]
 mod tests {

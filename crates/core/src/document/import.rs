@@ -85,7 +85,7 @@ fn other_kind(bytes: &[u8], what: (&str, &str)) -> Option<Text> {
             format!("this is a Word document (.docx), not {we} (.json): to check a report's text, paste it into Check report"),
         ),
         Sniffed::Zip => Text::new(format!("这是压缩包（.zip），不是{wz}（.json）"), format!("this is a ZIP archive, not {we} (.json)")),
-        Sniffed::OldOffice => crate::workbook::old_office(),
+        Sniffed::OldOffice => old_office(),
         Sniffed::Utf16 => Text::new(
             format!("文件是 UTF-16 编码，{wz}须为 UTF-8 编码：请在编辑器中另存为 UTF-8 后再导入"),
             format!("the file is UTF-16 text; {we} must be UTF-8: save it as UTF-8 in an editor and import it again"),
@@ -167,6 +167,15 @@ pub fn read_json(bytes: &[u8], expect: Expect) -> Result<Imported, LoadError> {
     } else {
         SelfEvaluation::from_json(text).map(|d| Imported::Document(Box::new(d)))
     }
+}
+
+/// What an old binary Office file (`D0 CF 11 E0`: .xls, .doc) is told, wherever it is handed in
+/// (the workbook import, the JSON import, the CLI): how to save it as .xlsx.
+pub fn old_office() -> Text {
+    Text::new(
+        "这是旧版 .xls 工作簿（或其他旧版 Office 文件，如 .doc），本工具读取 .xlsx：请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入新保存的 .xlsx 文件",
+        "this is an old .xls workbook (or another old Office file, such as a .doc); this tool reads .xlsx: open it in Excel or WPS, choose File → Save As, pick the type 'Excel Workbook (*.xlsx)', and import the new .xlsx file",
+    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,10 @@
 pub mod carry;
 pub mod draft;
 pub mod draft_sync;
+pub mod field_path;
 pub mod format;
 pub mod header;
 pub mod ids;
 pub mod import;
+pub mod schema;
+pub mod vocab;

@@ -18,20 +18,30 @@
 //!   at its field (`entry.invalid`), never dropped or reformatted here. A first row that repeats the
 //!   column headings is skipped; cells beyond the last column are counted, not pasted.
 
+use std::sync::OnceLock;
+
 use crate::document::format::{group, path, SelfEvaluation, ROW_NAMES};
+use crate::document::schema;
 use crate::edit;
 use crate::edit::paste::block;
 use crate::text::number::{self, Kind};
 
-/// The budget paste columns in order: (field, zh-CN heading, English heading).
-pub const COLUMNS: &[(&str, &str, &str)] = &[
-    ("name", "项目", "Row"),
-    ("initial", "年初预算数", "Initial budget"),
-    ("adjusted", "全年预算数", "Full-year budget"),
-    ("actual", "执行数", "Spending"),
-    ("stated_rate", "填报执行率", "Stated rate"),
-    ("reason", "说明", "Note"),
-];
+/// The fields of the paste columns, in order (their headings: [`schema::BUDGET`]).
+const ORDER: &[&str] = &["name", "initial", "adjusted", "actual", "stated_rate", "reason"];
+
+/// The paste columns in order: (field, zh-CN heading, English heading), from the field schema.
+pub fn columns() -> &'static [(&'static str, &'static str, &'static str)] {
+    static COLUMNS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        ORDER
+            .iter()
+            .map(|k| {
+                let (zh, en) = schema::column(schema::BUDGET, k).map_or((*k, *k), schema::Column::heading);
+                (*k, zh, en)
+            })
+            .collect()
+    })
+}
 
 /// What a paste did.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -54,7 +64,7 @@ pub struct Pasted {
 
 /// The column index of a budget field, if it is a paste column.
 pub fn column_of(field: &str) -> Option<usize> {
-    COLUMNS.iter().position(|(f, _, _)| *f == field)
+    ORDER.iter().position(|f| *f == field)
 }
 
 /// A row name without spaces, with full-width brackets as ASCII ones.
@@ -77,7 +87,7 @@ fn is_total(name: &str) -> bool {
 fn is_heading(row: &[String], start: usize) -> bool {
     let heading = |k: usize, c: &str| {
         let c = norm(c).to_ascii_lowercase();
-        match COLUMNS.get(start + k).map(|x| x.0) {
+        match ORDER.get(start + k).copied() {
             // A row name or a note can itself contain 项目 or 执行 (项目支出, 执行进度慢): only
             // the heading words themselves count there.
             Some("name") => ["项目", "项目名称", "科目", "row"].contains(&c.as_str()),
@@ -133,7 +143,7 @@ fn display_order(doc: &SelfEvaluation) -> Vec<String> {
 /// 合计), column `field` (see the module's policy).
 pub fn paste(doc: &mut SelfEvaluation, text: &str, row_id: &str, field: &str) -> Pasted {
     let start = column_of(field).unwrap_or(0);
-    let b = block(text, start, COLUMNS, |r| is_heading(r, start));
+    let b = block(text, start, columns(), |r| is_heading(r, start));
     let mut out = Pasted { fields: b.fields, skipped_heading: b.skipped_heading, ..Default::default() };
     let order = display_order(doc);
     let first = order.iter().position(|id| id == row_id).unwrap_or(0);
@@ -161,7 +171,7 @@ pub fn paste(doc: &mut SelfEvaluation, text: &str, row_id: &str, field: &str) ->
             }
         };
         for (c, cell) in cells.into_iter().enumerate() {
-            let Some((f, _, _)) = COLUMNS.get(start + c) else {
+            let Some((f, _, _)) = columns().get(start + c) else {
                 if !cell.trim().is_empty() {
                     out.extra_cells += 1;
                 }

@@ -14,45 +14,9 @@ pub mod rows;
 pub use crate::check::finding::Fix;
 use crate::check::presets;
 use crate::check::rubric::Rubric;
-use crate::document::format::{BudgetRow, Indicator, SelfEvaluation};
+use crate::document::field_path::FieldPath;
+use crate::document::format::SelfEvaluation;
 use crate::text::lang::Text;
-
-fn budget_field<'a>(r: &'a mut BudgetRow, f: &str) -> Option<&'a mut String> {
-    Some(match f {
-        "name" => &mut r.name,
-        "initial" => &mut r.initial,
-        "adjusted" => &mut r.adjusted,
-        "actual" => &mut r.actual,
-        "stated_rate" => &mut r.stated_rate,
-        "reason" => &mut r.reason,
-        _ => return None,
-    })
-}
-
-fn indicator_field<'a>(i: &'a mut Indicator, f: &str) -> Option<&'a mut String> {
-    Some(match f {
-        "name" => &mut i.name,
-        "category" => &mut i.category,
-        "direction" => &mut i.direction,
-        "unit" => &mut i.unit,
-        "target" => &mut i.target,
-        "actual" => &mut i.actual,
-        "weight" => &mut i.weight,
-        "stated_score" => &mut i.stated_score,
-        "scoring" => &mut i.scoring,
-        "deduct_per_unit" => &mut i.deduct_per_unit,
-        "reason" => &mut i.reason,
-        "measure" => &mut i.measure,
-        "node" => &mut i.node,
-        "previous" => &mut i.previous,
-        _ => return None,
-    })
-}
-
-/// Splits `a.b.c` into (`a.b`, `c`) at the last dot.
-fn last(p: &str) -> Option<(&str, &str)> {
-    p.rsplit_once('.')
-}
 
 /// The rubric the document is scored with, copied into the document if it was a preset, so one
 /// of its weights can be edited.
@@ -63,116 +27,16 @@ pub fn inline_rubric(doc: &mut SelfEvaluation) -> &mut Rubric {
     doc.rubric.inline.get_or_insert_with(Rubric::default)
 }
 
-/// The text of the field at `path`, `None` when the path names no field.
+/// The text of the field at `path`, `None` when the path names no field (see [`FieldPath::get`]).
 pub fn get(doc: &SelfEvaluation, path: &str) -> Option<String> {
-    match path {
-        "unit.name" => Some(doc.unit.name.clone()),
-        "unit.year" => Some(doc.unit.year.clone()),
-        "unit.level" => Some(doc.unit.level.clone()),
-        "unit.amount_unit" => Some(doc.unit.amount_unit.clone()),
-        "unit.subordinates" => Some(doc.unit.subordinates.join("\n")),
-        "rubric.preset" => Some(doc.rubric.preset.clone()),
-        "budget.reason" => Some(doc.budget.reason.clone()),
-        "budget.measure" => Some(doc.budget.measure.clone()),
-        "stated.total" => Some(doc.stated.total.clone()),
-        "stated.grade" => Some(doc.stated.grade.clone()),
-        _ => get_nested(doc, path),
-    }
-}
-
-fn get_nested(doc: &SelfEvaluation, path: &str) -> Option<String> {
-    let read_budget = |r: &BudgetRow, f: &str| -> Option<String> {
-        let mut r = BudgetRow { id: String::new(), group: String::new(), ..r.clone() };
-        budget_field(&mut r, f).map(|s| s.clone())
-    };
-    if let Some(rest) = path.strip_prefix("rubric.") {
-        let node = rest.strip_suffix(".weight")?;
-        return presets::current_rubric(doc).find(node).map(|n| n.weight.clone());
-    }
-    if let Some(f) = path.strip_prefix("budget.total.") {
-        return read_budget(&doc.budget.total, f);
-    }
-    if let Some(rest) = path.strip_prefix("budget.rows.") {
-        let (id, f) = last(rest)?;
-        return read_budget(doc.budget.rows.iter().find(|r| r.id == id)?, f);
-    }
-    if let Some(rest) = path.strip_prefix("tasks.") {
-        if let Some((task, ind_f)) = rest.split_once(".indicators.") {
-            let (id, f) = last(ind_f)?;
-            let i = doc.tasks.iter().find(|t| t.id == task)?.indicators.iter().find(|i| i.id == id)?;
-            let mut copy = i.clone();
-            return indicator_field(&mut copy, f).map(std::mem::take);
-        }
-        let (task, f) = last(rest)?;
-        let t = doc.tasks.iter().find(|t| t.id == task)?;
-        return (f == "name").then(|| t.name.clone());
-    }
-    if let Some(rest) = path.strip_prefix("stated.scores.") {
-        let (node, f) = last(rest)?;
-        let s = doc.stated.scores.get(node);
-        return match f {
-            "score" => Some(s.map(|s| s.score.clone()).unwrap_or_default()),
-            "reason" => Some(s.map(|s| s.reason.clone()).unwrap_or_default()),
-            "measure" => Some(s.map(|s| s.measure.clone()).unwrap_or_default()),
-            _ => None,
-        };
-    }
-    if let Some(rest) = path.strip_prefix("stated.adjustments.") {
-        let (id, f) = last(rest)?;
-        let a = doc.stated.adjustments.iter().find(|a| a.id == id)?;
-        return match f {
-            "points" => Some(a.points.clone()),
-            "reason" => Some(a.reason.clone()),
-            _ => None,
-        };
-    }
-    if let Some(key) = path.strip_prefix("narrative.") {
-        if !crate::document::format::SECTIONS.iter().any(|(k, _, _)| *k == key) && !doc.narrative.contains_key(key) {
-            return None;
-        }
-        return Some(doc.narrative.get(key).cloned().unwrap_or_default());
-    }
-    None
+    path.parse::<FieldPath>().ok()?.get(doc)
 }
 
 /// Writes `value` exactly as typed into the field at `path`. Returns false when the path names no
-/// field (nothing is changed). Writing a rubric weight copies a preset into the document first.
+/// field (nothing is changed). Writing a rubric weight copies a preset into the document first
+/// (see [`FieldPath::set`]).
 pub fn set(doc: &mut SelfEvaluation, path: &str, value: &str) -> bool {
-    match path {
-        "unit.subordinates" => {
-            doc.unit.subordinates = if value.is_empty() { Vec::new() } else { value.split('\n').map(str::to_string).collect() };
-            return true;
-        }
-        "rubric.preset" => {
-            doc.rubric.preset = value.to_string();
-            doc.rubric.inline = None;
-            return true;
-        }
-        _ => {}
-    }
-    if let Some(rest) = path.strip_prefix("rubric.") {
-        let Some(node) = rest.strip_suffix(".weight") else { return false };
-        if presets::current_rubric(doc).find(node).is_none() {
-            return false;
-        }
-        return match inline_rubric(doc).find_mut(node) {
-            Some(n) => {
-                n.weight = value.to_string();
-                true
-            }
-            None => false,
-        };
-    }
-    match slot(doc, path) {
-        Some(s) => {
-            if s != value {
-                s.clear();
-                s.push_str(value);
-            }
-            true
-        }
-        None => false,
-    }
+    path.parse::<FieldPath>().is_ok_and(|p| p.set(doc, value))
 }
 
 /// Applies a finding's correction ([`Fix`]): writes its value at its path, exactly as [`set`]
@@ -207,68 +71,6 @@ pub fn apply_fix(doc: &mut SelfEvaluation, fix: &Fix) -> Result<String, Text> {
     }
 }
 
-/// The string behind a path; a stated-score entry that does not exist yet is made.
-fn slot<'a>(doc: &'a mut SelfEvaluation, path: &str) -> Option<&'a mut String> {
-    match path {
-        "unit.name" => return Some(&mut doc.unit.name),
-        "unit.year" => return Some(&mut doc.unit.year),
-        "unit.level" => return Some(&mut doc.unit.level),
-        "unit.amount_unit" => return Some(&mut doc.unit.amount_unit),
-        "budget.reason" => return Some(&mut doc.budget.reason),
-        "budget.measure" => return Some(&mut doc.budget.measure),
-        "stated.total" => return Some(&mut doc.stated.total),
-        "stated.grade" => return Some(&mut doc.stated.grade),
-        _ => {}
-    }
-    if let Some(f) = path.strip_prefix("budget.total.") {
-        return budget_field(&mut doc.budget.total, f);
-    }
-    if let Some(rest) = path.strip_prefix("budget.rows.") {
-        let (id, f) = last(rest)?;
-        let r = doc.budget.rows.iter_mut().find(|r| r.id == id)?;
-        return budget_field(r, f);
-    }
-    if let Some(rest) = path.strip_prefix("tasks.") {
-        if let Some((task, ind_f)) = rest.split_once(".indicators.") {
-            let (id, f) = last(ind_f)?;
-            let t = doc.tasks.iter_mut().find(|t| t.id == task)?;
-            let i = t.indicators.iter_mut().find(|i| i.id == id)?;
-            return indicator_field(i, f);
-        }
-        let (task, f) = last(rest)?;
-        let t = doc.tasks.iter_mut().find(|t| t.id == task)?;
-        return if f == "name" { Some(&mut t.name) } else { None };
-    }
-    if let Some(rest) = path.strip_prefix("stated.scores.") {
-        let (node, f) = last(rest)?;
-        if !matches!(f, "score" | "reason" | "measure") {
-            return None;
-        }
-        let s = doc.stated.scores.entry(node.to_string()).or_default();
-        return Some(match f {
-            "score" => &mut s.score,
-            "reason" => &mut s.reason,
-            _ => &mut s.measure,
-        });
-    }
-    if let Some(rest) = path.strip_prefix("stated.adjustments.") {
-        let (id, f) = last(rest)?;
-        let a = doc.stated.adjustments.iter_mut().find(|a| a.id == id)?;
-        return match f {
-            "points" => Some(&mut a.points),
-            "reason" => Some(&mut a.reason),
-            _ => None,
-        };
-    }
-    if let Some(key) = path.strip_prefix("narrative.") {
-        if !crate::document::format::SECTIONS.iter().any(|(k, _, _)| *k == key) && !doc.narrative.contains_key(key) {
-            return None;
-        }
-        return Some(doc.narrative.entry(key.to_string()).or_default());
-    }
-    None
-}
-
 /// Where a field lives on the page, for revealing it (expanding its task, paging to its row).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -287,13 +89,10 @@ pub enum Place {
 
 /// Locates the field at `path`.
 pub fn place(doc: &SelfEvaluation, path: &str) -> Place {
-    if let Some(rest) = path.strip_prefix("tasks.") {
-        if let Some((task, ind_f)) = rest.split_once(".indicators.") {
-            let id = last(ind_f).map(|(id, _)| id).unwrap_or(ind_f);
-            if let Some(t) = doc.tasks.iter().find(|t| t.id == task) {
-                if let Some(index) = t.indicators.iter().position(|i| i.id == id) {
-                    return Place::Indicator { task: task.to_string(), id: id.to_string(), index };
-                }
+    if let Ok(FieldPath::Indicator { task, id, .. }) = path.parse::<FieldPath>() {
+        if let Some(t) = doc.tasks.iter().find(|t| t.id == task) {
+            if let Some(index) = t.indicators.iter().position(|i| i.id == id) {
+                return Place::Indicator { task, id, index };
             }
         }
     }
@@ -307,8 +106,8 @@ mod tests {
         remove_budget_row, remove_indicator, remove_task, restore_budget_row, restore_indicator, restore_task,
     };
     use super::*;
-    use crate::document::format::group;
     use crate::document::format::path;
+    use crate::document::format::{group, Indicator};
     use crate::document::ids;
 
     fn seed() -> SelfEvaluation {

@@ -7,28 +7,34 @@
 //! typed and is listed as an issue; numbers are not judged here (the core flags those that do not
 //! parse, at their field). A first row that repeats the column headings is skipped.
 
+use std::sync::OnceLock;
+
 use crate::document::format::Indicator;
+use crate::document::schema;
 use crate::text::lang::Text;
 use crate::text::number::{self, Kind};
 use crate::text::words::{category_of, direction_of};
 
-/// The paste columns in order: (field, zh-CN heading, English heading).
-pub const COLUMNS: &[(&str, &str, &str)] = &[
-    ("name", "指标名称", "Indicator"),
-    ("category", "指标类别", "Category"),
-    ("direction", "方向", "Direction"),
-    ("unit", "计量单位", "Unit"),
-    ("target", "年度指标值", "Target"),
-    ("actual", "实际完成值", "Actual"),
-    ("weight", "分值", "Weight"),
-    ("stated_score", "自评得分", "Stated score"),
-    ("reason", "偏差原因", "Reason for shortfall"),
-    ("measure", "改进措施", "Improvement measure"),
-];
+/// The fields of the paste columns, in order (their labels and header words: [`schema::INDICATOR`]).
+const ORDER: &[&str] = &["name", "category", "direction", "unit", "target", "actual", "weight", "stated_score", "reason", "measure"];
+
+/// The paste columns in order: (field, zh-CN label, English label), from the field schema.
+pub fn columns() -> &'static [(&'static str, &'static str, &'static str)] {
+    static COLUMNS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        ORDER
+            .iter()
+            .map(|k| {
+                let (zh, en) = schema::label(schema::INDICATOR, k);
+                (*k, zh, en)
+            })
+            .collect()
+    })
+}
 
 /// The column index of an indicator field, if it is a paste column.
 pub fn column_of(field: &str) -> Option<usize> {
-    COLUMNS.iter().position(|(f, _, _)| *f == field)
+    ORDER.iter().position(|f| *f == field)
 }
 
 /// A cell that was kept as typed but is not what its column expects.
@@ -114,10 +120,13 @@ pub fn split_tsv(text: &str) -> Vec<Vec<String>> {
 }
 
 fn is_heading(row: &[String], start: usize) -> bool {
-    row.iter()
-        .enumerate()
-        .any(|(k, c)| COLUMNS.get(start + k).is_some_and(|(_, zh, en)| c.trim() == *zh || c.trim().eq_ignore_ascii_case(en)))
-        && row.iter().all(|c| number::parse_opt(c, Kind::Value).map(|v| v.is_none()).unwrap_or(true))
+    row.iter().enumerate().any(|(k, c)| {
+        let c = c.trim();
+        ORDER
+            .get(start + k)
+            .and_then(|key| schema::column(schema::INDICATOR, key))
+            .is_some_and(|col| col.names().any(|n| c == n || c.eq_ignore_ascii_case(n)))
+    }) && row.iter().all(|c| number::parse_opt(c, Kind::Value).map(|v| v.is_none()).unwrap_or(true))
 }
 
 /// A pasted block as rows of cells, without its heading row.
@@ -145,14 +154,14 @@ pub fn block(text: &str, start: usize, columns: &[(&'static str, &str, &str)], h
     Block { rows, fields, skipped_heading }
 }
 
-/// Parses a pasted block whose first cell goes to column `start` (see [`COLUMNS`]).
+/// Parses a pasted block whose first cell goes to column `start` (see [`columns`]).
 pub fn parse(text: &str, start: usize) -> Pasted {
-    let b = block(text, start, COLUMNS, |r| is_heading(r, start));
+    let b = block(text, start, columns(), |r| is_heading(r, start));
     let mut out = Pasted { fields: b.fields, skipped_heading: b.skipped_heading, ..Default::default() };
     for (r, cells) in b.rows.into_iter().enumerate() {
         let mut ind = Indicator::default();
         for (k, cell) in cells.into_iter().enumerate() {
-            let Some((field, _, _)) = COLUMNS.get(start + k) else {
+            let Some((field, _, _)) = columns().get(start + k) else {
                 if !cell.trim().is_empty() {
                     out.extra_cells += 1;
                 }
@@ -270,7 +279,7 @@ mod tests {
 
     #[test]
     fn heading_row_is_skipped_and_extra_cells_counted() {
-        let head: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+        let head: Vec<&str> = columns().iter().map(|c| c.1).collect();
         let text = format!("{}\nA\t\t≥\t个\t1\t2\t\t\t\t\t多余\n", head.join("\t"));
         let p = parse(&text, 0);
         assert!(p.skipped_heading);

@@ -1,7 +1,7 @@
 //! Structural edits: add, remove (returning what was removed and where, for undo), restore and
 //! move budget rows, tasks, indicators and adjustments; indicator rows pasted from Excel.
 
-use super::indicator_field;
+use crate::document::field_path::{indicator_slot, IndicatorField};
 use crate::document::format::{group, Adjustment, BudgetRow, Indicator, SelfEvaluation, Task};
 use crate::document::ids;
 use std::collections::HashSet;
@@ -135,25 +135,21 @@ pub fn restore_adjustment(doc: &mut SelfEvaluation, at: usize, a: Adjustment) {
 pub fn paste_indicators(doc: &mut SelfEvaluation, task: &str, start: usize, fields: &[&str], rows: Vec<Indicator>) -> Vec<String> {
     let mut taken: HashSet<String> = ids::used(doc);
     let Some(t) = doc.tasks.iter_mut().find(|t| t.id == task) else { return Vec::new() };
+    let fields: Vec<IndicatorField> = fields.iter().filter_map(|f| IndicatorField::from_name(f)).collect();
     let mut out = Vec::with_capacity(rows.len());
     for (k, mut src) in rows.into_iter().enumerate() {
         let at = start + k;
         if at < t.indicators.len() {
             let dst = &mut t.indicators[at];
-            for f in fields {
-                let v = indicator_field(&mut src, f).map(std::mem::take);
-                if let (Some(v), Some(d)) = (v, indicator_field(dst, f)) {
-                    *d = v;
-                }
+            for &f in &fields {
+                *indicator_slot(dst, f) = std::mem::take(indicator_slot(&mut src, f));
             }
             out.push(dst.id.clone());
         } else {
             let id = ids::fresh("i", &mut taken);
             let mut n = blank_indicator(id.clone());
-            for f in fields {
-                if let (Some(d), Some(s)) = (indicator_field(&mut n, f), indicator_field(&mut src, f)) {
-                    *d = std::mem::take(s);
-                }
+            for &f in &fields {
+                *indicator_slot(&mut n, f) = std::mem::take(indicator_slot(&mut src, f));
             }
             t.indicators.push(n);
             out.push(id);

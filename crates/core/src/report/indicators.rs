@@ -3,7 +3,9 @@
 use super::writer::W;
 use super::{fixed2, plain, strip_end, Block, TODO_EN, TODO_ZH};
 use crate::check::indicator::IndicatorResult;
-use crate::document::format::{direction, Indicator, TIERS};
+use crate::document::format::{direction, Indicator};
+use crate::document::vocab::Tier;
+use crate::text::lang::Lang;
 use crate::text::number::is_blank;
 
 /// "目标值 ≥ 100%" / "target ≥ 100%", from the parsed target.
@@ -45,7 +47,8 @@ pub(super) fn indicator_blocks(w: &mut W) -> Vec<Block> {
             k += 1;
             let unit = i.unit.trim();
             let mut s = if i.direction == direction::QUALITATIVE {
-                let tier = r.tier.map(|x| if zh { TIERS[x].1 } else { TIERS[x].2 }).unwrap_or_else(|| i.actual.trim());
+                let tier =
+                    r.tier.and_then(Tier::at).map(|t| t.name(if zh { Lang::Zh } else { Lang::En })).unwrap_or_else(|| i.actual.trim());
                 if zh {
                     format!("{}：{tier}", i.name.trim())
                 } else {
@@ -86,7 +89,7 @@ pub(super) fn indicator_blocks(w: &mut W) -> Vec<Block> {
         let unit = i.unit.trim();
         let target = target_text(i, r, zh);
         let how = if i.direction == direction::QUALITATIVE {
-            let tier = r.tier.map(|x| if zh { TIERS[x].1 } else { TIERS[x].2 }).unwrap_or("");
+            let tier = r.tier.and_then(Tier::at).map(|t| t.name(if zh { Lang::Zh } else { Lang::En })).unwrap_or("");
             if zh {
                 format!("{target}，自评为“{tier}”")
             } else {

@@ -113,8 +113,8 @@ fn category_of_one(s: &str) -> Option<&'static str> {
 /// deduction, `None` for anything else.
 pub fn scoring_of(s: &str) -> Option<&'static str> {
     match s.trim() {
-        "" | "按比例" | "比例" | "正比例" | "按比例计分" | "比例计分" => Some(""),
-        "deduct" | "扣分制" | "扣分" | "按扣分" | "扣分法" | "扣分计分" => Some("deduct"),
+        "" | "按比例" | "比例" | "正比例" | "按比例计分" | "比例计分" | "按完成比例" => Some(""),
+        "deduct" | "扣分制" | "扣分" | "按扣分" | "扣分法" | "扣分计分" | "超出即扣分" => Some("deduct"),
         t if t.eq_ignore_ascii_case("proportional") => Some(""),
         t if t.eq_ignore_ascii_case("deduct") || t.eq_ignore_ascii_case("deduction") => Some("deduct"),
         _ => None,

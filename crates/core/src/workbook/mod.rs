@@ -19,6 +19,7 @@
 //!   the document kept from before).
 
 pub mod grid;
+pub mod number_format;
 mod own;
 mod read;
 
@@ -113,14 +114,7 @@ impl Unplaced {
     }
 }
 
-/// What an old binary Office file (`D0 CF 11 E0`: .xls, .doc) is told, wherever it is handed in
-/// (the workbook import, the JSON import, the CLI): how to save it as .xlsx.
-pub fn old_office() -> Text {
-    Text::new(
-        "这是旧版 .xls 工作簿（或其他旧版 Office 文件，如 .doc），本工具读取 .xlsx：请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入新保存的 .xlsx 文件",
-        "this is an old .xls workbook (or another old Office file, such as a .doc); this tool reads .xlsx: open it in Excel or WPS, choose File → Save As, pick the type 'Excel Workbook (*.xlsx)', and import the new .xlsx file",
-    )
-}
+pub use crate::document::import::old_office;
 
 /// Reads a filled self-evaluation workbook. `Err` when the bytes are not an .xlsx (an old .xls
 /// is told how to save as .xlsx), the package is malformed, or no table of a known layout is on

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::check::evaluate::Evaluation;
 use crate::document::format::{group, Budget, BudgetRow, SelfEvaluation};
+use crate::document::schema::Column;
 use crate::text::lang::{Lang, Text};
 use crate::text::number::{is_blank, Kind};
 
@@ -18,18 +19,8 @@ use super::read::{check_num, Table};
 use super::sheet::{Cell, SheetOut, Style};
 use super::CellError;
 
-/// Budget-table columns: (key, zh header, en header, width).
-pub const COLUMNS: &[(&str, &str, &str, f32)] = &[
-    ("id", "行编号", "Row id", 10.0),
-    ("group", "分组", "Group", 12.0),
-    ("name", "项目", "Item", 28.0),
-    ("initial", "年初预算数", "Initial budget", 13.0),
-    ("adjusted", "全年预算数（调整后）", "Adjusted budget", 15.0),
-    ("actual", "执行数", "Spent", 13.0),
-    ("stated_rate", "填报执行率 %", "Stated rate %", 11.0),
-    ("rate", "执行率（计算）", "Rate (computed)", 11.0),
-    ("reason", "说明", "Note", 40.0),
-];
+/// The budget sheet's columns.
+pub const COLUMNS: &[Column] = crate::document::schema::BUDGET;
 
 /// The sheet's name (zh, en).
 pub const SHEET: (&str, &str) = ("预算执行", "Budget");

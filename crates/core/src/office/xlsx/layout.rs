@@ -3,9 +3,11 @@
 
 use super::budget;
 use super::sheet::{col_name, Cell, SheetOut, Style};
-use super::{ADJ_PREFIX, INDICATOR_COLUMNS, SCORE_COLUMNS, SHEETS, TOTAL_ID};
+use super::{indicator_columns, ADJ_PREFIX, SCORE_COLUMNS, SHEETS, TOTAL_ID};
 use crate::check::evaluate::Evaluation;
 use crate::document::format::{SelfEvaluation, CATEGORIES};
+use crate::document::schema::Column;
+use crate::document::vocab::Scoring;
 use crate::text::lang::Lang;
 
 pub(super) fn num_or_text(s: &str, style: Style) -> Cell {
@@ -31,10 +33,11 @@ pub(super) fn text(s: &str) -> Cell {
     }
 }
 
-pub(super) fn header(cols: &[(&str, &str, &str, f32)], lang: Lang) -> Vec<Cell> {
+pub(super) fn header(cols: &[Column], lang: Lang) -> Vec<Cell> {
     cols.iter()
-        .map(|(_, zh, en, _)| {
-            let h = if lang == Lang::Zh { *zh } else { *en };
+        .map(|c| {
+            let (zh, en) = c.heading();
+            let h = if lang == Lang::Zh { zh } else { en };
             Cell::Text(h.to_string(), if zh.contains("（计算）") { Style::HeaderComputed } else { Style::Header })
         })
         .collect()
@@ -49,11 +52,11 @@ pub(super) fn percent(x: Option<rust_decimal::Decimal>) -> Cell {
 }
 
 /// A table sheet: the title row merged across the columns, the header row frozen, widths set.
-pub(super) fn table_sheet(name: &str, cols: &[(&str, &str, &str, f32)], rows: Vec<Vec<Cell>>) -> SheetOut {
+pub(super) fn table_sheet(name: &str, cols: &[Column], rows: Vec<Vec<Cell>>) -> SheetOut {
     let last = col_name(cols.len() - 1);
     SheetOut {
         name: name.to_string(),
-        widths: cols.iter().map(|c| c.3).collect(),
+        widths: cols.iter().map(|c| c.width).collect(),
         rows,
         freeze_below: 2,
         merges: vec![format!("A1:{last}1")],
@@ -73,7 +76,7 @@ pub(super) fn title(doc: &SelfEvaluation, what_zh: &str, what_en: &str, lang: La
 pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut> {
     let zh = lang == Lang::Zh;
     // Indicators.
-    let mut rows = vec![vec![Cell::Text(title(doc, "绩效指标", "indicators", lang), Style::Title)], header(INDICATOR_COLUMNS, lang)];
+    let mut rows = vec![vec![Cell::Text(title(doc, "绩效指标", "indicators", lang), Style::Title)], header(indicator_columns(), lang)];
     for ((t, i), r) in doc.indicators().zip(ev.indicators.iter()) {
         let (l1, l2) = CATEGORIES
             .iter()
@@ -93,16 +96,17 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             (None, Some((lo, hi))) => Cell::Text(format!("{lo}–{hi}"), Style::ComputedText),
             _ => Cell::Empty(Style::ComputedFixed2),
         };
-        let scoring = match i.scoring.as_str() {
-            "deduct" => {
+        // Proportional is the default and stays blank; anything else but 扣分制 is written as typed.
+        let scoring = match Scoring::recognise(&i.scoring) {
+            Some(Scoring::Deduct) => {
+                let (z, e) = Scoring::Deduct.label();
                 if zh {
-                    "扣分制"
+                    z
                 } else {
-                    "deduct"
+                    e
                 }
             }
-            "" => "",
-            other => other,
+            _ => i.scoring.as_str(),
         };
         rows.push(vec![
             text(&t.id),
@@ -127,7 +131,7 @@ pub fn sheets(doc: &SelfEvaluation, ev: &Evaluation, lang: Lang) -> Vec<SheetOut
             num_or_text(&i.previous, Style::Number),
         ]);
     }
-    let ind = table_sheet(if zh { SHEETS[0].0 } else { SHEETS[0].1 }, INDICATOR_COLUMNS, rows);
+    let ind = table_sheet(if zh { SHEETS[0].0 } else { SHEETS[0].1 }, indicator_columns(), rows);
     // Scores.
     let mut rows = vec![vec![Cell::Text(title(doc, "评分", "scores", lang), Style::Title)], header(SCORE_COLUMNS, lang)];
     for n in &ev.scores.nodes {

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::evaluate::{rubric_of, Evaluation};
 use crate::document::format::{Adjustment, Budget, SelfEvaluation, StatedScore, Task};
+use crate::document::schema::{self, Column};
 use crate::text::lang::{Lang, Text};
 use layout::sheets;
 use read::{find_table, import_indicators, import_scores, Table};
@@ -34,66 +35,13 @@ use sheet::{read_workbook, write_workbook};
 /// The MIME type of an .xlsx download.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Indicator-table columns: (key, zh header, en header, width).
-pub const INDICATOR_COLUMNS: &[(&str, &str, &str, f32)] = &[
-    ("task_id", "任务编号", "Task id", 12.0),
-    ("task", "重点工作任务", "Key task", 24.0),
-    ("id", "指标编号", "Indicator id", 12.0),
-    ("level1", "一级指标", "Level 1", 10.0),
-    ("level2", "二级指标", "Level 2", 10.0),
-    ("name", "三级指标（指标名称）", "Indicator", 28.0),
-    ("direction", "指标方向", "Direction", 8.0),
-    ("unit", "计量单位", "Unit", 8.0),
-    ("target", "年度指标值", "Target", 11.0),
-    ("actual", "实际完成值", "Actual", 11.0),
-    ("weight", "分值", "Weight", 7.0),
-    ("stated_score", "自评得分", "Stated score", 9.0),
-    ("completion", "完成率（计算）", "Completion (computed)", 10.0),
-    ("score", "计算得分（计算）", "Score (computed)", 10.0),
-    ("scoring", "计分方式", "Scoring", 9.0),
-    ("deduct_per_unit", "每单位扣分", "Points per unit", 9.0),
-    ("node", "归属评分项", "Rubric item", 10.0),
-    ("reason", "偏差原因", "Reason for shortfall", 30.0),
-    ("measure", "改进措施", "Measure", 30.0),
-    ("previous", "上年实际完成值", "Last year's actual", 11.0),
-];
+/// The indicator sheet's columns ([`schema::indicator_sheet`]).
+pub fn indicator_columns() -> &'static [Column] {
+    schema::indicator_sheet()
+}
 
-/// Score-table columns: (key, zh header, en header, width).
-pub const SCORE_COLUMNS: &[(&str, &str, &str, f32)] = &[
-    ("id", "评分项编号", "Item id", 14.0),
-    ("level1", "一级指标", "Level 1", 16.0),
-    ("level2", "二级指标", "Level 2", 16.0),
-    ("weight", "分值", "Weight", 8.0),
-    ("computed", "计算得分（计算）", "Computed score", 10.0),
-    ("score", "自评得分", "Stated score", 10.0),
-    ("computed_grade", "计算等级（计算）", "Computed grade", 9.0),
-    ("grade", "自评等级", "Stated grade", 9.0),
-    ("reason", "偏差原因", "Reason", 36.0),
-    ("measure", "改进措施", "Measure", 36.0),
-];
-
-/// More header spellings accepted on import (templates vary).
-const ALIASES: &[(&str, &str)] = &[
-    ("name", "指标名称"),
-    ("name", "三级指标"),
-    ("name", "绩效指标"),
-    ("target", "指标值"),
-    ("target", "目标值"),
-    ("target", "年度目标值"),
-    ("actual", "实际值"),
-    ("actual", "完成值"),
-    ("actual", "全年实际值"),
-    ("weight", "权重"),
-    ("stated_score", "得分"),
-    ("reason", "偏差原因分析"),
-    ("reason", "扣分原因"),
-    // The score sheet's header before 偏差原因 was used everywhere (issue 11, item 17).
-    ("reason", "扣分原因 / 说明"),
-    ("measure", "改进措施及结果应用"),
-    ("task", "工作任务"),
-    ("level1", "一级"),
-    ("level2", "二级"),
-];
+/// The score sheet's columns.
+pub const SCORE_COLUMNS: &[Column] = schema::SCORE;
 
 /// The sheet names: (indicators, scores) in zh and en.
 pub const SHEETS: [(&str, &str); 2] = [("绩效指标", "Indicators"), ("评分", "Scores")];
@@ -206,7 +154,7 @@ pub fn not_a_workbook(bytes: &[u8]) -> Option<Text> {
             "this is a JSON file (a self-evaluation or a rubric), not an Excel workbook (.xlsx): use Import for JSON files",
         ),
         Sniffed::Docx => Text::new("这是 Word 文档（.docx），不是 Excel 表（.xlsx）", "this is a Word document (.docx), not an Excel workbook (.xlsx)"),
-        Sniffed::OldOffice => crate::workbook::old_office(),
+        Sniffed::OldOffice => crate::document::import::old_office(),
         Sniffed::Empty => Text::new("文件是空的，不是 Excel 表（.xlsx）", "the file is empty: it is not an Excel workbook (.xlsx)"),
         Sniffed::Pdf => Text::new("这是 PDF 文件，不是 Excel 表（.xlsx）", "this is a PDF, not an Excel workbook (.xlsx)"),
         Sniffed::Utf16 | Sniffed::Other if looks_like_text(bytes) => Text::new(
@@ -254,7 +202,7 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
             names.insert(n.name_en.clone(), n.id.clone());
         }
     }
-    let pick = |name: (&str, &str), cols: &[(&'static str, &str, &str, f32)], key: &str| -> Option<Table> {
+    let pick = |name: (&str, &str), cols: &'static [Column], key: &str| -> Option<Table> {
         book.iter()
             .filter(|s| s.name == name.0 || s.name == name.1)
             .chain(book.iter())
@@ -262,7 +210,7 @@ pub fn import(bytes: &[u8], doc: &SelfEvaluation) -> Result<Import, Vec<CellErro
             .find(|t| t.cols.contains_key(key))
     };
     let mut errs = Vec::new();
-    let ind = pick(SHEETS[0], INDICATOR_COLUMNS, "name").filter(|t| t.cols.contains_key("actual") || t.cols.contains_key("direction"));
+    let ind = pick(SHEETS[0], indicator_columns(), "name").filter(|t| t.cols.contains_key("actual") || t.cols.contains_key("direction"));
     let sc = pick(SHEETS[1], SCORE_COLUMNS, "score").filter(|t| ind.as_ref().is_none_or(|i| i.sheet.name != t.sheet.name));
     let bt = pick(budget::SHEET, budget::COLUMNS, "actual").filter(|t| {
         t.cols.contains_key("name")

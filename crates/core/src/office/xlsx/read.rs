@@ -2,10 +2,11 @@
 //! row and column (`绩效指标!J7`), the indicator and score rows read back.
 
 use super::sheet::{col_name, SheetIn};
-use super::{CellError, ImportedScores, ADJ_PREFIX, ALIASES, INDICATOR_COLUMNS, TOTAL_ID};
+use super::{indicator_columns, CellError, ImportedScores, ADJ_PREFIX, TOTAL_ID};
 use crate::check::grade::Grade;
 use crate::check::indicator::tier_of;
 use crate::document::format::{direction, Adjustment, Indicator, StatedScore, Task};
+use crate::document::schema::Column;
 use crate::text::lang::Text;
 use crate::text::number::{is_blank, parse_opt, Kind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,7 +39,7 @@ pub(super) fn norm_header(s: &str) -> String {
 }
 
 /// Finds the header row (first 10 rows) that names `required`, and maps each known column.
-pub(super) fn find_table<'a>(sheet: &'a SheetIn, cols: &[(&'static str, &str, &str, f32)]) -> Option<Table<'a>> {
+pub(super) fn find_table<'a>(sheet: &'a SheetIn, cols: &'static [Column]) -> Option<Table<'a>> {
     for r in 1..=sheet.last_row().min(10) {
         let mut map = BTreeMap::new();
         let mut headers = BTreeMap::new();
@@ -48,17 +49,14 @@ pub(super) fn find_table<'a>(sheet: &'a SheetIn, cols: &[(&'static str, &str, &s
             if h.is_empty() {
                 continue;
             }
-            let key = cols
-                .iter()
-                .find(|(_, zh, en, _)| norm_header(zh) == h || norm_header(en) == h || norm_header(&zh.replace("（计算）", "")) == h)
-                .map(|(k, ..)| *k)
-                .or_else(|| ALIASES.iter().find(|(k, a)| norm_header(a) == h && cols.iter().any(|(ck, ..)| ck == k)).map(|(k, _)| *k));
+            let named = |n: &str| norm_header(n) == h || norm_header(&n.replace("（计算）", "")) == h;
+            let key = cols.iter().find(|c| c.names().any(named)).map(|c| c.key);
             if let Some(k) = key {
                 map.entry(k).or_insert(c);
                 headers.insert(c, v.trim().to_string());
             }
         }
-        let named = cols.iter().filter(|(k, ..)| map.contains_key(k)).count();
+        let named = cols.iter().filter(|c| map.contains_key(c.key)).count();
         if named >= 3 {
             return Some(Table { sheet, header_row: r, cols: map, headers });
         }
@@ -95,7 +93,7 @@ pub(super) fn import_indicators(
 ) -> Vec<Task> {
     for key in ["name", "actual"] {
         if !t.cols.contains_key(key) {
-            let (zh, en) = INDICATOR_COLUMNS.iter().find(|c| c.0 == key).map(|c| (c.1, c.2)).unwrap_or(("", ""));
+            let (zh, en) = indicator_columns().iter().find(|c| c.key == key).map(|c| c.heading()).unwrap_or(("", ""));
             errs.push(CellError {
                 sheet: t.sheet.name.clone(),
                 row: t.header_row,

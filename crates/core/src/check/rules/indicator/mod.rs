@@ -8,6 +8,7 @@ pub mod direction_unknown;
 pub mod far_above_target;
 pub mod node_unknown;
 pub mod rate_at_least_100;
+pub mod rate_in_counts;
 pub mod reverse_on_output;
 pub mod shortfall_unexplained;
 pub mod target_below_budget_rate;

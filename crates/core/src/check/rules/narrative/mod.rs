@@ -2,6 +2,7 @@
 //! how a claim is found in the text (also used by the report cross-check).
 
 pub mod claims_all_met;
+pub mod figure_differs_from_indicator;
 
 /// The sentence (between Chinese or ASCII full stops) around byte offset `at`, at most 60 chars.
 pub fn sentence_around(text: &str, at: usize) -> String {

@@ -11,6 +11,8 @@ pub mod out_of_range;
 pub mod stated_mismatch;
 pub mod total_mismatch;
 pub mod total_out_of_range;
+pub mod total_unverifiable;
+pub mod unweighted_over_node;
 pub mod weights_sum;
 
 use super::budget::total_in_doubt;
