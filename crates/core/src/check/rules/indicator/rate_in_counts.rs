@@ -4,6 +4,8 @@
 //! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
 //!   `catalogue::fire` with named parameters).
 
+use std::borrow::Cow;
+
 use super::each;
 use crate::check::finding::Finding;
 use crate::check::rules::catalogue::fire;
@@ -30,14 +32,15 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         if !i.name.trim_end().ends_with('率') {
             return;
         }
+        let target = unit_of(&i.target);
         let unit =
-            [i.unit.trim().to_string(), unit_of(&i.target), unit_of(&i.actual)].into_iter().find(|u| COUNT_UNITS.contains(&u.as_str()));
+            [Cow::Borrowed(i.unit.trim()), target.clone(), unit_of(&i.actual)].into_iter().find(|u| COUNT_UNITS.contains(&u.as_ref()));
         if let Some(unit) = unit {
-            let value = if unit_of(&i.target) == unit { i.target.trim() } else { i.actual.trim() };
+            let value = if target == unit { i.target.trim() } else { i.actual.trim() };
             out.push(fire(
                 "indicator.rate_in_counts",
                 &path::indicator(&r.task, &r.id, "unit"),
-                &[("name", i.name.clone()), ("value", value.to_string()), ("unit", unit)],
+                &[("name", i.name.clone()), ("value", value.to_string()), ("unit", unit.into_owned())],
             ));
         }
     });
@@ -45,14 +48,28 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 }
 
 /// The unit written after a value's number: "24694人" → "人", "≥500亩" → "亩", "95%" → "%".
-pub fn unit_of(value: &str) -> String {
+/// Borrowed from the value in the common case (nothing to fold to half width, no bound): it is
+/// read for every indicator's target.
+pub fn unit_of(value: &str) -> Cow<'_, str> {
+    fn after_number(bare: &str) -> &str {
+        if !bare.starts_with(|c: char| c.is_ascii_digit()) {
+            return "";
+        }
+        bare.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',').trim()
+    }
+    let folds = |c: char| {
+        matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF0C}' | '\u{3001}' | '\u{FF0E}' | '\u{3002}' | '\u{FF05}' | '\u{FF0D}')
+            || matches!(c, '\u{2212}' | '\u{2013}' | '\u{FF0B}' | '\u{3000}' | '\u{00A0}')
+    };
+    if value.is_ascii() || !value.chars().any(folds) {
+        return match split_bound(value) {
+            Some((_, v)) => Cow::Owned(after_number(&v).to_string()),
+            None => Cow::Borrowed(after_number(value.trim())),
+        };
+    }
     let half = to_half_width(value);
     let bare = split_bound(&half).map(|(_, v)| v).unwrap_or_else(|| half.trim().to_string());
-    let Some(first) = bare.chars().next() else { return String::new() };
-    if !first.is_ascii_digit() {
-        return String::new();
-    }
-    bare.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',').trim().to_string()
+    Cow::Owned(after_number(&bare).to_string())
 }
 
 #[cfg(test)]

@@ -35,10 +35,18 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     if sentences.iter().all(|(_, s)| s.is_empty()) {
         return out;
     }
+    // The whole narrative as the figures are read (half width): a unit it does not hold is in no
+    // sentence's figures.
+    let folded: String = ctx.doc.narrative.values().map(|t| to_half_width(t)).collect::<Vec<_>>().join("\n");
     each(ctx, |_, i| {
         let unit = unit_of(&i.target);
+        // Decided before the name is cut into pairs: most targets have no unit, or "%", and the
+        // narrative holds few units (this runs for every indicator).
+        if unit.is_empty() || unit.contains('%') || !folded.contains(&*unit) {
+            return;
+        }
         let pairs = name_pairs(&i.name);
-        if unit.is_empty() || unit.contains('%') || pairs.len() < 3 {
+        if pairs.len() < 3 {
             return;
         }
         let known: Vec<Decimal> = [&i.target, &i.actual].iter().filter_map(|v| number_of(v)).collect();
