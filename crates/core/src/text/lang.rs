@@ -135,9 +135,10 @@ impl<R: Clone> Clone for Lazy<R> {
     }
 }
 
+/// The empty text (nothing to write; no allocation, nothing kept).
 impl<R> Default for Lazy<R> {
     fn default() -> Self {
-        Lazy::ready(Text::default())
+        Lazy { what: None, text: std::sync::OnceLock::new() }
     }
 }
 

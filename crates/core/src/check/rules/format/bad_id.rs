@@ -9,6 +9,7 @@
 //! - **Source**: 本工具文件格式 docs/format.md：行编号唯一且不含“.” / the file format.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
@@ -49,7 +50,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         rows.extend(t.indicators.iter().map(|i| (i.id.as_str(), Row::Indicator(&t.id, &i.name))));
     }
     rows.extend(d.stated.adjustments.iter().map(|a| (a.id.as_str(), Row::Adjustment)));
-    let mut seen: HashSet<&str> = HashSet::with_capacity(rows.len() + 1);
+    let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::with_capacity_and_hasher(rows.len() + 1, Default::default());
     seen.insert("total");
     let mut out = Vec::new();
     for (id, row) in &rows {
@@ -71,6 +72,24 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         out.push(Finding::of(at, BadId { id: id.to_string(), row: Text::new(zh, en), problem }));
     }
     out
+}
+
+/// FNV-1a: ids are short and not chosen by an adversary (a document checks itself), so the
+/// standard library's SipHash, a third of this rule's cost on 2,000 rows, buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 #[cfg(test)]

@@ -61,6 +61,13 @@ pub fn unit_of(value: &str) -> Cow<'_, str> {
         matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF0C}' | '\u{3001}' | '\u{FF0E}' | '\u{3002}' | '\u{FF05}' | '\u{FF0D}')
             || matches!(c, '\u{2212}' | '\u{2013}' | '\u{FF0B}' | '\u{3000}' | '\u{00A0}')
     };
+    // A plain number ("100", "3,000.5") or a value without any digit ("完成") has no unit: decided
+    // without reading a bound (most targets are one or the other).
+    if value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        || !value.chars().any(|c| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c))
+    {
+        return Cow::Borrowed("");
+    }
     if value.is_ascii() || !value.chars().any(folds) {
         return match split_bound(value) {
             Some((_, v)) => Cow::Owned(after_number(&v).to_string()),
