@@ -67,7 +67,7 @@ pub struct IndicatorResult {
     /// The direction it is scored by, one of [`direction`]'s values: the typed direction as
     /// [`direction_of`] recognises it; blank or unrecognised text is scored as "≥" (the
     /// unrecognised case is reported by rule `indicator.direction_unknown`).
-    pub direction: String,
+    pub direction: std::borrow::Cow<'static, str>,
     /// Target, when numeric and valid.
     pub target: Option<Decimal>,
     /// Actual, when numeric and valid.
@@ -219,7 +219,7 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<Indic
         task: task.id.clone(),
         id: ind.id.clone(),
         node: ind.node.trim().to_string(),
-        direction: dir.to_string(),
+        direction: std::borrow::Cow::Borrowed(dir),
         target: None,
         actual: None,
         weight,

@@ -52,7 +52,7 @@ fn a_bound_in_the_target_gives_the_direction_and_the_value() {
     let (r, errs) = run_e(ind("", "≧20000亩", "20000亩", "15"));
     assert!(errs.is_empty() && !r.shortfall && r.score == Some(d("15.00")), "{errs:?} {r:?}");
     let (r, _) = run_e(ind("", "10天以内", "8天", "5"));
-    assert_eq!((r.direction.as_str(), r.score), ("≤", Some(d("5.00"))));
+    assert_eq!((&*r.direction, r.score), ("≤", Some(d("5.00"))));
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn words_where_numbers_are_expected_are_judged_as_words() {
     for (t, a) in [("有效改善", "有效改善"), ("9月前", "7月"), ("260元/辆", "实际按该标准发放"), ("是", "是")] {
         let (r, errs) = run_e(ind("", t, a, "10"));
         assert!(errs.is_empty(), "{t} {a}: {errs:?}");
-        assert_eq!((r.direction.as_str(), r.tier), ("定性", Some(0)), "{t} {a}");
+        assert_eq!((&*r.direction, r.tier), ("定性", Some(0)), "{t} {a}");
     }
     // A date after the deadline is not met.
     let (r, _) = run_e(ind("", "2022年11月底前", "2022年12月5日", "10"));
@@ -149,19 +149,19 @@ fn qualitative_tiers_give_a_range() {
 #[test]
 fn directions_as_officers_write_them() {
     let r = run(ind("<=", "5", "8", "10"));
-    assert_eq!((r.direction.as_str(), r.score), ("≤", Some(d("6.25"))));
+    assert_eq!((&*r.direction, r.score), ("≤", Some(d("6.25"))));
     let r = run(ind("反向", "5", "8", "10"));
     assert_eq!(r.score, Some(d("6.25")));
     let r = run(ind(" 不低于 ", "100", "85.79", "20"));
     assert_eq!(r.score, Some(d("17.16")));
     let r = run(ind("", "100", "85.79", "20"));
-    assert_eq!((r.direction.as_str(), r.score), ("≥", Some(d("17.16"))));
+    assert_eq!((&*r.direction, r.score), ("≥", Some(d("17.16"))));
     let mut q = ind("qualitative", "完成", "部分达成", "10");
     q.stated_score = "7".into();
     assert_eq!(run(q).range, Some((d("6.00"), d("8.00"))));
     // Unknown: scored as ≥ (and reported by indicator.direction_unknown).
     let r = run(ind("约等于", "100", "85.79", "20"));
-    assert_eq!((r.direction.as_str(), r.score), ("≥", Some(d("17.16"))));
+    assert_eq!((&*r.direction, r.score), ("≥", Some(d("17.16"))));
     assert_eq!(direction_of("约等于"), None);
 }
 

@@ -34,7 +34,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     pairs(ctx)
         .filter_map(|(r, i)| {
             let (t, prev) = (r.target?, r.previous?);
-            let (relation, note) = match r.direction.as_str() {
+            let (relation, note) = match &*r.direction {
                 direction::AT_LEAST if t < prev => (("低于", "below"), ("", "")),
                 direction::AT_MOST if t > prev => (("高于", "above"), ("（本指标越低越好）", " (lower is better here)")),
                 _ => return None,

@@ -112,7 +112,7 @@ fn indicator_score_matches(r: &IndicatorResult, s: Decimal, c: Decimal, column_d
 /// The value an indicator's stated score is compared with: the exact proportional score of a
 /// shortfall (`≥`, `≤`), else the computed score `c`.
 fn indicator_expected(r: &IndicatorResult, c: Decimal, deduct: bool) -> Decimal {
-    let exact = match (r.shortfall && !deduct, r.weight, r.target, r.actual, r.direction.as_str()) {
+    let exact = match (r.shortfall && !deduct, r.weight, r.target, r.actual, &*r.direction) {
         (true, Some(w), Some(t), Some(a), direction::AT_LEAST) if t > Decimal::ZERO && a >= Decimal::ZERO => mul_div(w, a, t),
         (true, Some(w), Some(t), Some(a), direction::AT_MOST) if t >= Decimal::ZERO && a > Decimal::ZERO => mul_div(w, t, a),
         _ => None,
