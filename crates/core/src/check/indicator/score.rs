@@ -6,6 +6,11 @@ use rust_decimal::Decimal;
 use crate::document::format::direction;
 use crate::text::rounding::{mul_div_round2, percent, round2};
 
+/// 0.00 and 100.00: `round2` of 0 and 100, written as constants (they were rounded on every
+/// indicator).
+const ZERO_2DP: Decimal = Decimal::from_parts(0, 0, 0, false, 2);
+const HUNDRED_2DP: Decimal = Decimal::from_parts(10_000, 0, 0, false, 2);
+
 /// How a score was obtained, for its formula.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum How {
@@ -24,16 +29,16 @@ pub(super) fn completion(dir: &str, t: Decimal, a: Decimal) -> (bool, bool, Opti
         direction::EQUAL => (a == t, a != t),
         _ => (a >= t, a < t),
     };
-    let zero = round2(Decimal::ZERO);
+    let zero = ZERO_2DP;
     let completion = match dir {
-        direction::AT_MOST if reached => Some(round2(Decimal::ONE_HUNDRED)),
+        direction::AT_MOST if reached => Some(HUNDRED_2DP),
         direction::AT_MOST if t.is_sign_negative() => None,
         direction::AT_MOST => percent(t, a),
-        direction::EQUAL if t.is_zero() => Some(if reached { round2(Decimal::ONE_HUNDRED) } else { zero }),
+        direction::EQUAL if t.is_zero() => Some(if reached { HUNDRED_2DP } else { zero }),
         direction::EQUAL => {
             a.checked_sub(t).and_then(|dev| t.abs().checked_sub(dev.abs())).and_then(|kept| percent(kept, t.abs())).map(|c| c.max(zero))
         }
-        _ if t.is_zero() && reached => Some(round2(Decimal::ONE_HUNDRED)),
+        _ if t.is_zero() && reached => Some(HUNDRED_2DP),
         _ if t <= Decimal::ZERO => None,
         _ => percent(a, t).map(|c| c.max(zero)),
     };
@@ -70,7 +75,7 @@ pub(super) fn score(
             direction::AT_MOST => mul_div_round2(w, t, a).map(|s| (s, How::Reverse)),
             direction::EQUAL => {
                 let s = if t.is_zero() {
-                    Some(round2(Decimal::ZERO))
+                    Some(ZERO_2DP)
                 } else {
                     a.checked_sub(t)
                         .and_then(|dev| dev.abs().checked_div(t.abs()))
@@ -82,7 +87,7 @@ pub(super) fn score(
             }
             _ if t <= Decimal::ZERO => None,
             // Floored at 0.00 after rounding (a tie with −0.00 keeps 0.00).
-            _ => mul_div_round2(w, a, t).map(|v| (v.max(round2(Decimal::ZERO)), How::Proportional)),
+            _ => mul_div_round2(w, a, t).map(|v| (v.max(ZERO_2DP), How::Proportional)),
         }
     }
 }
@@ -97,4 +102,16 @@ pub(super) fn proportional_undefined(dir: &str, deduct: bool, reached: bool, t: 
             direction::EQUAL => false,
             _ => t <= Decimal::ZERO,
         }
+}
+
+#[cfg(test)]
+mod constants {
+    use super::*;
+
+    #[test]
+    fn the_constants_are_the_rounded_values() {
+        assert_eq!(ZERO_2DP.to_string(), round2(Decimal::ZERO).to_string());
+        assert_eq!(HUNDRED_2DP.to_string(), round2(Decimal::ONE_HUNDRED).to_string());
+        assert_eq!((ZERO_2DP.scale(), HUNDRED_2DP.scale()), (2, 2));
+    }
 }
