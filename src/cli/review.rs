@@ -95,7 +95,7 @@ pub fn table_text(rows: &[Row], lang: Lang) -> String {
         let or_dash = |s: &str| if s.is_empty() { dash() } else { s.to_string() };
         let note = match (&r.unread, &r.first_error) {
             (Some(why), _) => why.get(lang).to_string(),
-            (None, Some(f)) => format!("{}  {}", f.rule, f.message.get(lang)),
+            (None, Some(f)) => format!("{}  {}", f.rule, f.message.text(lang)),
             (None, None) => String::new(),
         };
         lines.push(vec![
