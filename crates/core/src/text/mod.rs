@@ -5,4 +5,5 @@ pub mod fixed;
 pub mod lang;
 pub mod number;
 pub mod rounding;
+pub mod shared;
 pub mod words;

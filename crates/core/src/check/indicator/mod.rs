@@ -27,6 +27,7 @@ use crate::check::entry::Entries;
 use crate::document::format::{direction, path, Indicator, SelfEvaluation, Task, TIERS};
 use crate::text::number::{is_blank, Kind as NumKind};
 use crate::text::rounding::{mul_div_round2, write_decimal};
+use crate::text::shared::Shared;
 use crate::text::words::{is_placeholder, result_of, split_bound};
 pub use explain::{Explain, Why};
 use explain::{Kind, Rest};
@@ -59,11 +60,11 @@ fn is_words(s: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorResult {
     /// The task's id.
-    pub task: String,
+    pub task: Shared,
     /// The indicator's id.
     pub id: String,
     /// The rubric node it counts under ("" when none).
-    pub node: String,
+    pub node: Shared,
     /// The direction it is scored by, one of [`direction`]'s values: the typed direction as
     /// [`direction_of`] recognises it; blank or unrecognised text is scored as "≥" (the
     /// unrecognised case is reported by rule `indicator.direction_unknown`).
@@ -166,8 +167,9 @@ pub fn tier_of(actual: &str) -> Option<usize> {
 /// Scores every indicator of the document, in document order.
 pub fn compute(doc: &SelfEvaluation, e: &mut Entries) -> Vec<IndicatorResult> {
     let mut out = Vec::with_capacity(doc.tasks.iter().map(|t| t.indicators.len()).sum());
+    let mut names = Names::default();
     for (t, i) in doc.indicators() {
-        one_into(t, i, e, &mut out);
+        one_into(t, i, e, &mut names, &mut out);
     }
     out
 }
@@ -182,10 +184,18 @@ pub fn cost_read_as_at_most(ind: &Indicator) -> bool {
         && !is_words(&ind.target)
 }
 
+/// The task id and rubric item last written into a result, shared by the next results that repeat
+/// them (the 50 indicators of a task, the indicators of one item in a row).
+#[derive(Default)]
+struct Names {
+    task: Option<Shared>,
+    node: Option<Shared>,
+}
+
 /// Appends one indicator's figures to `out`. The result is written in place (it is large: moving
 /// it costs more than computing most of it).
-fn one_into(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<IndicatorResult>) {
-    let why = one_scored(task, ind, e, out);
+fn one_into(task: &Task, ind: &Indicator, e: &mut Entries, names: &mut Names, out: &mut Vec<IndicatorResult>) {
+    let why = one_scored(task, ind, e, names, out);
     let Some(r) = out.last_mut() else { return };
     // A cost indicator with no direction read as "≤": the explanation says so.
     let cost_note = r.direction == direction::AT_MOST && ind.direction != direction::AT_MOST && cost_read_as_at_most(ind);
@@ -196,7 +206,7 @@ fn one_into(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<Indicat
 #[cfg(test)]
 fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
     let mut out = Vec::with_capacity(1);
-    one_into(task, ind, e, &mut out);
+    one_into(task, ind, e, &mut Names::default(), &mut out);
     out.pop().unwrap_or_else(|| unreachable!("one_into pushes one result"))
 }
 
@@ -204,7 +214,7 @@ fn one(task: &Task, ind: &Indicator, e: &mut Entries) -> IndicatorResult {
 /// ([`read`]), its weight and stated score, then a 定性 indicator by its tier ([`by_tier`]) or a
 /// quantitative one by its completion ([`score::completion`]) and its score by the method
 /// ([`score::score`]), each step writing its part of the explanation ([`explain`]).
-fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<IndicatorResult>) -> Kind {
+fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries, names: &mut Names, out: &mut Vec<IndicatorResult>) -> Kind {
     let p = |f| path::indicator(&task.id, &ind.id, f);
     let deduct = crate::text::words::is_deduct(&ind.scoring);
     if is_blank(&ind.name) {
@@ -216,9 +226,9 @@ fn one_scored(task: &Task, ind: &Indicator, e: &mut Entries, out: &mut Vec<Indic
     let weight = e.opt_at(|| p("weight"), &ind.weight, NumKind::Weight);
     let stated_score = e.opt_at(|| p("stated_score"), &ind.stated_score, NumKind::Score);
     out.push(IndicatorResult {
-        task: task.id.clone(),
+        task: Shared::reuse(&mut names.task, &task.id),
         id: ind.id.clone(),
-        node: ind.node.trim().to_string(),
+        node: Shared::reuse(&mut names.node, ind.node.trim()),
         direction: std::borrow::Cow::Borrowed(dir),
         target: None,
         actual: None,

@@ -41,7 +41,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         if r.node.is_empty() || targets.contains(&r.node.as_str()) {
             continue;
         }
-        let v = NodeUnknown { name: i.name.clone(), node: r.node.clone(), rubric: ctx.rubric.name.clone(), nodes: list() };
+        let v = NodeUnknown { name: i.name.clone(), node: r.node.to_string(), rubric: ctx.rubric.name.clone(), nodes: list() };
         out.push(Finding::of(path::indicator(&r.task, &r.id, "node"), v));
     }
     out
