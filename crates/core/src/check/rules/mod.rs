@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod narrative;
 pub mod rate_in_counts;
 pub mod score;
+pub mod staff;
 pub mod thresholds;
 pub mod total_unverifiable;
 pub mod unweighted_sum;
@@ -84,6 +85,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("format.mixed_precision", budget::mixed_precision),
     ("format.bad_id", format::bad_ids),
     ("format.amount_unit_small", amount_unit::amount_unit_small),
+    ("format.staff_over_quota", staff::staff_over_quota),
     ("format.stale_year", format::stale_year),
 ];
 
