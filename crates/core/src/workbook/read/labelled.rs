@@ -28,7 +28,12 @@ pub(super) fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
         };
         // The title: a lone cell naming the table.
         let alone = s.row(r).iter().all(|(x, v)| *x == c || v.trim().is_empty());
-        if alone && (text.contains("自评表") || text.contains("评价表") || text.contains("自评情况表") || text.contains("绩效自评"))
+        if alone
+            && (text.contains("自评表")
+                || text.contains("评价表")
+                || text.contains("自评情况表")
+                || text.contains("绩效自评")
+                || text.contains("绩效评价指标表"))
         {
             cx.used.insert((r, c));
             if acc.doc.unit.year.is_empty() {
