@@ -406,3 +406,15 @@ fn cli_review_exits_2_when_dir_cannot_be_read_or_the_workbook_cannot_be_written(
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&empty);
 }
+
+#[test]
+fn the_e2e_desk_folder_is_what_the_cli_says_of_it() {
+    // e2e/review.test.mjs checks the page's table against this file; it must stay the core's.
+    let dir = root().join("e2e/fixtures/desk");
+    let (_, json, err) = cli(&["review", "--json", dir.to_str().unwrap()]);
+    let got: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{err}"));
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("e2e/fixtures/desk.expected.json")).unwrap()).unwrap();
+    assert_eq!(got, want, "the folder's review changed: run python3 e2e/fixtures/build-desk.py and review the diff");
+    assert_eq!(got.as_array().unwrap().len(), 20);
+}

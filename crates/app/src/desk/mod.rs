@@ -133,9 +133,11 @@ pub fn ViewSwitch() -> impl IntoView {
     view! {
         <div class="view-switch no-print" role="group" aria-label=move || pick(l.get(), "视图", "View")>
             <button type="button" id="view-form" aria-pressed=move || (!d.shown.get()).to_string()
-                on:click=move |_| d.shown.set(false)>{tr("填写自评", "Fill in")}</button>
+                title=move || pick(l.get(), "填写本单位的自评", "Fill in your own self-evaluation")
+                on:click=move |_| d.shown.set(false)>{tr("填写", "Form")}</button>
             <button type="button" id="view-desk" aria-pressed=move || d.shown.get().to_string()
-                on:click=move |_| d.shown.set(true)>{tr("审核多份", "Review many")}</button>
+                title=move || pick(l.get(), "审核多个单位报送的材料", "Review many units' submissions")
+                on:click=move |_| d.shown.set(true)>{tr("审核", "Review")}</button>
         </div>
     }
 }
