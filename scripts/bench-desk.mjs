@@ -6,9 +6,8 @@
 //
 // The 100 files: the 18 real reports (tests/real, as JSON), the 6 filled workbooks
 // (tests/fixtures/workbooks) and the seed, repeated under new names until there are 100, plus
-// for every tenth submission a Word report of its stem (the seed's report when the submission is
-// the seed, else a copy of tests/fixtures/docx/numbered-headings.docx), so the cross-check runs
-// too. Each run loads the page afresh, opens 审核 and chooses all the files at once.
+// for every tenth submission a Word report of its stem (a copy of
+// tests/fixtures/docx/numbered-headings.docx), so the cross-check runs too. Each run loads the page afresh, opens 审核 and chooses all the files at once.
 //
 // Prints, per run and as the median: "page" = `change` event → 100 rows in the DOM (what the
 // page does: read the files, check them, render); "wall" = Playwright's setInputFiles call → the
