@@ -44,7 +44,7 @@ test('审核: 20 submissions in one table, sorted, filtered, opened, exported; t
   await p.waitForTimeout(1500);
   const before = await storage(p);
 
-  // The view switch is a button in the header, reached by keyboard.
+  // The view switch is a toggle button in the header, reached by keyboard.
   await p.locator('#view-desk').focus();
   await p.keyboard.press('Enter');
   await p.locator('#desk').waitFor();
@@ -136,7 +136,8 @@ test('审核: 20 submissions in one table, sorted, filtered, opened, exported; t
   assert.ok(bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')), 'a workbook with a sheet');
 
   // Back to the form: the draft is as it was, and so is everything stored.
-  await p.locator('#view-form').click();
+  await p.locator('#desk-back').click();
+  assert.equal(await p.locator('#view-desk').getAttribute('aria-pressed'), 'false');
   await p.locator('#sec-basic').waitFor({ state: 'visible' });
   assert.equal(await p.locator('#f-unit-name').inputValue(), '广州市总工会');
   assert.deepEqual(await storage(p), before, 'localStorage is unchanged by the desk');

@@ -125,20 +125,16 @@ pub fn on_drop(d: Desk, ev: web_sys::DragEvent) {
     d.read(files);
 }
 
-/// The two views of the page, as buttons in the header: the officer's form and the 审核 desk.
+/// The header's switch to the 审核 view: one toggle button (the header has no room for two at
+/// 1280 px), pressed while the desk is shown; pressed again, or 返回填写 on the desk, shows the form.
 #[component]
 pub fn ViewSwitch() -> impl IntoView {
     let d = desk();
     let l = super::i18n::lang();
     view! {
-        <div class="view-switch no-print" role="group" aria-label=move || pick(l.get(), "视图", "View")>
-            <button type="button" id="view-form" aria-pressed=move || (!d.shown.get()).to_string()
-                title=move || pick(l.get(), "填写本单位的自评", "Fill in your own self-evaluation")
-                on:click=move |_| d.shown.set(false)>{tr("填写", "Form")}</button>
-            <button type="button" id="view-desk" aria-pressed=move || d.shown.get().to_string()
-                title=move || pick(l.get(), "审核多个单位报送的材料", "Review many units' submissions")
-                on:click=move |_| d.shown.set(true)>{tr("审核", "Review")}</button>
-        </div>
+        <button type="button" id="view-desk" class="view-switch no-print" aria-pressed=move || d.shown.get().to_string()
+            title=move || pick(l.get(), "审核多个单位报送的材料；再按一次回到填写", "Review many units' submissions; press again to return to the form")
+            on:click=move |_| d.shown.update(|s| *s = !*s)>{tr("审核", "Review")}</button>
     }
 }
 
@@ -180,6 +176,7 @@ pub fn DeskView() -> impl IntoView {
                             accept=".json,.xlsx,.xls,.docx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                             on:change=on_input />
                     </span>
+                    <button type="button" id="desk-back" on:click=move |_| d.shown.set(false)>{tr("返回填写", "Back to the form")}</button>
                     <button type="button" id="desk-clear" on:click=move |_| d.clear()
                         disabled=move || d.reviewed.with(|r| r.is_empty())>{tr("清空", "Clear")}</button>
                     <span class="muted" role="status">
