@@ -122,11 +122,16 @@ test('审核: 20 submissions in one table, sorted, filtered, opened, exported; t
   await p.locator('#desk-table td.file button', { hasText: erring.file }).click();
   await p.waitForFunction((f) => document.querySelector('#desk-detail h3')?.textContent.startsWith(f), erring.file);
   assert.equal(await detail.locator('li.error').count(), erring.errors);
+  assert.equal(await detail.locator('li').first().getAttribute('class'), 'error', 'errors listed first');
   assert.ok((await detail.textContent()).includes(erring.first_error.message.zh));
   // The unreadable one says why.
   await p.locator('#desk-table td.file button', { hasText: '损坏的文件.json' }).click();
   await p.waitForFunction(() => document.querySelector('#desk-detail h3')?.textContent.startsWith('损坏的文件.json'));
   assert.ok((await detail.textContent()).includes(cut.unread.zh));
+  // Closing it gives the focus back to its row.
+  await detail.getByRole('button', { name: '关闭' }).click();
+  await detail.waitFor({ state: 'detached' });
+  assert.equal(await p.evaluate(() => document.activeElement?.textContent), '损坏的文件.json');
 
   // Export: the table as shown, as an .xlsx package.
   const [dl] = await Promise.all([p.waitForEvent('download'), p.locator('#desk-export').click()]);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use selfcheck_core::check::finding::Finding;
+use selfcheck_core::check::finding::{Finding, Severity};
 use selfcheck_core::review::Reviewed;
 use selfcheck_core::{Lang, Text};
 
@@ -24,20 +24,42 @@ fn finding_view(f: &Finding, place: Option<Text>, l: Lang) -> impl IntoView {
     }
 }
 
-fn findings_list(items: Vec<AnyView>, l: Lang) -> AnyView {
+/// Findings most severe first; the infos (提示) folded, so that the errors are seen first.
+fn findings_list(mut items: Vec<(Severity, AnyView)>, l: Lang) -> AnyView {
     if items.is_empty() {
-        view! { <p class="muted">{pick(l, "没有发现问题。", "Nothing found.")}</p> }.into_any()
-    } else {
-        view! { <ul class="desk-findings">{items}</ul> }.into_any()
+        return view! { <p class="muted">{pick(l, "没有发现问题。", "Nothing found.")}</p> }.into_any();
     }
+    items.sort_by_key(|(s, _)| *s);
+    let infos: Vec<AnyView> = items
+        .iter()
+        .position(|(s, _)| *s == Severity::Info)
+        .map(|at| items.split_off(at))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    let n = infos.len();
+    let folded = (n > 0).then(|| {
+        view! {
+            <details>
+                <summary>{pick(l, format!("另有 {n} 条提示"), format!("{n} more notes"))}</summary>
+                <ul class="desk-findings">{infos}</ul>
+            </details>
+        }
+    });
+    let shown: Vec<AnyView> = items.into_iter().map(|(_, v)| v).collect();
+    view! { <ul class="desk-findings">{shown}</ul>{folded} }.into_any()
 }
 
 fn body(r: &Reviewed, l: Lang) -> AnyView {
     if let Some(why) = &r.row.unread {
         return view! { <p class="desk-unread">{pick(l, "无法读取：", "Cannot be read: ")}{why.get(l).to_string()}</p> }.into_any();
     }
-    let own: Vec<AnyView> =
-        r.checked.as_ref().map(|c| c.evaluation.findings.iter().map(|f| finding_view(f, None, l).into_any()).collect()).unwrap_or_default();
+    let own: Vec<(Severity, AnyView)> = r
+        .checked
+        .as_ref()
+        .map(|c| c.evaluation.findings.iter().map(|f| (f.severity, finding_view(f, None, l).into_any())).collect())
+        .unwrap_or_default();
     let unplaced = (r.row.unplaced > 0).then(|| {
         let n = r.row.unplaced;
         view! { <p class="note">{pick(l, format!("自评表中有 {n} 个单元格未能对应到字段（命令行 selfcheck import 可逐一列出）。"), format!("{n} cells of the workbook were not placed (the command line's selfcheck import lists each)."))}</p> }
@@ -49,7 +71,7 @@ fn body(r: &Reviewed, l: Lang) -> AnyView {
             let inner = match &rc.result {
                 Err(why) => view! { <p class="desk-unread">{pick(l, "无法读取：", "Cannot be read: ")}{why.get(l).to_string()}</p> }.into_any(),
                 Ok(cc) => {
-                    let items = cc.located.iter().map(|x| finding_view(&x.finding, Some(x.place.describe()), l).into_any()).collect();
+                    let items = cc.located.iter().map(|x| (x.finding.severity, finding_view(&x.finding, Some(x.place.describe()), l).into_any())).collect();
                     let n = cc.cross.figures.len();
                     let not_read = cc.not_read.iter().map(|t| view! { <p class="note">{t.get(l).to_string()}</p> }).collect_view();
                     view! {
@@ -72,6 +94,13 @@ fn body(r: &Reviewed, l: Lang) -> AnyView {
     .into_any()
 }
 
+/// Puts the focus back on the table's button of the submission at `at` (after the panel closes).
+fn focus_row(at: usize) {
+    if let Some(b) = document().get_element_by_id(&super::open_id(at)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = b.focus();
+    }
+}
+
 /// The opened submission, if any.
 #[component]
 pub fn Detail() -> impl IntoView {
@@ -92,7 +121,8 @@ pub fn Detail() -> impl IntoView {
         let file = d.opened.get()?;
         let lang = l.get();
         d.reviewed.with(|all| {
-            let r = all.iter().find(|r| r.row.file == file)?;
+            let at = all.iter().position(|r| r.row.file == file)?;
+            let r = &all[at];
             let who = format!("{} {}", r.row.unit.trim(), r.row.year.trim()).trim().to_string();
             let title = if who.is_empty() { r.row.file.clone() } else { format!("{} · {who}", r.row.file) };
             let label = title.clone();
@@ -100,7 +130,7 @@ pub fn Detail() -> impl IntoView {
                 <div class="desk-detail" id="desk-detail" tabindex="-1" role="region" aria-label=label>
                     <div class="desk-detail-head">
                         <h3>{title}</h3>
-                        <button type="button" class="icon" on:click=move |_| d.opened.set(None)
+                        <button type="button" class="icon" on:click=move |_| { d.opened.set(None); focus_row(at); }
                             aria-label=move || pick(l.get(), "关闭", "Close")>"✕"</button>
                     </div>
                     {body(r, lang)}

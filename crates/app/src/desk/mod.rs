@@ -118,6 +118,11 @@ impl Desk {
     }
 }
 
+/// DOM id of the table's button that opens the submission at `at` in [`Desk::reviewed`].
+fn open_id(at: usize) -> String {
+    format!("desk-open-{at}")
+}
+
 /// `drop` on the page while the desk is shown: every file dropped goes on the desk.
 pub fn on_drop(d: Desk, ev: web_sys::DragEvent) {
     let Some(files) = ev.data_transfer().and_then(|t| t.files()) else { return };

@@ -20,7 +20,7 @@ const HEADERS: &[(Column, &str, &str, &str)] = &[
     (Column::Year, "年度", "Year", "num"),
     (Column::StatedTotal, "自评总分", "Stated total", "num"),
     (Column::ComputedTotal, "计算总分", "Computed total", "num"),
-    (Column::Grade, "等级", "Grade", "grade"),
+    (Column::Grade, "等级", "Grade", "grd"),
     (Column::Errors, "错误", "Errors", "num"),
     (Column::Warnings, "提醒", "Warnings", "num"),
     (Column::ReportErrors, "报告核对", "Report check", "report"),
@@ -66,7 +66,7 @@ fn or_dash(s: &str) -> String {
 }
 
 /// One row of the table.
-fn row_view(r: &Row, l: Lang, opened: bool) -> impl IntoView {
+fn row_view(at: usize, r: &Row, l: Lang, opened: bool) -> impl IntoView {
     let d = desk();
     let file = r.file.clone();
     let open = move |_| {
@@ -80,19 +80,20 @@ fn row_view(r: &Row, l: Lang, opened: bool) -> impl IntoView {
     } else {
         "clear"
     };
+    let has_errors = r.errors > 0;
     let reports = (!r.reports.is_empty()).then(|| view! { <span class="desk-reports">{r.reports.join(pick(l, "、", ", "))}</span> });
     view! {
         <tr class=class class:opened=opened>
             <td class="file">
-                <button type="button" class="link" aria-expanded=opened.to_string() on:click=open>{r.file.clone()}</button>
+                <button type="button" class="link" id=super::open_id(at) aria-expanded=opened.to_string() on:click=open>{r.file.clone()}</button>
                 {reports}
             </td>
             <td class="unit">{or_dash(&r.unit)}</td>
             <td class="num">{or_dash(r.year.trim())}</td>
             <td class="num">{or_dash(&r.stated_total)}</td>
             <td class="num">{r.computed_total.map(|t| t.to_string()).unwrap_or_else(|| "—".into())}</td>
-            <td class="grade">{r.grade.map(|g| g.label().get(l).to_string()).unwrap_or_else(|| "—".into())}</td>
-            <td class="num errors">{count_cell(r.errors, r)}</td>
+            <td class="grd">{r.grade.map(|g| g.label().get(l).to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td class="num errors" class:has=has_errors>{count_cell(r.errors, r)}</td>
             <td class="num">{count_cell(r.warnings, r)}</td>
             <td class="report">{report_cell(r, l)}</td>
             <td class="first">{or_dash(first_error_text(r, l))}</td>
@@ -171,7 +172,7 @@ pub fn DeskTable() -> impl IntoView {
                         d.reviewed.with(|r| {
                             shown.get().into_iter().map(|i| {
                                 let row = &r[i].row;
-                                row_view(row, lang, opened.as_deref() == Some(row.file.as_str()))
+                                row_view(i, row, lang, opened.as_deref() == Some(row.file.as_str()))
                             }).collect_view()
                         })
                     }}
