@@ -148,3 +148,43 @@ test('审核: 20 submissions in one table, sorted, filtered, opened, exported; t
   assert.deepEqual(await storage(p), before, 'localStorage is unchanged by the desk');
   b.assertClean();
 });
+
+test('审核: files dropped on the page go on the desk, not into the drafts; a second batch is added', async (t) => {
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  t.after(() => b.close());
+  const p = b.page;
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await b.waitForApp();
+  await p.locator('#view-desk').click();
+  await p.locator('#desk').waitFor();
+  const drafts = await p.locator('#draft-select option').count();
+  const before = await storage(p);
+  const drop = (batch) => p.evaluate((batch) => {
+    const dt = new DataTransfer();
+    for (const [name, b64] of batch) {
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+    }
+    const app = document.getElementById('app');
+    app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, batch);
+  const read = (f) => [f, readFileSync(path.join(folder, f)).toString('base64')];
+  // The report first, alone: no submission of its name yet, so a row that says so.
+  await drop([read('guangzhou-ftu-2021.docx')]);
+  await p.waitForFunction(() => document.querySelectorAll('#desk-table tbody tr').length === 1);
+  assert.match(await p.locator('#desk-table tbody tr').first().textContent(), /没有同名的自评文件/);
+  // Then its submission and a workbook: the report is paired, whichever came first.
+  await drop([read('guangzhou-ftu-2021.json'), read('table-20-80-07.xlsx')]);
+  await p.waitForFunction(() => document.querySelectorAll('#desk-table tbody tr').length === 2);
+  const seed = expected.find((e) => e.file === 'guangzhou-ftu-2021.json');
+  const rows = await table(p);
+  assert.match(rows.find((r) => r.file === 'guangzhou-ftu-2021.json').report, new RegExp(`^${seed.report_errors} 处不符`));
+  assert.equal(rows.find((r) => r.file === 'table-20-80-07.xlsx').computed, expected.find((e) => e.file === 'table-20-80-07.xlsx').computed_total);
+  // Nothing was imported as a draft, nothing stored.
+  assert.equal(await p.locator('#draft-select option').count(), drafts);
+  assert.deepEqual(await storage(p), before);
+  // 清空 empties the desk.
+  await p.locator('#desk-clear').click();
+  await p.locator('.desk-empty').waitFor();
+  b.assertClean();
+});
