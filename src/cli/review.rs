@@ -3,8 +3,8 @@
 //! [`crate::core::review`], printed as one aligned table (or JSON), written as .xlsx when asked.
 //! Files of other kinds and sub-directories are named on stderr, never skipped silently.
 //!
-//! Exit: 0 no submission has errors; 1 some submission has errors or cannot be read; 2 DIR
-//! cannot be read, the options are wrong, or OUT cannot be written.
+//! Exit: 0 no submission has errors; 1 some submission (or its report) has errors or cannot be
+//! read; 2 DIR cannot be read, the options are wrong, or OUT cannot be written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -21,9 +21,10 @@ pub mod pair;
 pub mod table;
 pub mod xlsx;
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 
 use crate::check::evaluate::{evaluate, Evaluation};
 use crate::check::finding::Severity;
