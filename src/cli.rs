@@ -32,9 +32,10 @@ USAGE:
                                                check a written report's figures against FILE
                                                (a .docx: each finding with its paragraph or cell)
   selfcheck review [--json] [--lang zh|en] [--xlsx OUT.xlsx] DIR
-                                               one table for every submission in DIR (.json, .xlsx, .docx
-                                               paired by name; not recursive): errors first; exit 1 when a
-                                               file has errors or cannot be read, 2 when DIR cannot be read
+                                               one table for every submission in DIR (.json, .xlsx; a .docx
+                                               paired by name and cross-checked; not recursive): errors
+                                               first; exit 1 when a file or its report has errors or cannot
+                                               be read, 2 when DIR cannot be read
   selfcheck rules                              print the rule catalogue (Markdown)
 
 EXIT: 0 no errors; 1 a file has error findings; 2 a file cannot be read or parsed.

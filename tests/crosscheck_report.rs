@@ -518,3 +518,16 @@ fn summary_notes_are_true() {
     assert!(!text.contains("满意度指标自评得分"), "{text}");
     assert!(text.contains("产出指标自评得分 60.00 分（分值 60 分）"), "{text}");
 }
+
+/// Issue 12, class 9: a rate of something the table does not hold (收入) is recomputed from the
+/// 预算 and 决算 amounts its own sentence gives, whatever it is a rate of.
+#[test]
+fn a_rate_is_recomputed_from_its_sentences_own_amounts() {
+    let cc = run("2021年单位年初预算收入785.59万元，决算收入885.63万元，年初预算收入完成率为100%。");
+    let f = only(&cc, "report.figure_mismatch");
+    assert_eq!(f.len(), 1, "{:?}", cc.findings);
+    assert!(f[0].message.zh.contains("112.73%") && f[0].message.zh.contains("885.63万元 ÷ 785.59万元"), "{}", f[0].message.zh);
+    // The same sentence with the right rate, and one whose amounts are two 决算 (收入 and 支出): quiet.
+    assert!(only(&run("年初预算收入785.59万元，决算收入885.63万元，完成率为112.73%。"), "report.figure_mismatch").is_empty());
+    assert!(only(&run("全年收入决算885.63万元，支出决算960.28万元，收支完成率为100%。"), "report.figure_mismatch").is_empty());
+}

@@ -168,7 +168,7 @@ fn a_file_that_cannot_be_read_is_a_row_with_the_reason_and_comes_first() {
 }
 
 #[test]
-fn a_word_report_is_paired_with_the_submission_of_the_same_name_and_not_read() {
+fn a_word_report_is_paired_with_the_submission_of_the_same_name_and_cross_checked() {
     let (name, json) = seed();
     let docx = docx_of(&json);
     let wb = workbooks().swap_remove(0);
@@ -177,19 +177,50 @@ fn a_word_report_is_paired_with_the_submission_of_the_same_name_and_not_read() {
         (name.clone(), json.clone()),
         ("guangzhou-ftu-2021.docx".to_string(), docx.clone()),
         wb.clone(),
-        (wb_docx.clone(), b"not even a zip: a report is not read".to_vec()),
+        (wb_docx.clone(), b"not even a zip".to_vec()),
         ("orphan.docx".to_string(), docx),
     ];
     let rows = review::review(&subs(&files));
     assert_eq!(rows.len(), 3, "paired reports are noted in their submission's row: {rows:#?}");
-    assert_eq!(row(&rows, &name).reports, vec!["guangzhou-ftu-2021.docx".to_string()]);
-    assert_eq!(row(&rows, &wb.0).reports, vec![wb_docx]);
-    assert_eq!(row(&rows, &name).errors, 0, "the report is not read");
+    let seed_row = row(&rows, &name);
+    assert_eq!(seed_row.reports, vec!["guangzhou-ftu-2021.docx".to_string()]);
+    // The page's own report of the seed agrees with the seed's figures.
+    assert_eq!((seed_row.errors, seed_row.report_errors, seed_row.reports_unread), (0, 0, 0));
+    assert!(!seed_row.has_problem());
+    let wb_row = row(&rows, &wb.0);
+    assert_eq!(wb_row.reports, vec![wb_docx]);
+    assert_eq!(wb_row.reports_unread, 1, "a report that cannot be read is counted");
+    assert!(wb_row.has_problem());
     let orphan = row(&rows, "orphan.docx");
     let why = orphan.unread.as_ref().expect("a report without its submission says so");
     assert!(why.zh.contains("orphan.json") && why.zh.contains("orphan.xlsx"), "{}", why.zh);
     assert!(why.en.contains("orphan.json") && why.en.contains("orphan.xlsx"), "{}", why.en);
     assert_eq!(rows[0].file, "orphan.docx");
+    // Why the report could not be read is kept for the page to show.
+    let detailed = review::review_detailed(&subs(&files));
+    let d = detailed.iter().find(|d| d.row.file == wb.0).unwrap();
+    assert_eq!(d.reports.len(), 1);
+    assert!(d.reports[0].result.as_ref().is_err_and(|why| !why.zh.is_empty()));
+}
+
+#[test]
+fn a_report_that_misstates_figures_is_counted_in_its_submissions_row() {
+    // tests/fixtures/docx/numbered-headings.docx: the seed's report with two planted mismatches.
+    let (_, json) = seed();
+    let files = vec![
+        ("单位A.json".to_string(), json),
+        ("单位A.docx".to_string(), std::fs::read(root().join("tests/fixtures/docx/numbered-headings.docx")).unwrap()),
+    ];
+    let detailed = review::review_detailed(&subs(&files));
+    assert_eq!(detailed.len(), 1);
+    let r = &detailed[0];
+    assert_eq!(r.row.errors, 0, "the data are right; the report is not");
+    let cc = r.reports[0].result.as_ref().unwrap();
+    let (e, w, _) = selfcheck::core::check::finding::counts(&cc.cross.findings);
+    assert!(e >= 2, "the two planted mismatches: {e}");
+    assert_eq!((r.row.report_errors, r.row.report_warnings), (e, w));
+    assert!(r.row.has_problem());
+    assert!(cc.located.iter().any(|l| l.finding.rule == "report.figure_mismatch" && l.place.describe().zh.starts_with("表 1")));
 }
 
 #[test]
@@ -346,7 +377,8 @@ fn cli_review_writes_the_workbook_and_exits_0_when_nothing_has_errors() {
     assert_eq!(book[0].get(2, 0), "z-two-lines.json");
     assert_eq!(book[0].get(3, 0), "guangzhou-ftu-2021.json");
     assert_eq!(book[0].last_row(), 3);
-    assert_eq!(book[0].get(2, 2), "广州市\n总工会", "the workbook keeps the name as written");
+    let unit_col = review_xlsx::COLUMNS.iter().position(|c| c.0 == "unit").unwrap();
+    assert_eq!(book[0].get(2, unit_col), "广州市\n总工会", "the workbook keeps the name as written");
     // Run again: the table written into DIR is not taken for a submission.
     let (code, out, err) = cli(&["review", "--xlsx", out_path.to_str().unwrap(), dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}\n{err}");
@@ -373,4 +405,16 @@ fn cli_review_exits_2_when_dir_cannot_be_read_or_the_workbook_cannot_be_written(
     assert!(err.contains("没有"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&empty);
+}
+
+#[test]
+fn the_e2e_desk_folder_is_what_the_cli_says_of_it() {
+    // e2e/review.test.mjs checks the page's table against this file; it must stay the core's.
+    let dir = root().join("e2e/fixtures/desk");
+    let (_, json, err) = cli(&["review", "--json", dir.to_str().unwrap()]);
+    let got: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{err}"));
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("e2e/fixtures/desk.expected.json")).unwrap()).unwrap();
+    assert_eq!(got, want, "the folder's review changed: run python3 e2e/fixtures/build-desk.py and review the diff");
+    assert_eq!(got.as_array().unwrap().len(), 20);
 }

@@ -1170,6 +1170,24 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            rule: "format.staff_over_quota",
+            severity: Warning,
+            path: "unit.staff_actual",
+            numbers: &["26", "20", "130.00"],
+            fire: || {
+                with(|d| {
+                    d.unit.staff_quota = "20".into();
+                    d.unit.staff_actual = "26".into();
+                })
+            },
+            clean: || {
+                with(|d| {
+                    d.unit.staff_quota = "20".into();
+                    d.unit.staff_actual = "19".into();
+                })
+            },
+        },
+        Case {
             rule: "format.stale_year",
             severity: Warning,
             path: "tasks.t1.indicators.i1.name",

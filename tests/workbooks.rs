@@ -380,3 +380,33 @@ fn cli_crosscheck_and_report_take_a_workbook() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("隆阳区土壤肥料工作站"), "{out}");
 }
+
+/// 05: a checklist-style rubric (三个分值 columns, 评价标准, 指标说明, 得分) becomes the document's own
+/// rubric, each item a judgement-scored node with its criteria and its stated score; the stale
+/// year in one item's 指标说明 is the corpus's real problem, found from the workbook alone.
+#[test]
+fn checklist_rubric_05_becomes_the_documents_rubric() {
+    let r = read("checklist-05.xlsx");
+    let d = &r.document;
+    assert_eq!((d.unit.name.as_str(), d.unit.year.as_str()), ("长沙市雨花区发展和改革局", "2022"));
+    let rubric = d.rubric.inline.as_ref().expect("the table's own rubric");
+    let top: Vec<(&str, &str)> = rubric.nodes.iter().map(|n| (n.name.as_str(), n.weight.as_str())).collect();
+    assert_eq!(top, [("投入", "13"), ("过程", "61")]);
+    let leaves: Vec<(&str, &str, &str)> = rubric
+        .walk()
+        .into_iter()
+        .filter(|(_, _, n)| n.children.is_empty())
+        .map(|(_, _, n)| (n.id.as_str(), n.name.as_str(), n.weight.as_str()))
+        .collect();
+    assert_eq!(leaves.len(), 5);
+    assert_eq!(leaves[1], ("c1-1-2", "“三公经费”变动率", "8"));
+    assert_eq!(d.stated.scores["c1-1-2"].score, "8");
+    let control = rubric.find("c2-1-2").unwrap();
+    assert!(control.criteria.starts_with("=0计5分"), "{}", control.criteria);
+    assert!(rubric.find("c2-1-3").unwrap().criteria.contains("指标说明：该指标以2015年完工"));
+    assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
+    let ev = evaluate(d);
+    let scored = ev.scores.nodes.iter().find(|n| n.id == "c1-1").and_then(|n| n.score);
+    assert_eq!(scored, Some(rust_decimal::Decimal::from(13)));
+    assert!(ev.findings.iter().any(|f| f.rule == "format.stale_year" && f.path == "rubric.c2-1-3.criteria"), "{:?}", ev.findings);
+}

@@ -3,8 +3,8 @@
 //! [`crate::core::review`], printed as one aligned table (or JSON), written as .xlsx when asked.
 //! Files of other kinds and sub-directories are named on stderr, never skipped silently.
 //!
-//! Exit: 0 no submission has errors; 1 some submission has errors or cannot be read; 2 DIR
-//! cannot be read, the options are wrong, or OUT cannot be written.
+//! Exit: 0 no submission has errors; 1 some submission (or its report) has errors or cannot be
+//! read; 2 DIR cannot be read, the options are wrong, or OUT cannot be written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,6 +77,28 @@ fn width(s: &str) -> usize {
     s.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
+/// The report column: the reports' names and, when they were checked, what their cross-check
+/// found ("a.docx（核对：2 错误，0 提醒）").
+fn reports_cell(r: &Row, lang: Lang) -> String {
+    if r.reports.is_empty() {
+        return "—".to_string();
+    }
+    let names = r.reports.join(", ");
+    if r.unread.is_some() {
+        return names;
+    }
+    let (e, w, u) = (r.report_errors, r.report_warnings, r.reports_unread);
+    let unread = match (lang, u) {
+        (_, 0) => String::new(),
+        (Lang::Zh, u) => format!("，{u} 份无法读取"),
+        (Lang::En, u) => format!(", {u} not read"),
+    };
+    match lang {
+        Lang::Zh => format!("{names}（核对：{e} 错误，{w} 提醒{unread}）"),
+        Lang::En => format!("{names} (check: {e} errors, {w} warnings{unread})"),
+    }
+}
+
 /// The table as aligned text: a header line, a line per row, a summary line.
 pub fn table_text(rows: &[Row], lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -100,7 +122,7 @@ pub fn table_text(rows: &[Row], lang: Lang) -> String {
         };
         lines.push(vec![
             r.file.clone(),
-            if r.reports.is_empty() { dash() } else { r.reports.join(", ") },
+            reports_cell(r, lang),
             or_dash(&r.unit),
             or_dash(r.year.trim()),
             or_dash(&r.stated_total),
@@ -151,21 +173,23 @@ pub fn table_text(rows: &[Row], lang: Lang) -> String {
     s
 }
 
-/// [`review::review`] with the files checked on every core (the core is single-threaded, so
+/// [`review::review`] with the groups checked on every core (the core is single-threaded, so
 /// that the page runs it as it is): the same rows in the same order.
 fn review_parallel(subs: &[Submission<'_>]) -> Vec<Row> {
-    let (reports, files): (Vec<&Submission>, Vec<&Submission>) = subs.iter().partition(|s| review::is_report(s.name));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
+    let p = review::pair(subs);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, p.groups.len().max(1));
+    let chunk = p.groups.len().div_ceil(threads).max(1);
     let rows: Vec<Row> = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            files.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(|s| review::check(s).row).collect::<Vec<Row>>())).collect();
+        let handles: Vec<_> = p
+            .groups
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|g| review::check_group(g).row).collect::<Vec<Row>>()))
+            .collect();
         // A thread that panicked (a bug) loses no file silently: the whole command fails loudly.
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     });
-    let checked = rows.into_iter().map(|row| review::Reviewed { row, checked: None }).collect();
-    let reports: Vec<&str> = reports.iter().map(|s| s.name).collect();
-    review::assemble(checked, &reports).into_iter().map(|r| r.row).collect()
+    let checked = rows.into_iter().map(|row| review::Reviewed { row, checked: None, reports: Vec::new() }).collect();
+    review::assemble(checked, &p.orphans).into_iter().map(|r| r.row).collect()
 }
 
 /// Runs `review` with `args` (after the word `review`); returns the exit code.

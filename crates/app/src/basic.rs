@@ -81,6 +81,8 @@ pub fn Basic() -> impl IntoView {
                 <Field p="unit.year" label=("年度", "Year") kind=Kind::Number hint=("如：2021", "e.g. 2021") />
                 <Field p="unit.level" label=("预算级次", "Budget level") list="dl-levels" hint=("如：市本级", "e.g. 市本级") />
                 <Select p="unit.amount_unit" label=("金额单位", "Amount unit") choices=units />
+                <Field p="unit.staff_quota" label=("编制数（人）", "Authorised staff") kind=Kind::Number hint=("选填", "optional") />
+                <Field p="unit.staff_actual" label=("年末实有人数（人）", "Staff in post at year end") kind=Kind::Number hint=("选填", "optional") />
                 <Field p="unit.subordinates" label=("纳入编制范围的下属单位（每行一个）", "Subordinate units (one per line)") kind=Kind::Multi class="wide" />
                 <div class="next-year no-print">
                     <span class="label">{tr("下一年度", "Next year")}</span>

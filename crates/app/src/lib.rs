@@ -5,7 +5,8 @@
 //! persistence effect), `fields` (inputs bound to field paths with their messages), `explain`
 //! (computed figures with their formula), one file per section (`basic`, `budget_table`,
 //! `indicators`, `scores`, `narrative`, `findings`, `report`, `crosscheck`), `drafts` (the draft bar),
-//! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks).
+//! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks),
+//! `desk` (审核: many submissions in one table, shown instead of the form).
 
 // The page exists only on wasm32 (its browser crates are wasm32-only dependencies); natively
 // this crate is empty, so `cargo test` of the workspace never compiles Leptos.
@@ -15,6 +16,7 @@ pub mod aside;
 pub mod basic;
 pub mod budget_table;
 pub mod crosscheck;
+pub mod desk;
 pub mod drafts;
 pub mod durable;
 pub mod excel;
@@ -137,8 +139,9 @@ fn Header() -> impl IntoView {
         a.generation.track();
         a.doc.with(|d| format!("{} {}", d.unit.name.trim(), d.unit.year.trim()).trim().to_string())
     });
+    let desk = desk::desk();
     view! {
-        <header class="top">
+        <header class="top" class:desk=move || desk.shown.get()>
             <a href="#sec-basic" class="skip-link" on:click=move |ev| {
                 ev.prevent_default();
                 state::focus_by_id("f-unit-name");
@@ -153,6 +156,7 @@ fn Header() -> impl IntoView {
                 <a href="#sec-findings" class=move || format!("status {}", st.with(|s| s.1)) id="status">
                     {move || st.with(|s| s.0.get(l.get()).to_string())}
                 </a>
+                <desk::ViewSwitch />
                 <button type="button" class="lang" on:click=switch_lang lang=move || pick(l.get(), "en", "zh-CN")>
                     {move || pick(l.get(), "English", "中文")}
                 </button>
@@ -194,10 +198,15 @@ fn Header() -> impl IntoView {
 fn Page() -> impl IntoView {
     let a = state::app();
     let excel = excel::provide();
+    let desk = desk::provide();
+    let on_drop = move |ev| if desk.shown.get_untracked() { desk::on_drop(desk, ev) } else { import_export::on_drop(a, excel, ev) };
     view! {
-        <div id="app" on:dragover=import_export::on_drag_over on:drop=move |ev| import_export::on_drop(a, excel, ev)>
+        <div id="app" on:dragover=import_export::on_drag_over on:drop=on_drop>
             <Header />
-            <main>
+            <Show when=move || desk.shown.get()>
+                <desk::DeskView />
+            </Show>
+            <main hidden=move || desk.shown.get()>
                 {move || {
                     a.generation.track();
                     view! {
@@ -212,7 +221,7 @@ fn Page() -> impl IntoView {
                 <report::ReportSection />
                 <crosscheck::CrossCheckSection />
             </main>
-            <footer class="muted">
+            <footer class="muted" hidden=move || desk.shown.get()>
                 {tr("拖放自评文件（.json）或 Excel 表（.xlsx）到本页即可导入。", "Drop a self-evaluation file (.json) or an Excel workbook (.xlsx) on this page to import it.")}
             </footer>
         </div>

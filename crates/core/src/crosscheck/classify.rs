@@ -63,6 +63,53 @@ pub(super) fn own_rates(cx: &Cx, n: &Norm, work: &mut [Work]) {
     }
 }
 
+/// A 完成率 / 执行率 that is no figure of the self-evaluation (income, 收入: the table holds
+/// spending), stated in a sentence that gives its own 预算 and 决算 (or 执行 / 实际) amounts of the
+/// same thing before it ("年初预算收入785.59万元，决算收入885.63万元，年初预算收入完成率为100%"):
+/// recomputed as 决算 ÷ 预算 from those amounts and compared at the stated precision, like a row's
+/// rate by the report's own amounts. The amounts are the last ones before the rate in the sentence
+/// whose clauses say 预算 (not 决算) and 决算 / 执行 / 实际; any other figure in between (a third
+/// amount, a count) makes the sentence too loose to pair, and it is left alone.
+pub(super) fn sentence_rates(n: &Norm, work: &mut [Work]) {
+    for k in 0..work.len() {
+        if work[k].tok.unit != Unit::Percent || work[k].status != Status::Unmatched || work[k].own.is_some() {
+            continue;
+        }
+        let clause = n.slice(work[k].clause_start, work[k].tok.start);
+        if !any_of(&clause, &["完成率", "执行率"]) {
+            continue;
+        }
+        let before: Vec<&Work> = work[..k].iter().filter(|w| w.sentence == work[k].sentence).collect();
+        if before.len() != 2 || before.iter().any(|w| !matches!(w.tok.unit, Unit::Amount(_))) {
+            continue;
+        }
+        let said = |w: &Work| n.slice(w.clause_start, w.tok.start);
+        let is_budget = |w: &Work| {
+            let c = said(w);
+            c.contains("预算") && !c.contains("决算")
+        };
+        let is_actual = |w: &Work| any_of(&said(w), &["决算", "执行", "实际", "完成"]);
+        let (b, a) = (before[0], before[1]);
+        if !(is_budget(b) && is_actual(a) && !is_budget(a)) {
+            continue;
+        }
+        let amount = |w: &Work| match w.tok.unit {
+            Unit::Amount(f) => w.tok.value.checked_mul(Decimal::from(f)),
+            _ => None,
+        };
+        let (Some(bv), Some(av)) = (amount(b), amount(a)) else { continue };
+        let Some(rate) = crate::text::rounding::percent(av, bv) else { continue };
+        let (bt, at) = (n.slice(b.tok.start, b.tok.end), n.slice(a.tok.start, a.tok.end));
+        work[k].own = Some(Info {
+            label: Text::new("按同句所列金额计算的完成率", "the rate by the sentence's own amounts"),
+            value: rate,
+            stated_only: false,
+            formula: format!("{at} ÷ {bt} × 100"),
+        });
+        work[k].status = if matches_at_stated_precision(work[k].tok.value, rate) { Status::Matched } else { Status::Mismatch };
+    }
+}
+
 /// Decides what a figure claims to be and how it compares.
 pub(super) fn classify(cx: &Cx, w: &mut Work, clause: &str, before: &str, earlier: &[Work]) {
     let tok = w.tok.clone();

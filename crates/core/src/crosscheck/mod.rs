@@ -49,7 +49,7 @@ use crate::check::rules::catalogue::fire;
 use crate::document::format::SelfEvaluation;
 use crate::text::lang::Text;
 use crate::text::rounding::round_to;
-use classify::{classify, own_rates, Work};
+use classify::{classify, own_rates, sentence_rates, Work};
 use computed::Cx;
 use lexicon::{any_of, COMPARE_WORDS, RATE_NOUNS, REFERENCE_WORDS};
 use rules::{claims, grade_and_summary, sums};
@@ -299,6 +299,7 @@ pub fn analyse(text: &str, doc: &SelfEvaluation, ev: &Evaluation) -> CrossCheck 
     }
 
     own_rates(&cx, &n, &mut work);
+    sentence_rates(&n, &mut work);
 
     // Figures and per-figure findings.
     let mut figures = Vec::new();

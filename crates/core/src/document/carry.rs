@@ -1,12 +1,12 @@
 //! Starting next year's self-evaluation from this year's.
 //!
 //! Policy: what describes the unit and how it is assessed carries over; what happened in the
-//! year does not. A unit keeps its name, level, amount unit, subordinate units, rubric (with any
+//! year does not. A unit keeps its name, level, amount unit, subordinate units, 编制数, rubric (with any
 //! weights it edited), budget rows, tasks and indicators (name, category, direction, unit,
 //! target, weight, scoring method, rubric item), and the 部门概况 text. Each quantitative
 //! indicator's actual value becomes its 上年实际完成值 (`previous`), so the new target is checked
 //! against it (rule `indicator.target_below_previous`). Every other figure of the year is cleared: budget amounts and stated rates, actual values, stated scores, 偏差原因 and
-//! 改进措施, 加减分, total and grade, and the other report texts. Targets are kept as a starting
+//! 改进措施, 加减分, total and grade, 实有人数, and the other report texts. Targets are kept as a starting
 //! point: the page tells the user to check them against the new year's 绩效目标. This is what an
 //! officer does by hand when copying last year's sheet, and what a successor needs after staff
 //! rotation: the structure, not the results.
@@ -54,6 +54,8 @@ pub fn next_year(doc: &SelfEvaluation) -> SelfEvaluation {
     };
     let mut next = doc.clone();
     next.unit.year = following_year(&doc.unit.year).map(|y| y.to_string()).unwrap_or_default();
+    // 编制数 describes the unit and carries over; 实有人数 is this year's count.
+    next.unit.staff_actual.clear();
     next.budget = Budget { total: row(&doc.budget.total), rows: doc.budget.rows.iter().map(row).collect(), ..Default::default() };
     next.tasks = doc
         .tasks
@@ -101,6 +103,11 @@ mod tests {
         assert_eq!(next.unit.year, "2022");
         assert_eq!(next.unit.name, doc.unit.name);
         assert_eq!(next.unit.subordinates, doc.unit.subordinates);
+        let mut staffed = doc.clone();
+        staffed.unit.staff_quota = "20".into();
+        staffed.unit.staff_actual = "26".into();
+        let n = next_year(&staffed);
+        assert_eq!((n.unit.staff_quota.as_str(), n.unit.staff_actual.as_str()), ("20", ""));
         assert_eq!(next.rubric, doc.rubric);
         // Budget rows keep their ids and names, lose every amount.
         assert_eq!(next.budget.rows.len(), doc.budget.rows.len());

@@ -88,11 +88,26 @@ pub struct Unit {
     pub amount_unit: String,
     /// 纳入编制范围的下属单位.
     pub subordinates: Vec<String>,
+    /// 编制数: the staff the unit is authorised (人). Written only when filled, so files without
+    /// it are unchanged.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub staff_quota: String,
+    /// 实有人数: the staff in post at the year's end (人); checked against 编制数.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub staff_actual: String,
 }
 
 impl Default for Unit {
     fn default() -> Self {
-        Unit { name: String::new(), year: String::new(), level: String::new(), amount_unit: "万元".to_string(), subordinates: Vec::new() }
+        Unit {
+            name: String::new(),
+            year: String::new(),
+            level: String::new(),
+            amount_unit: "万元".to_string(),
+            subordinates: Vec::new(),
+            staff_quota: String::new(),
+            staff_actual: String::new(),
+        }
     }
 }
 

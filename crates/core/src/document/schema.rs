@@ -155,6 +155,17 @@ pub const SCORE: &[Column] = &[
     words(sheet(col("measure", MEASURE.0, MEASURE.1, Kind::Multi, 36.0), MEASURE.0, "Measure"), &["改进措施及结果应用"]),
 ];
 
+/// A checklist-style rubric as templates print it (一级指标 分值 | 二级指标 分值 | 三级指标 分值 |
+/// 评分标准 | 指标说明 | 得分): each row is a rubric item scored by its criteria, its 得分 the unit's
+/// stated score. The level columns' words are the indicator table's ([`INDICATOR`]).
+pub const RUBRIC: &[Column] = &[
+    words(
+        col("criteria", "评分标准", "Criteria", Kind::Multi, 36.0),
+        &["评价标准", "评分细则", "评分办法", "计分方法", "评分规则", "评价要点"],
+    ),
+    words(col("note", "指标说明", "Explanation", Kind::Multi, 24.0), &["指标解释", "指标内涵"]),
+];
+
 /// The column of `key` in `table`.
 pub fn column(table: &'static [Column], key: &str) -> Option<&'static Column> {
     table.iter().find(|c| c.key == key)
@@ -183,7 +194,7 @@ mod tests {
 
     #[test]
     fn no_header_word_names_two_columns() {
-        for table in [INDICATOR, BUDGET, SCORE] {
+        for table in [INDICATOR, BUDGET, SCORE, RUBRIC] {
             let mut seen = std::collections::BTreeMap::new();
             for c in table {
                 for n in c.names().collect::<std::collections::BTreeSet<_>>() {

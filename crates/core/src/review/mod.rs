@@ -6,18 +6,22 @@
 //!   JSON, an old .xls, a rubric, a workbook without a known table, bytes the caller could not
 //!   get) is a row carrying the reason in both languages ([`Row::unread`]).
 //! - A `.docx` is the unit's written report: it is paired with the submission of the same stem
-//!   (`单位A.docx` with `单位A.xlsx` or `单位A.json`) and named in that row ([`Row::reports`]); it
-//!   is not read. A report with no submission of its stem is a row of its own that says so.
+//!   (`单位A.docx` with `单位A.xlsx` or `单位A.json`, [`pair`]), named in that row
+//!   ([`Row::reports`]) and its text cross-checked against that submission's computed figures
+//!   ([`crate::report_docx::analyse`]); the row counts the cross-check's errors and warnings and
+//!   the reports that could not be read ([`ReportCheck`] keeps each one's findings or reason).
+//!   A report with no submission of its stem is a row of its own that says so.
 //! - Every other file is read by what its bytes are (`import::sniff`), not by its extension: an
 //!   .xlsx package through [`crate::workbook::read`], anything else through
 //!   [`crate::document::import::read_json`]. Each file is parsed once and evaluated once.
 //! - The order: rows that could not be read first, then by errors (most first), then by unit,
 //!   then by file name, so the same files give the same table in any order.
 
+pub mod pair;
+pub mod table;
 pub mod xlsx;
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -27,7 +31,10 @@ use crate::check::finding::Severity;
 use crate::check::grade::Grade;
 use crate::document::format::SelfEvaluation;
 use crate::document::import::{self, Expect, Imported, Sniffed};
+use crate::report_docx::{self, DocxCheck};
 use crate::text::lang::Text;
+
+pub use pair::{is_report, pair, split_name, Group, Pairing};
 
 /// One file handed in: its name (no directory) and its bytes, or why the caller could not get
 /// them (a file the system would not read; the row says so).
@@ -91,6 +98,15 @@ pub struct Row {
     pub unplaced: usize,
     /// Why the file could not be read; `None` when it was read and checked.
     pub unread: Option<Text>,
+    /// Error findings of the cross-check of the paired reports' text.
+    #[serde(default)]
+    pub report_errors: usize,
+    /// Warning findings of that cross-check.
+    #[serde(default)]
+    pub report_warnings: usize,
+    /// Paired reports that could not be read (each one's reason is in [`ReportCheck`]).
+    #[serde(default)]
+    pub reports_unread: usize,
 }
 
 impl Row {
@@ -99,9 +115,10 @@ impl Row {
         Row { file: file.to_string(), unread: Some(why), ..Row::default() }
     }
 
-    /// True when the reviewer must act: the file has error findings, or could not be read.
+    /// True when the reviewer must act: the file has error findings or could not be read, or its
+    /// report states a figure the data contradict or could not be read.
     pub fn has_problem(&self) -> bool {
-        self.errors > 0 || self.unread.is_some()
+        self.errors > 0 || self.unread.is_some() || self.report_errors > 0 || self.reports_unread > 0
     }
 }
 
@@ -115,6 +132,15 @@ pub struct Checked {
     pub evaluation: Evaluation,
 }
 
+/// A paired Word report: its cross-check, or why it was not checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportCheck {
+    /// The report's file name.
+    pub file: String,
+    /// The cross-check of its text, or why the report could not be read.
+    pub result: Result<Box<DocxCheck>, Text>,
+}
+
 /// A row with what it was computed from (`None` when the file was not read).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reviewed {
@@ -122,6 +148,8 @@ pub struct Reviewed {
     pub row: Row,
     /// The document and its evaluation.
     pub checked: Option<Box<Checked>>,
+    /// Its paired reports, by name (not checked when the submission could not be read).
+    pub reports: Vec<ReportCheck>,
 }
 
 /// The order of the table: unreadable first, then most errors first, then by unit, then by file.
@@ -137,19 +165,6 @@ pub fn order(a: &Row, b: &Row) -> Ordering {
 /// True when no row has a problem ([`Row::has_problem`]): the CLI's exit 0.
 pub fn all_clear(rows: &[Row]) -> bool {
     !rows.iter().any(Row::has_problem)
-}
-
-/// (stem, extension in lower case) of a file name: `单位A.DOCX` → (`单位A`, `docx`).
-fn split_name(name: &str) -> (&str, String) {
-    match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_ascii_lowercase()),
-        _ => (name, String::new()),
-    }
-}
-
-/// True for a Word report (`.docx`, any case): paired with its submission, not read.
-pub fn is_report(name: &str) -> bool {
-    split_name(name).1 == "docx"
 }
 
 /// Reads one submission's bytes: the document and the count of workbook cells not placed. A
@@ -174,7 +189,7 @@ pub fn check(s: &Submission<'_>) -> Reviewed {
     let read = s.bytes.clone().and_then(read);
     let (document, unplaced) = match read {
         Ok(x) => x,
-        Err(why) => return Reviewed { row: Row::unreadable(s.name, why), checked: None },
+        Err(why) => return Reviewed { row: Row::unreadable(s.name, why), checked: None, reports: Vec::new() },
     };
     let evaluation = evaluate(&document);
     let (errors, warnings, _) = evaluation.counts();
@@ -197,8 +212,30 @@ pub fn check(s: &Submission<'_>) -> Reviewed {
         first_error,
         unplaced,
         unread: None,
+        ..Row::default()
     };
-    Reviewed { row, checked: Some(Box::new(Checked { document, evaluation })) }
+    Reviewed { row, checked: Some(Box::new(Checked { document, evaluation })), reports: Vec::new() }
+}
+
+/// Checks a submission and cross-checks each of its reports against its figures; the row names
+/// the reports and counts what their cross-check found.
+pub fn check_group(g: &Group<'_, '_>) -> Reviewed {
+    let mut r = check(g.submission);
+    r.row.reports = g.reports.iter().map(|s| s.name.to_string()).collect();
+    let Some(c) = r.checked.as_deref() else { return r };
+    for s in &g.reports {
+        let result = s.bytes.clone().and_then(|b| report_docx::analyse(b, &c.document, &c.evaluation).map(Box::new));
+        match &result {
+            Ok(x) => {
+                let (e, w, _) = crate::check::finding::counts(&x.cross.findings);
+                r.row.report_errors += e;
+                r.row.report_warnings += w;
+            }
+            Err(_) => r.row.reports_unread += 1,
+        }
+        r.reports.push(ReportCheck { file: s.name.to_string(), result });
+    }
+    r
 }
 
 fn orphan(name: &str) -> Text {
@@ -209,38 +246,21 @@ fn orphan(name: &str) -> Text {
     )
 }
 
-/// Every submission checked, reports paired, in the table's [`order`], with each document and
-/// evaluation kept (the page's 审核 view opens a submission from these).
+/// Every submission checked, reports paired and cross-checked, in the table's [`order`], with
+/// each document, evaluation and report check kept (the page's 审核 view opens a submission from
+/// these).
 pub fn review_detailed(files: &[Submission<'_>]) -> Vec<Reviewed> {
-    let checked = files.iter().filter(|s| !is_report(s.name)).map(check).collect();
-    let reports: Vec<&str> = files.iter().filter(|s| is_report(s.name)).map(|s| s.name).collect();
-    assemble(checked, &reports)
+    let p = pair(files);
+    let checked = p.groups.iter().map(check_group).collect();
+    assemble(checked, &p.orphans)
 }
 
-/// The table from the [`check`] of every submission that is not a report (any order) and the
-/// names of the reports: each report named in the rows of its stem (or a row of its own that
-/// says it has no submission), then sorted in [`order`]. [`review_detailed`] in one call; a caller
-/// with threads (the CLI) checks the files in parallel and assembles here.
-pub fn assemble(mut checked: Vec<Reviewed>, reports: &[&str]) -> Vec<Reviewed> {
-    let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, r) in checked.iter().enumerate() {
-        by_stem.entry(split_name(&r.row.file).0.to_string()).or_default().push(i);
-    }
-    let mut orphans = Vec::new();
-    for name in reports {
-        match by_stem.get(split_name(name).0) {
-            Some(rows) => {
-                for &i in rows {
-                    checked[i].row.reports.push(name.to_string());
-                }
-            }
-            None => orphans.push(Reviewed { row: Row::unreadable(name, orphan(name)), checked: None }),
-        }
-    }
-    checked.extend(orphans);
-    for r in &mut checked {
-        r.row.reports.sort();
-    }
+/// The table from the [`check_group`] of every group of a [`pair`]ing (any order) and its
+/// orphan reports: a row for each orphan that says it has no submission, then all sorted in
+/// [`order`]. [`review_detailed`] in one call; a caller with threads (the CLI) checks the groups
+/// in parallel and assembles here.
+pub fn assemble(mut checked: Vec<Reviewed>, orphans: &[&Submission<'_>]) -> Vec<Reviewed> {
+    checked.extend(orphans.iter().map(|s| Reviewed { row: Row::unreadable(s.name, orphan(s.name)), checked: None, reports: Vec::new() }));
     checked.sort_by(|a, b| order(&a.row, &b.row));
     checked
 }

@@ -1,7 +1,8 @@
 //! The review table as an .xlsx, written with the project's own SpreadsheetML writer
 //! ([`crate::office::xlsx::sheet`]): one sheet, one frozen header row, a row per submission.
 //! Counts and totals are numbers (a stated total or year only when it is a plain decimal; else the
-//! text as written); a file that could not be read has its reason and blank counts.
+//! text as written); a file that could not be read has its reason and blank counts, and a row
+//! without a Word report blank report counts.
 
 use rust_decimal::Decimal;
 
@@ -13,6 +14,9 @@ use crate::text::lang::Lang;
 pub const COLUMNS: &[(&str, &str, &str, f32)] = &[
     ("file", "文件", "File", 30.0),
     ("reports", "报告（Word）", "Report (Word)", 24.0),
+    ("report_errors", "报告错误", "Report errors", 8.0),
+    ("report_warnings", "报告提醒", "Report warnings", 8.0),
+    ("reports_unread", "报告无法读取", "Reports not read", 8.0),
     ("unit", "单位", "Unit", 28.0),
     ("year", "年度", "Year", 7.0),
     ("stated_total", "自评总分", "Stated total", 9.0),
@@ -70,6 +74,9 @@ pub fn sheet(rows: &[Row], lang: Lang) -> SheetOut {
         out.push(vec![
             text(&r.file),
             text(&r.reports.join("\n")),
+            count(r.report_errors, read && !r.reports.is_empty()),
+            count(r.report_warnings, read && !r.reports.is_empty()),
+            count(r.reports_unread, read && !r.reports.is_empty()),
             text(&r.unit),
             num_or_text(r.year.trim()),
             num_or_text(&r.stated_total),

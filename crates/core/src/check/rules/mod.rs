@@ -90,6 +90,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("format.mixed_precision", format::mixed_precision::check),
     ("format.bad_id", format::bad_id::check),
     ("format.amount_unit_small", format::amount_unit_small::check),
+    ("format.staff_over_quota", format::staff_over_quota::check),
     ("format.stale_year", format::stale_year::check),
 ];
 

@@ -212,6 +212,8 @@ fn unit_slot(u: &mut crate::document::format::Unit, f: UnitField) -> Option<&mut
         UnitField::Year => &mut u.year,
         UnitField::Level => &mut u.level,
         UnitField::AmountUnit => &mut u.amount_unit,
+        UnitField::StaffQuota => &mut u.staff_quota,
+        UnitField::StaffActual => &mut u.staff_actual,
         UnitField::Subordinates => return None,
     })
 }

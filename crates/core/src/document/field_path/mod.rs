@@ -7,7 +7,7 @@
 //!
 //! | path | field |
 //! |---|---|
-//! | `unit.name`, `unit.year`, `unit.level`, `unit.amount_unit`, `unit.subordinates` | 基本信息 |
+//! | `unit.name`, `unit.year`, `unit.level`, `unit.amount_unit`, `unit.subordinates`, `unit.staff_quota`, `unit.staff_actual` | 基本信息 |
 //! | `rubric.preset`, `rubric.<node>.weight` | the rubric and a node's 分值 |
 //! | `budget.total.<f>`, `budget.rows.<id>.<f>` | a budget row (f: name, initial, adjusted, actual, stated_rate, reason) |
 //! | `budget.reason`, `budget.measure` | 偏差原因 / 改进措施 of the execution |
@@ -64,6 +64,10 @@ fields!(
         AmountUnit = "amount_unit",
         /// 下属单位, one per line.
         Subordinates = "subordinates",
+        /// 编制数.
+        StaffQuota = "staff_quota",
+        /// 实有人数.
+        StaffActual = "staff_actual",
     }
 );
 

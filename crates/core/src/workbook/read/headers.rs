@@ -81,6 +81,26 @@ pub(super) fn indicator_words() -> &'static Words {
     })
 }
 
+/// Checklist header words → field key: the level, weight and score columns of the indicator
+/// table and the rubric's own columns ([`schema::RUBRIC`]).
+pub(super) fn checklist_words() -> &'static Words {
+    static CHECKLIST: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
+    CHECKLIST.get_or_init(|| {
+        let mut v = words_of(
+            schema::INDICATOR,
+            &[
+                ("l1", "level1", &[]),
+                ("l2", "level2", &[]),
+                ("name", "name", &[]),
+                ("weight", "weight", &[]),
+                ("score", "stated_score", &[]),
+            ],
+        );
+        v.extend(words_of(schema::RUBRIC, &[("criteria", "criteria", &[]), ("note", "note", &[])]));
+        v
+    })
+}
+
 /// The field names shown in the mapping.
 pub(super) fn field_name(key: &str, funds: bool) -> Text {
     let (zh, en) = match (key, funds) {
@@ -100,6 +120,8 @@ pub(super) fn field_name(key: &str, funds: bool) -> Text {
         ("score", false) => ("自评得分", "stated score"),
         ("reason", _) => ("偏差原因", "reason"),
         ("measure", _) => ("改进措施", "measure"),
+        ("criteria", _) => ("评分标准", "criteria"),
+        ("note", _) => ("指标说明（随评分标准保存）", "explanation (kept with the criteria)"),
         ("unit", _) => ("计量单位", "unit"),
         ("direction", _) => ("指标方向", "direction"),
         _ => (key, key),
@@ -142,6 +164,16 @@ pub(super) fn is_funds_header(k: &BTreeMap<&'static str, usize>) -> bool {
     k.contains_key("spent") && ["initial", "adjusted", "rate", "weight", "score"].iter().filter(|x| k.contains_key(*x)).count() >= 2
 }
 
+/// A checklist-style rubric: its items' 评分标准 and 得分, and no target or actual value (a table
+/// with those is an indicator table whatever else it has).
+pub(super) fn is_checklist_header(k: &BTreeMap<&'static str, usize>, as_indicators: &BTreeMap<&'static str, usize>) -> bool {
+    k.contains_key("criteria")
+        && k.contains_key("score")
+        && (k.contains_key("name") || k.contains_key("l2"))
+        && !as_indicators.contains_key("target")
+        && !as_indicators.contains_key("actual")
+}
+
 pub(super) fn is_indicator_header(k: &BTreeMap<&'static str, usize>) -> bool {
     (k.contains_key("name") || (k.contains_key("l1") && k.contains_key("l2"))) && (k.contains_key("target") || k.contains_key("actual"))
 }
@@ -156,8 +188,11 @@ pub(super) fn find_tables(s: &Sheet) -> Vec<TableAt> {
         i += 1;
         let (fk, fo, _) = row_keys(s, r, funds_words());
         let (ik, io, _) = row_keys(s, r, indicator_words());
+        let (ck, co, _) = row_keys(s, r, checklist_words());
         let found = if is_indicator_header(&ik) {
             Some((Kind2::Indicators, ik, io))
+        } else if is_checklist_header(&ck, &ik) {
+            Some((Kind2::Checklist, ck, co))
         } else if is_funds_header(&fk) {
             Some((Kind2::Funds, fk, fo))
         } else {
@@ -169,7 +204,11 @@ pub(super) fn find_tables(s: &Sheet) -> Vec<TableAt> {
         // A second header row: its words fill the columns the first left open.
         let mut bottom = r;
         if r < last {
-            let table = if kind == Kind2::Funds { funds_words() } else { indicator_words() };
+            let table = match kind {
+                Kind2::Funds => funds_words(),
+                Kind2::Indicators => indicator_words(),
+                Kind2::Checklist => checklist_words(),
+            };
             let (k2, o2, numeric) = row_keys(s, r + 1, table);
             let new: Vec<_> = k2.iter().filter(|(k, c)| !cols.contains_key(*k) && cols.get(**k) != Some(c)).collect();
             if numeric == 0 && !new.is_empty() && k2.len() >= 2 {
@@ -190,7 +229,11 @@ pub(super) fn find_tables(s: &Sheet) -> Vec<TableAt> {
         // Header cells merged down from a row above (年度指标值 over two rows): the header
         // starts there.
         let top = cols.values().filter_map(|&c| s.anchor(r, c)).map(|a| a.0).min().unwrap_or(r).min(r);
-        out.push(TableAt { kind, top, bottom, cols, others });
+        let weights = match kind {
+            Kind2::Checklist => s.row(r).iter().filter(|(_, v)| key_of(checklist_words(), v) == Some("weight")).map(|(c, _)| *c).collect(),
+            _ => Vec::new(),
+        };
+        out.push(TableAt { kind, top, bottom, cols, others, weights });
         while i < rows.len() && rows[i] <= bottom {
             i += 1;
         }

@@ -28,7 +28,12 @@ pub(super) fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
         };
         // The title: a lone cell naming the table.
         let alone = s.row(r).iter().all(|(x, v)| *x == c || v.trim().is_empty());
-        if alone && (text.contains("自评表") || text.contains("评价表") || text.contains("自评情况表") || text.contains("绩效自评"))
+        if alone
+            && (text.contains("自评表")
+                || text.contains("评价表")
+                || text.contains("自评情况表")
+                || text.contains("绩效自评")
+                || text.contains("绩效评价指标表"))
         {
             cx.used.insert((r, c));
             if acc.doc.unit.year.is_empty() {
@@ -187,6 +192,33 @@ pub(super) fn labelled(cx: &mut Ctx, acc: &mut Acc, tables: &[TableAt]) {
             }
             continue;
         }
+        // 编制数 / 实有人数: "2023年实际在职人数" heads the value below it, or the value is beside it.
+        let staff = staff_field(&n);
+        if let Some((field, what)) = staff {
+            cx.used.insert((r, c));
+            let below = s.value(r + 1, c).to_string();
+            let (v, at_below) = match &inline {
+                Some(v) if !v.is_empty() => (Some(v.clone()), false),
+                _ if number::parse_opt(&below, Kind::Value).ok().flatten().is_some() => {
+                    cx.take(r + 1, c);
+                    (Some(below), true)
+                }
+                _ => (value(cx), false),
+            };
+            if let Some(v) = v {
+                let slot = if field == "staff_quota" { &mut acc.doc.unit.staff_quota } else { &mut acc.doc.unit.staff_actual };
+                if slot.is_empty() {
+                    *slot = v.trim().to_string();
+                    acc.parts.insert(Part::Unit);
+                    if at_below {
+                        cx.map_col(c, (r + 1, r + 1), what);
+                    } else {
+                        cx.map_rows((r, r), what);
+                    }
+                }
+            }
+            continue;
+        }
         if TOTAL_WORDS.contains(&n.as_str()) {
             cx.used.insert((r, c));
             // The score column of the table above, else the last value of the row.
@@ -319,5 +351,22 @@ pub(super) fn split(cx: &mut Ctx, acc: &mut Acc, r: u32, c: usize, text: &str) {
                 Text::new("按支出性质分：基本支出、项目支出的执行数", "by type: spent on basic and project expenditure")
             },
         );
+    }
+}
+
+/// The staffing field a label names: 编制数 (`staff_quota`) or 实有人数 (`staff_actual`), with
+/// a leading year ("2023年实际在职人数") ignored.
+pub(super) fn staff_field(n: &str) -> Option<(&'static str, Text)> {
+    let n = n.trim_start_matches(|c: char| c.is_ascii_digit());
+    let n = n.strip_prefix("年").or_else(|| n.strip_prefix("年末")).unwrap_or(n);
+    let n = n.strip_prefix("末").unwrap_or(n);
+    match n {
+        "编制数" | "核定编制数" | "编制人数" | "人员编制数" | "实有人员编制" => {
+            Some(("staff_quota", Text::new("编制数", "authorised staff")))
+        }
+        "实际在职人数" | "在职人数" | "实有人数" | "实有在职人数" | "在职在编实有人数" | "年末实有人数" => {
+            Some(("staff_actual", Text::new("实有人数", "staff in post")))
+        }
+        _ => None,
     }
 }

@@ -17,6 +17,7 @@ use crate::text::lang::Text;
 use crate::text::number::{self, Kind};
 use crate::text::words;
 
+mod checklist;
 mod funds;
 mod headers;
 mod indicators;
@@ -24,6 +25,7 @@ mod labelled;
 #[cfg(test)]
 mod tests;
 
+use checklist::*;
 use funds::*;
 use headers::*;
 use indicators::*;
@@ -33,6 +35,8 @@ use labelled::*;
 enum Kind2 {
     Funds,
     Indicators,
+    /// A checklist-style rubric (分值 / 评分标准 / 得分 per item).
+    Checklist,
 }
 
 #[derive(Clone, Debug)]
@@ -43,6 +47,8 @@ struct TableAt {
     cols: BTreeMap<&'static str, usize>,
     /// Header cells not recognised: column → text.
     others: BTreeMap<usize, String>,
+    /// Every 分值 column of a checklist, left to right (one per level that has a weight).
+    weights: Vec<usize>,
 }
 
 pub(super) fn starts_note(v: &str) -> bool {
@@ -130,6 +136,8 @@ struct Acc {
     /// Indicator rows with their 一级 text, for the rubric nodes.
     levels: Vec<String>,
     funds_done: bool,
+    /// The rubric of checklist tables (评分标准), which replaces the implied one.
+    checklist: Option<Rubric>,
 }
 
 pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
@@ -208,6 +216,7 @@ pub(super) fn reading(book: &Book) -> Result<Reading, Text> {
             match t.kind {
                 Kind2::Funds => funds(&mut cx, &mut acc, t, end),
                 Kind2::Indicators => indicators(&mut cx, &mut acc, t, end),
+                Kind2::Checklist => checklist(&mut cx, &mut acc, t, end),
             }
         }
         labelled(&mut cx, &mut acc, &tables);
@@ -289,10 +298,20 @@ fn row_col_of(at: &str) -> (u32, usize) {
 /// The rubric the workbook's weights imply, and each indicator's node.
 fn finish(acc: &mut Acc) {
     let d = &mut acc.doc;
+    if let Some(mut rubric) = acc.checklist.take() {
+        rubric.id = "table-checklist".into();
+        rubric.name = "表内评分标准".into();
+        rubric.source = "自评表所列分值与评分标准".into();
+        rubric.format = crate::check::rubric::FORMAT.into();
+        rubric.version = crate::check::rubric::VERSION;
+        d.rubric = RubricChoice { preset: String::new(), inline: Some(rubric) };
+    }
     let w = acc.exec_weight.clone().unwrap_or_default();
     let wd = number::parse_opt(&w, Kind::Weight).ok().flatten();
     let national = wd.is_none_or(|x| x == Decimal::TEN);
-    if national {
+    if d.rubric.inline.is_some() {
+        // The table's own rubric (a checklist): indicators, if any, are not attached to it.
+    } else if national {
         d.rubric = RubricChoice { preset: "national-2020".into(), inline: None };
         for (ind, l1) in d.tasks.iter_mut().flat_map(|t| t.indicators.iter_mut()).zip(acc.levels.iter()) {
             let top = norm(l1);

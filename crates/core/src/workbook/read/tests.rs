@@ -86,3 +86,12 @@ fn a_reason_beginning_with_shuoming_is_not_a_notes_row() {
     assert!(r.unplaced.is_empty(), "{:#?}", r.unplaced);
     assert!(r.mapping.iter().any(|m| m.rows == (4, 4) && m.what.zh.starts_with("填表说明")));
 }
+
+#[test]
+fn staffing_labels_with_or_without_a_year() {
+    assert_eq!(staff_field("编制数").map(|x| x.0), Some("staff_quota"));
+    assert_eq!(staff_field("2023年实际在职人数").map(|x| x.0), Some("staff_actual"));
+    assert_eq!(staff_field("年末实有人数").map(|x| x.0), Some("staff_actual"));
+    assert_eq!(staff_field("控制率"), None);
+    assert_eq!(staff_field("编制说明"), None);
+}

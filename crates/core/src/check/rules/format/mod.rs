@@ -4,4 +4,5 @@
 pub mod amount_unit_small;
 pub mod bad_id;
 pub mod mixed_precision;
+pub mod staff_over_quota;
 pub mod stale_year;
