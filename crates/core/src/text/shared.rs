@@ -130,7 +130,12 @@ mod tests {
     fn reads_compares_and_serialises_as_text() {
         for s in ["", "t1", "output", "一个较长的任务编号 with more than twenty-two bytes"] {
             let n = Shared::from(s);
-            assert!(n == s && s == n && s.to_string() == n && n.as_str() == s);
+            let owned = String::from(s);
+            assert_eq!(n, s);
+            assert_eq!(s, n);
+            assert_eq!(owned, n);
+            assert_eq!(n, owned);
+            assert_eq!(n.as_str(), s);
             assert_eq!(serde_json::to_string(&n).unwrap(), serde_json::to_string(s).unwrap());
         }
         let mut last = None;
