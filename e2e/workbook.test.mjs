@@ -50,3 +50,40 @@ test('核对报告文字 reads a Word report (.docx): its paragraphs and tables 
   assert.doesNotMatch(await p.locator('#sec-crosscheck').textContent(), /不一致：.*35,408\.62/);
   b.assertClean();
 });
+
+// One filled workbook of each layout (tests/fixtures/workbooks/, built from the corpus): what the
+// page applies is what the core reads (each fixture's *.expected.json, which tests/workbooks.rs
+// keeps equal to the reader's output): the unit, the year, the indicator rows, and a workbook's
+// own rubric (the 20 + 80 table, the checklist) in the score table.
+test('every workbook layout reads into the page as the core reads it', async (t) => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = path.join(repoRoot, 'tests/fixtures/workbooks');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
+  assert.ok(files.length >= 7, files.join(', '));
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  t.after(() => b.close());
+  const p = b.page;
+  for (const f of files) {
+    const want = JSON.parse(readFileSync(path.join(dir, f.replace('.xlsx', '.expected.json')), 'utf8')).document;
+    await p.goto(baseUrl, { waitUntil: 'load' });
+    await p.evaluate(() => localStorage.clear());
+    await p.reload({ waitUntil: 'load' });
+    await b.waitForApp();
+    const before = await p.locator('tr.ind').count();
+    await p.locator('#xlsx-import').setInputFiles(path.join(dir, f));
+    const panel = p.locator('.excel-panel');
+    await panel.waitFor({ timeout: 10000 });
+    assert.match(await panel.textContent(), new RegExp(`从自评表“${f.replace(/\./g, '\\.')}”导入将会`), f);
+    await p.locator('#xlsx-confirm').click();
+    await panel.waitFor({ state: 'detached' });
+    await p.waitForFunction((name) => document.querySelector('#f-unit-name')?.value === name, want.unit.name);
+    assert.equal(await p.locator('#f-unit-year').inputValue(), want.unit.year, `${f}: year`);
+    // A workbook without an indicator table leaves the draft's indicators as they were.
+    const rows = (want.tasks ?? []).reduce((n, task) => n + task.indicators.length, 0);
+    assert.equal(await p.locator('tr.ind').count(), want.tasks?.length ? rows : before, `${f}: indicator rows`);
+    const nodes = want.rubric?.inline?.nodes ?? [];
+    const scores = await p.locator('#sec-scores').textContent();
+    for (const n of nodes) assert.ok(scores.includes(n.name), `${f}: rubric item ${n.name} in the score table`);
+  }
+  b.assertClean();
+});
