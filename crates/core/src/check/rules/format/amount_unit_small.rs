@@ -1,15 +1,22 @@
 //! `format.amount_unit_small`: amounts in 元 so small that they are almost certainly 万元.
 //!
 //! - **Source**: 《项目支出绩效评价管理办法》（财预〔2020〕10号）附件：金额单位为万元.
-//! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
-//!   `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
 use rust_decimal::Decimal;
 
 use crate::check::budget::money;
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
+
+/// Amounts too small for 元.
+#[derive(Debug)]
+pub struct AmountUnitSmall {
+    /// The largest amount, as the report prints it.
+    pub max: String,
+}
+
+violation!(AmountUnitSmall = "format.amount_unit_small" { max });
 
 /// The largest amount of a whole department's or programme's annual budget, written in 元, below
 /// which the amounts are not believable as 元: 10,000 元 is one 万元.
@@ -29,7 +36,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     let largest = rows.flat_map(|r| [r.initial, r.budget, r.actual]).flatten().max();
     match largest {
         Some(max) if max > Decimal::ZERO && max < SMALL_IN_YUAN => {
-            vec![fire("format.amount_unit_small", "unit.amount_unit", &[("max", money(max))])]
+            vec![Finding::of("unit.amount_unit", AmountUnitSmall { max: money(max) })]
         }
         _ => vec![],
     }

@@ -1,16 +1,27 @@
 //! `format.staff_over_quota`: more staff in post than the unit is authorised.
 //!
 //! - **Source**: 《项目支出绩效评价管理办法》（财预〔2020〕10号）部门整体支出评价“在职人员控制率”.
-//! - **Cases**: fire/quiet cases below and in `tests/rules.rs` (this rule is not yet typed: it fires
-//!   through `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
 use rust_decimal::Decimal;
 
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
 use crate::text::number::{self, Kind};
 use crate::text::rounding::round2;
+
+/// More staff in post than authorised.
+#[derive(Debug)]
+pub struct StaffOverQuota {
+    /// 实有人数.
+    pub actual: Decimal,
+    /// 编制数.
+    pub quota: Decimal,
+    /// 在职人员控制率, %, 2 dp.
+    pub rate: Decimal,
+}
+
+violation!(StaffOverQuota = "format.staff_over_quota" { actual, quota, rate });
 
 /// 实有人数 above 编制数: the unit employs more people than its establishment allows. Reviewers
 /// of 部门整体 reports check it (the national framework's 在职人员控制率 = 在职 ÷ 编制 × 100%,
@@ -26,11 +37,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         return vec![];
     }
     let rate = round2(actual * Decimal::ONE_HUNDRED / quota);
-    vec![fire(
-        "format.staff_over_quota",
-        "unit.staff_actual",
-        &[("actual", actual.normalize().to_string()), ("quota", quota.normalize().to_string()), ("rate", rate.to_string())],
-    )]
+    vec![Finding::of("unit.staff_actual", StaffOverQuota { actual: actual.normalize(), quota: quota.normalize(), rate })]
 }
 
 #[cfg(test)]

@@ -1,14 +1,12 @@
 //! `indicator.rate_in_counts`: an indicator named as a rate (…率) whose values are counts.
 //!
 //! - **Source**: 《项目支出绩效评价管理办法》（财预〔2020〕10号）附件：指标值应与指标名称、计量单位一致.
-//! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
-//!   `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
 use std::borrow::Cow;
 
 use super::each;
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
 use crate::document::format::path;
 use crate::text::number::to_half_width;
@@ -19,6 +17,19 @@ const COUNT_UNITS: &[&str] = &[
     "人", "人次", "万人", "户", "个", "次", "家", "所", "名", "件", "项", "台", "辆", "份", "头", "只", "株", "亩", "元", "万元", "天",
     "篇", "场",
 ];
+
+/// A rate filled with counts.
+#[derive(Debug)]
+pub struct RateInCounts {
+    /// The indicator's name.
+    pub name: String,
+    /// The value written in counts.
+    pub value: String,
+    /// Its unit.
+    pub unit: String,
+}
+
+violation!(RateInCounts = "indicator.rate_in_counts" { name, value, unit });
 
 /// An indicator whose name says it is a rate (签约率, 覆盖率, 完成率) but whose target or actual value
 /// is written in a unit of counted things (人, 户, 个…): the cell holds the numerator, not the rate,
@@ -37,10 +48,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             [Cow::Borrowed(i.unit.trim()), target.clone(), unit_of(&i.actual)].into_iter().find(|u| COUNT_UNITS.contains(&u.as_ref()));
         if let Some(unit) = unit {
             let value = if target == unit { i.target.trim() } else { i.actual.trim() };
-            out.push(fire(
-                "indicator.rate_in_counts",
-                &path::indicator(&r.task, &r.id, "unit"),
-                &[("name", i.name.clone()), ("value", value.to_string()), ("unit", unit.into_owned())],
+            out.push(Finding::of(
+                path::indicator(&r.task, &r.id, "unit"),
+                RateInCounts { name: i.name.clone(), value: value.to_string(), unit: unit.into_owned() },
             ));
         }
     });

@@ -2,13 +2,11 @@
 //! neither the indicator's target nor its actual value.
 //!
 //! - **Source**: 预算绩效评审：自评报告表述应与指标完成情况一致.
-//! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
-//!   `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
 use rust_decimal::Decimal;
 
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::indicator::each;
 use crate::check::rules::indicator::rate_in_counts::unit_of;
 use crate::check::rules::Context;
@@ -19,6 +17,19 @@ use crate::text::words::split_bound;
 /// How much of an indicator's name (as pairs of adjacent characters) a sentence must contain for
 /// its figures to be about that indicator.
 const NAME_COVER: (usize, usize) = (3, 5);
+
+/// A figure in the text that is not its indicator's.
+#[derive(Debug)]
+pub struct FigureDiffers {
+    /// The figure as written.
+    pub quote: String,
+    /// The indicator's name.
+    pub name: String,
+    /// Its target.
+    pub target: String,
+}
+
+violation!(FigureDiffers = "narrative.figure_differs_from_indicator" { quote, name, target });
 
 /// The narrative (the year's goal, what was achieved) names an indicator and gives a figure in the
 /// indicator's unit, but that figure is neither the indicator's target nor its actual value
@@ -60,10 +71,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 if figures.is_empty() || figures.iter().any(|(v, _)| known.contains(v)) {
                     continue;
                 }
-                out.push(fire(
-                    "narrative.figure_differs_from_indicator",
-                    &path::narrative(key),
-                    &[("quote", figures[0].1.clone()), ("name", i.name.clone()), ("target", i.target.trim().to_string())],
+                out.push(Finding::of(
+                    path::narrative(key),
+                    FigureDiffers { quote: figures[0].1.clone(), name: i.name.clone(), target: i.target.trim().to_string() },
                 ));
                 return;
             }

@@ -1,13 +1,24 @@
 //! `score.total_unverifiable`: a stated total that cannot be recomputed from the rows.
 //!
 //! - **Source**: 算术校验：总分由各项得分相加核对 / arithmetic.
-//! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
-//!   `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
-use crate::text::lang::Lang;
+use rust_decimal::Decimal;
+
+use crate::text::lang::{Lang, Text};
+
+/// A stated total with no computed one.
+#[derive(Debug)]
+pub struct TotalUnverifiable {
+    /// The stated total.
+    pub total: Decimal,
+    /// The first items that cannot be scored.
+    pub parts: Text,
+}
+
+violation!(TotalUnverifiable = "score.total_unverifiable" { total, parts });
 
 /// The unit states a total, but one or more scored items cannot be computed (no 分值, a blank or
 /// unreadable cell), so no computed total exists to compare it with. Without this note the stated
@@ -23,11 +34,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     }
     let open: Vec<_> = ctx.scores.nodes.iter().filter(|n| n.leaf && n.score.is_none() && n.weight.is_some_and(|w| !w.is_zero())).collect();
     let list = |lang: Lang, sep: &str| open.iter().take(3).map(|n| n.name_in(lang).to_string()).collect::<Vec<_>>().join(sep);
-    vec![fire(
-        "score.total_unverifiable",
-        "stated.total",
-        &[("total", stated.normalize().to_string()), ("parts", list(Lang::Zh, "、")), ("parts_en", list(Lang::En, ", "))],
-    )]
+    let parts = Text::new(list(Lang::Zh, "、"), list(Lang::En, ", "));
+    vec![Finding::of("stated.total", TotalUnverifiable { total: stated.normalize(), parts })]
 }
 
 #[cfg(test)]

@@ -2,15 +2,32 @@
 //! the rubric node they belong to.
 //!
 //! - **Source**: 算术校验：一项之下各指标得分之和不超过该项分值 / arithmetic.
-//! - **Cases**: fire/quiet cases in `tests/rules.rs` (this rule is not yet typed: it fires through
-//!   `catalogue::fire` with named parameters).
+//! - **Cases**: fire/quiet cases below and in `tests/rules.rs`.
 
-use crate::check::finding::Finding;
-use crate::check::rules::catalogue::fire;
+use crate::check::finding::{violation, Finding};
 use crate::check::rules::Context;
 use crate::document::format::path;
-use crate::text::lang::Lang;
+use rust_decimal::Decimal;
+
+use crate::text::lang::{Lang, Text};
 use crate::text::rounding::checked_sum;
+
+/// Scores of unweighted indicators above their item's weight.
+#[derive(Debug)]
+pub struct UnweightedOverNode {
+    /// The rubric item.
+    pub name: Text,
+    /// How many indicators have a stated score.
+    pub count: u32,
+    /// Their sum.
+    pub sum: Decimal,
+    /// The item's weight.
+    pub weight: Decimal,
+    /// The parent rows that may repeat their children's scores ("" when none).
+    pub hint: Text,
+}
+
+violation!(UnweightedOverNode = "score.unweighted_over_node" { name, count, sum, weight, hint });
 
 /// Many published tables have a 得分 column and no 分值 column, and print parent rows
 /// ("一、示范区建立") with a score beside the rows under them. Nothing can be scored then, but the
@@ -43,18 +60,15 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 format!("; parent rows such as {} may repeat the scores of the rows under them", parents.join(", ")),
             )
         };
-        out.push(fire(
-            "score.unweighted_over_node",
-            &path::stated_score(&n.id, "score"),
-            &[
-                ("name", n.name.clone()),
-                ("name_en", n.name_in(Lang::En).to_string()),
-                ("count", attached.iter().filter(|i| i.stated_score.is_some()).count().to_string()),
-                ("sum", sum.normalize().to_string()),
-                ("weight", weight.normalize().to_string()),
-                ("hint_zh", hint_zh),
-                ("hint_en", hint_en),
-            ],
+        out.push(Finding::of(
+            path::stated_score(&n.id, "score"),
+            UnweightedOverNode {
+                name: Text::new(n.name.clone(), n.name_in(Lang::En)),
+                count: attached.iter().filter(|i| i.stated_score.is_some()).count() as u32,
+                sum: sum.normalize(),
+                weight: weight.normalize(),
+                hint: Text::new(hint_zh, hint_en),
+            },
         ));
     }
     out
