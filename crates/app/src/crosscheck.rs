@@ -8,12 +8,43 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::crosscheck::{Figure, Status};
-use selfcheck_core::report;
+use selfcheck_core::crosscheck::{CrossCheck, Figure, Status};
 use selfcheck_core::{Lang, Text};
 
 use super::i18n::{pick, tr};
+use super::office_module;
+use super::report::with_office;
 use super::state::{app, Action, App};
+
+/// Keeps [`App::crosscheck`] the cross-check of `report_text` against the document: after each
+/// change of either, the second module checks the text (loaded on the first text); empty while
+/// there is no text. An answer that arrives after a newer change is dropped.
+pub fn follow(a: App) {
+    let seq = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = a.report_text.get();
+        a.ev.track();
+        seq.update_value(|n| *n += 1);
+        let me = seq.get_value();
+        if text.trim().is_empty() {
+            if a.crosscheck.with_untracked(|c| !c.figures.is_empty() || !c.findings.is_empty()) {
+                a.crosscheck.set(CrossCheck { figures: Vec::new(), findings: Vec::new() });
+            }
+            return;
+        }
+        let doc = office_module::doc_json(a);
+        leptos::task::spawn_local(async move {
+            let Ok(m) = office_module::get(a).await else { return };
+            if seq.get_value() != me {
+                return;
+            }
+            match m.json::<CrossCheck>("crosscheck", &[text.into(), doc]) {
+                Ok(cc) => a.crosscheck.set(cc),
+                Err(why) => a.office.set(office_module::Status::Failed(why)),
+            }
+        });
+    });
+}
 
 /// DOM id of the cross-check text box.
 pub const TEXT_ID: &str = "cc-text";
@@ -108,28 +139,9 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
                 let bytes = js_sys::Uint8Array::new(&v).to_vec();
                 // A Word report: its paragraphs one per line and its tables row by row, as an
                 // officer would paste them (core::report_docx), checked like pasted text.
-                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_lowercase().ends_with(".docx") {
-                    match selfcheck_core::report_docx::read(&bytes) {
-                        Ok(r) => {
-                            let flat = selfcheck_core::report_docx::flatten(&r);
-                            set_text(a, area, flat.text);
-                            a.notify(
-                                false,
-                                Text::new(
-                                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
-                                    format!("Read the text and tables of the Word file '{name}'; checking."),
-                                ),
-                                Action::None,
-                            );
-                        }
-                        Err(why) => {
-                            a.notify(
-                                true,
-                                Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
-                                Action::None,
-                            );
-                        }
-                    }
+                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_ascii_lowercase().ends_with(".docx")
+                {
+                    read_docx(a, area, name, bytes).await;
                     return;
                 }
                 match String::from_utf8(bytes) {
@@ -152,6 +164,46 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
             }
         }
     });
+}
+
+/// What the module read from a .docx: its text, or why not.
+#[derive(serde::Deserialize)]
+struct DocxText {
+    text: Option<String>,
+    error: Option<Text>,
+}
+
+/// A Word report: its paragraphs one per line and its tables row by row, as an officer would
+/// paste them (core::report_docx, in the second module), checked like pasted text.
+async fn read_docx(a: App, area: NodeRef<leptos::html::Textarea>, name: String, bytes: Vec<u8>) {
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, Action::None);
+            return;
+        }
+    };
+    let read = m.json::<DocxText>("docx_text", &[js_sys::Uint8Array::from(&bytes[..]).into()]);
+    match read {
+        Ok(DocxText { text: Some(text), .. }) => {
+            set_text(a, area, text);
+            a.notify(
+                false,
+                Text::new(
+                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
+                    format!("Read the text and tables of the Word file '{name}'; checking."),
+                ),
+                Action::None,
+            );
+        }
+        Ok(DocxText { error, .. }) => {
+            let why = error.unwrap_or_else(|| Text::new("无法识别", "not recognised"));
+            a.notify(true, Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)), Action::None);
+        }
+        Err(why) => {
+            a.notify(true, why, Action::None);
+        }
+    }
 }
 
 fn set_text(a: App, area: NodeRef<leptos::html::Textarea>, text: String) {
@@ -193,8 +245,11 @@ pub fn CrossCheckSection() -> impl IntoView {
         })
     };
     let use_generated = move |_| {
-        let text = a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::generate(d, e, l.get_untracked())));
-        set_text(a, area, text);
+        let (doc, lang) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            set_text(a, area, m.text("generated_text", &[doc, lang.into()])?);
+            Ok(())
+        });
     };
     let flash = a.flash;
     view! {
@@ -218,6 +273,7 @@ pub fn CrossCheckSection() -> impl IntoView {
                 <button type="button" on:click=use_generated>{tr("用本页生成的报告", "Use the generated report")}</button>
                 <button type="button" on:click=move |_| set_text(a, area, String::new())>{tr("清空", "Clear")}</button>
             </div>
+            <super::office_module::OfficeStatus />
             <Show when=move || a.crosscheck.with(|c| !c.figures.is_empty() || !c.findings.is_empty())>
                 <p class="cc-summary" role="status">{summary}</p>
                 <ul class="cc-general">

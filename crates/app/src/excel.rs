@@ -4,40 +4,67 @@
 //! be undone from the notice like other replacements. Problems are listed by cell.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::office::xlsx::{self, CellError, Import};
+use selfcheck_core::office::xlsx;
 use selfcheck_core::Text;
 
 use super::i18n::{pick, tr};
 use super::import_export::download_bytes;
+use super::office_module;
+use super::report::with_office;
 use super::state::App;
+
+/// What the second module read from a workbook (crates/office `xlsx_read`), every line in both
+/// languages.
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Staged {
+    /// `ready`, `template` or `refused`.
+    pub kind: String,
+    /// What applying will change.
+    pub summary: Vec<Text>,
+    /// Where each field was read (a filled template).
+    pub mapping: Vec<Text>,
+    /// The cells not read (a filled template).
+    pub unplaced: Vec<Text>,
+    /// Every problem, by cell (refused).
+    pub errors: Vec<Text>,
+}
 
 /// A workbook read and waiting for the officer's decision.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    /// Readable: what it would change.
+    /// Readable: this page's own export; what it would change.
     Ready {
         /// The file's name.
         file: String,
-        /// The validated import.
-        import: Import,
+        /// The workbook (read again against the draft when confirmed).
+        bytes: Vec<u8>,
+        /// What it would change.
+        summary: Vec<Text>,
     },
     /// A filled 自评表 in a template's layout ([`selfcheck_core::workbook`]): what was found where,
     /// and what could not be placed, shown before anything is applied.
     Template {
         /// The file's name.
         file: String,
-        /// What was read.
-        reading: Box<selfcheck_core::workbook::Reading>,
+        /// The workbook.
+        bytes: Vec<u8>,
+        /// What it would change.
+        summary: Vec<Text>,
+        /// Where each field was read.
+        mapping: Vec<Text>,
+        /// The cells not read.
+        unplaced: Vec<Text>,
     },
     /// Refused: every problem, by cell.
     Refused {
         /// The file's name.
         file: String,
         /// The problems.
-        errors: Vec<CellError>,
+        errors: Vec<Text>,
     },
 }
 
@@ -57,33 +84,64 @@ pub fn provide() -> ExcelState {
 
 /// Downloads the open draft's indicator and score tables as .xlsx.
 pub fn export(a: App) {
-    let l = a.lang.get_untracked();
-    let (name, bytes) = a.ev.with_untracked(|e| a.doc.with_untracked(|d| (xlsx::file_name(d), xlsx::export(d, e, l))));
-    super::import_export::download_or_say(a, ("Excel 文件", "The Excel file"), download_bytes(&name, xlsx::MIME, &bytes));
+    let (doc, l) = (office_module::doc_json(a), office_module::lang_code(a.lang.get_untracked()));
+    with_office(a, move |m| {
+        let name = m.text("xlsx_name", std::slice::from_ref(&doc))?;
+        let bytes = m.bytes("xlsx", &[doc, l.into()])?;
+        super::import_export::download_or_say(a, ("Excel 文件", "The Excel file"), download_bytes(&name, xlsx::MIME, &bytes));
+        Ok(())
+    });
+}
+
+/// The pending import of `staged` (as the module read `bytes`).
+pub fn pending_of(file: &str, bytes: Vec<u8>, staged: Staged) -> Pending {
+    let file = file.to_string();
+    match staged.kind.as_str() {
+        "ready" => Pending::Ready { file, bytes, summary: staged.summary },
+        "template" => Pending::Template { file, bytes, summary: staged.summary, mapping: staged.mapping, unplaced: staged.unplaced },
+        _ => Pending::Refused { file, errors: staged.errors },
+    }
 }
 
 /// Reads `bytes` against the open draft and shows the result for confirmation (the draft is
-/// not touched).
-pub fn stage(a: App, st: ExcelState, file: &str, bytes: &[u8]) {
-    let result = a.doc.with_untracked(|d| xlsx::import(bytes, d));
-    st.pending.set(Some(match result {
-        Ok(import) => Pending::Ready { file: file.to_string(), import },
-        // Not this page's own export: a filled template is read by its header words.
-        Err(errors) => match selfcheck_core::workbook::read(bytes) {
-            Ok(reading) if !reading.parts.is_empty() => Pending::Template { file: file.to_string(), reading: Box::new(reading) },
-            _ => Pending::Refused { file: file.to_string(), errors },
-        },
-    }));
+/// not touched). Resolves once it is shown (or the module could not be loaded).
+pub async fn stage(a: App, st: ExcelState, file: &str, bytes: Vec<u8>) {
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+            return;
+        }
+    };
+    let doc = office_module::doc_json(a);
+    match m.json::<Staged>("xlsx_read", &[js_sys::Uint8Array::from(&bytes[..]).into(), doc]) {
+        Ok(staged) => st.pending.set(Some(pending_of(file, bytes, staged))),
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+        }
+    }
 }
 
-/// Applies the staged import to the open draft, offering undo. Does nothing when none is staged.
-pub fn confirm(a: App, st: ExcelState) {
-    let before = a.doc.get_untracked();
-    let (file, after) = match st.pending.get_untracked() {
-        Some(Pending::Ready { file, import }) => (file, import.apply(&before)),
-        Some(Pending::Template { file, reading }) => (file, reading.apply(&before)),
+/// Applies the staged import to the open draft (read again against it as it is now), offering
+/// undo. Does nothing when none is staged.
+pub async fn confirm(a: App, st: ExcelState) {
+    let (file, bytes) = match st.pending.get_untracked() {
+        Some(Pending::Ready { file, bytes, .. } | Pending::Template { file, bytes, .. }) => (file, bytes),
         _ => return,
     };
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+            return;
+        }
+    };
+    let before = a.doc.get_untracked();
+    let after = m
+        .text("xlsx_apply", &[js_sys::Uint8Array::from(&bytes[..]).into(), JsValue::from_str(&before.to_json())])
+        .ok()
+        .and_then(|j| selfcheck_core::document::format::SelfEvaluation::from_json(&j).ok());
+    let Some(after) = after else { return };
     a.rewrite(|d| *d = after);
     st.pending.set(None);
     a.notify_undo(Text::new(format!("已从“{file}”导入。"), format!("Imported from '{file}'.")), move |d, _| *d = before);
@@ -115,7 +173,7 @@ pub fn read(a: App, st: ExcelState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
-                stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec());
+                stage(a, st, &name, js_sys::Uint8Array::new(&buf).to_vec()).await;
                 request_animation_frame(|| {
                     if let Some(el) = document().query_selector(".excel-panel").ok().flatten() {
                         el.scroll_into_view();
@@ -150,25 +208,22 @@ pub fn ExcelPanel() -> impl IntoView {
     let st = expect_context::<ExcelState>();
     move || {
         st.pending.get().map(|p| match p {
-            Pending::Ready { file, import } => view! {
+            Pending::Ready { file, summary, .. } => view! {
                 <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
                     <h3 id="xlsx-h">{move || match l.get() {
                         selfcheck_core::Lang::Zh => format!("从“{file}”导入将会："),
                         selfcheck_core::Lang::En => format!("Importing '{file}' will:"),
                     }}</h3>
-                    <ul>{import.summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
                     <p class="hint">{tr("其他内容（基本信息、预算执行、报告文字）不变。确认前当前草稿不会改动；确认后可在提示中撤销。", "Everything else (basic information, budget, report text) stays. Your draft is unchanged until you confirm; you can undo afterwards.")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
+                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
                         <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
                     </div>
                 </div>
             }
             .into_any(),
-            Pending::Template { file, reading } => {
-                let summary = reading.summary();
-                let mapping = reading.mapping.clone();
-                let unplaced = reading.unplaced.clone();
+            Pending::Template { file, summary, mapping, unplaced, .. } => {
                 let n_unplaced = unplaced.len();
                 view! {
                 <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
@@ -179,12 +234,12 @@ pub fn ExcelPanel() -> impl IntoView {
                     <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
                     <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
                     <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
+                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
                         <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
                     </div>
                     <details class="mapping" open=true>
                         <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
-                        <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.line(l.get())}</li> }).collect_view()}</ul>
+                        <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.get(l.get()).to_string()}</li> }).collect_view()}</ul>
                     </details>
                     <Show when=move || n_unplaced != 0>
                         <details class="unplaced" open=true>
@@ -192,7 +247,7 @@ pub fn ExcelPanel() -> impl IntoView {
                                 selfcheck_core::Lang::Zh => format!("未能读入的单元格（{n_unplaced} 个，不会导入，请核对）"),
                                 selfcheck_core::Lang::En => format!("Cells not read ({n_unplaced}; not imported, please check)"),
                             }}</summary>
-                            <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.line(l.get())}</li> }).collect_view()}</ul>
+                            <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.get(l.get()).to_string()}</li> }).collect_view()}</ul>
                         </details>
                     </Show>
                 </div>
@@ -207,7 +262,7 @@ pub fn ExcelPanel() -> impl IntoView {
                         selfcheck_core::Lang::Zh => format!("无法导入“{file}”（{n} 处问题），当前草稿未改动："),
                         selfcheck_core::Lang::En => format!("Cannot import '{file}' ({n} problems); your draft is unchanged:"),
                     }}</h3>
-                    <ul>{errors.iter().cloned().map(|e| view! { <li>{move || e.line(l.get())}</li> }).collect_view()}</ul>
+                    <ul>{errors.iter().cloned().map(|e| view! { <li>{move || e.get(l.get()).to_string()}</li> }).collect_view()}</ul>
                     <div class="actions">
                         <button type="button" on:click=move |_| cancel(st) aria-label=move || pick(l.get(), "关闭", "Close")>{tr("关闭", "Close")}</button>
                     </div>

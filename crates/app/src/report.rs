@@ -13,23 +13,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use selfcheck_core::report::{self, Block, Report, Section};
-use selfcheck_core::{chart, Lang};
+use selfcheck_core::Lang;
 
 use super::i18n::{pick, tr};
 use super::import_export::download_bytes;
+use super::office_module;
 use super::state::{app, App};
 
 /// The class on `<body>` while only the report is printed (see `style/report.css`).
 pub const PRINT_CLASS: &str = "print-report";
-
-/// The report of the open document in the page's language, rebuilt with each evaluation (the
-/// section itself rebuilds only once typing pauses, see [`settled`]).
-pub fn report_memo(a: App) -> Memo<Report> {
-    Memo::new(move |_| {
-        let l = a.lang.get();
-        a.ev.with(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
-    })
-}
 
 /// How long the document must rest before the preview and charts are rebuilt: building the
 /// report of a 2,000-indicator draft on every keystroke would cost ~40 ms per key.
@@ -50,19 +42,63 @@ pub fn settled(a: App) -> RwSignal<u64> {
     tick
 }
 
-/// The report as of the last [`settled`] tick (and on a language switch).
-fn report_when_settled(a: App, tick: RwSignal<u64>) -> Memo<Report> {
-    Memo::new(move |_| {
-        tick.track();
-        let l = a.lang.get();
-        a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
-    })
+/// The preview as the second module built it: the report and its three charts (SVG).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Preview {
+    /// The report.
+    pub report: Report,
+    /// Scores, execution and indicator charts, as SVG text.
+    pub charts: [String; 3],
 }
 
-/// The report now (for copying and downloading: never a stale one).
-fn report_now(a: App) -> Report {
-    let l = a.lang.get_untracked();
-    a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
+/// The report and charts of the open document in the page's language, rebuilt by the second
+/// module after each [`settled`] tick (and on a language switch) once it is loaded; `None`
+/// until then. The module is fetched after the form is on screen ([`office_module::prefetch`]).
+pub fn preview(a: App, tick: RwSignal<u64>) -> RwSignal<Option<Preview>> {
+    let out = RwSignal::new(None::<Preview>);
+    let seq = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        tick.track();
+        let l = a.lang.get();
+        match a.office.get() {
+            office_module::Status::Ready => {}
+            office_module::Status::Idle => {
+                // First render: let the form paint, then fetch the module.
+                request_animation_frame(move || {
+                    let _ = set_timeout_with_handle(move || office_module::prefetch(a), std::time::Duration::from_millis(0));
+                });
+                return;
+            }
+            _ => return,
+        }
+        seq.update_value(|n| *n += 1);
+        let me = seq.get_value();
+        let doc = office_module::doc_json(a);
+        leptos::task::spawn_local(async move {
+            let Ok(m) = office_module::get(a).await else { return };
+            if seq.get_value() != me {
+                return;
+            }
+            match m.json::<Preview>("report", &[doc, office_module::lang_code(l).into()]) {
+                Ok(p) => out.set(Some(p)),
+                Err(why) => a.office.set(office_module::Status::Failed(why)),
+            }
+        });
+    });
+    out
+}
+
+/// Runs `f` with the loaded module (loading it first); a failure is said in a notice.
+pub fn with_office(a: App, f: impl FnOnce(office_module::Office) -> Result<(), selfcheck_core::Text> + 'static) {
+    leptos::task::spawn_local(async move {
+        let r = match office_module::get(a).await {
+            Ok(m) => f(m),
+            Err(why) => Err(why),
+        };
+        if let Err(why) = r {
+            a.notify(true, why, super::state::Action::None);
+        }
+    });
 }
 
 /// A key for a section that changes when its content does (the preview re-renders only the
@@ -192,7 +228,7 @@ enum Copied {
 
 /// One chart: the core's SVG, inline.
 #[component]
-fn Chart(svg: Memo<String>, label: (&'static str, &'static str)) -> impl IntoView {
+fn Chart(svg: Signal<String>, label: (&'static str, &'static str)) -> impl IntoView {
     let l = app().lang;
     view! {
         <figure class="chart" role="img" aria-label=move || pick(l.get(), label.0, label.1) inner_html=move || svg.get()></figure>
@@ -205,41 +241,41 @@ pub fn ReportSection() -> impl IntoView {
     let a = app();
     let l = a.lang;
     let tick = settled(a);
-    let rep = report_when_settled(a, tick);
+    let pre = preview(a, tick);
     let copied = RwSignal::new(Copied::None);
     let handle = window_event_listener_untyped("afterprint", |_| end_print());
     on_cleanup(move || handle.remove());
 
-    let sections = move || rep.with(|r| r.sections.iter().enumerate().map(|(i, s)| (section_key(i, s), s.clone())).collect::<Vec<_>>());
-    let notes = move || rep.with(|r| r.notes.clone());
+    let sections = move || {
+        pre.with(|p| {
+            p.as_ref()
+                .map(|p| p.report.sections.iter().enumerate().map(|(i, s)| (section_key(i, s), s.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let notes = move || pre.with(|p| p.as_ref().map(|p| p.report.notes.clone()).unwrap_or_default());
     let copy = move |_| {
-        let text = report::render_text(&report_now(a));
-        leptos::task::spawn_local(async move {
-            let ok = copy_text(&text).await;
-            copied.set(if ok { Copied::Done(text.chars().count()) } else { Copied::Manual(text) });
+        let (doc, l) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            let text = m.text("report_text", &[doc, l.into()])?;
+            leptos::task::spawn_local(async move {
+                let ok = copy_text(&text).await;
+                copied.set(if ok { Copied::Done(text.chars().count()) } else { Copied::Manual(text) });
+            });
+            Ok(())
         });
     };
     let docx = move |_| {
-        let r = report_now(a);
-        let charts = a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::all(d, e, r.lang)));
-        let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r, &charts));
-        super::import_export::download_or_say(a, ("Word 文件", "The Word file"), download_bytes(&name, report::docx::MIME, &bytes));
+        let (doc, l) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            let name = m.text("docx_name", &[doc.clone(), l.into()])?;
+            let bytes = m.bytes("docx", &[doc, l.into()])?;
+            super::import_export::download_or_say(a, ("Word 文件", "The Word file"), download_bytes(&name, report::docx::MIME, &bytes));
+            Ok(())
+        });
     };
-    let scores = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| chart::scores_svg(e, lang))
-    });
-    let execution = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| chart::execution_svg(e, lang))
-    });
-    let indicators = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::indicators_svg(d, e, lang)))
-    });
+    let chart = move |i: usize| Signal::derive(move || pre.with(|p| p.as_ref().map(|p| p.charts[i].clone()).unwrap_or_default()));
+    let (scores, execution, indicators) = (chart(0), chart(1), chart(2));
     let copy_msg = move || match (copied.get(), l.get()) {
         (Copied::Done(n), Lang::Zh) => format!("已复制全文（{n} 字），可粘贴到 Word 或公文系统。"),
         (Copied::Done(n), Lang::En) => format!("Copied the whole report ({n} characters); paste it into Word or your document system."),
@@ -269,7 +305,8 @@ pub fn ReportSection() -> impl IntoView {
                 <span class="copied" role="status" aria-live="polite">{copy_msg}</span>
             </div>
             {manual}
-            <Show when=move || rep.with(|r| !r.notes.is_empty())>
+            <super::office_module::OfficeStatus />
+            <Show when=move || pre.with(|p| p.as_ref().is_some_and(|p| !p.report.notes.is_empty()))>
                 <aside class="report-notes no-print" aria-labelledby="h-report-notes">
                     <h3 id="h-report-notes">{tr("给填报人的提示（不属于报告正文，不会复制、打印或写入 Word）", "Notes for you (not part of the report: not copied, printed or written to Word)")}</h3>
                     <ul>
@@ -278,7 +315,7 @@ pub fn ReportSection() -> impl IntoView {
                 </aside>
             </Show>
             <article class="report-doc" aria-label=move || pick(l.get(), "报告预览", "Report preview")>
-                <h3 class="report-title">{move || rep.with(|r| r.title.clone())}</h3>
+                <h3 class="report-title">{move || pre.with(|p| p.as_ref().map(|p| p.report.title.clone()).unwrap_or_default())}</h3>
                 <For each=sections key=|(k, _)| *k children=|(_, s)| section_view(s) />
             </article>
             <div class="charts">
