@@ -6,7 +6,9 @@
 //
 // Measures
 //   (a) gzip -9 size of the page assets in dist/ (index.html + .wasm + .js + .css) and of the
-//       single file dist/selfcheck.html;
+//       single file dist/selfcheck.html; split into what the page loads before its form is on
+//       screen and the second module (selfcheck-office*: report, Word, Excel, cross-check),
+//       fetched after it;
 //   (b) first render: ms from navigation start until `#app` has content (MutationObserver +
 //       performance.now() in the page), median of N cold loads, each in a fresh browser profile.
 // Prints a table; `--json FILE` also writes the numbers.
@@ -59,12 +61,17 @@ function sizes() {
     return { file: f, raw: buf.length, gzip: gzip9(buf) };
   });
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  // The second module (crates/office), fetched after the form is on screen.
+  const second = (f) => f.startsWith('selfcheck-office');
+  const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const first = sum(rows.filter((r) => !second(r.file)));
+  const later = sum(rows.filter((r) => second(r.file)));
   let single = null;
   try {
     const buf = readFileSync(path.join(distDir, 'selfcheck.html'));
     single = { file: 'selfcheck.html', raw: buf.length, gzip: gzip9(buf) };
   } catch { /* not built */ }
-  return { assets: rows, total, single };
+  return { assets: rows, total, first, later, single };
 }
 
 // ---- (b) browser measurements ----------------------------------------------------------------
@@ -116,7 +123,10 @@ async function formOnSlowLine({ url }) {
     await b.page.locator('#f-unit-name').waitFor({ state: 'visible', timeout: 60000 });
     const ms = Date.now() - t0;
     counting = false;
-    return { ms, bytes };
+    // The report preview: built by the second module, fetched once the form is on screen.
+    await b.page.locator('#sec-report .report-doc .report-sec').first().waitFor({ state: 'attached', timeout: 120000 });
+    const reportMs = Date.now() - t0;
+    return { ms, bytes, reportMs };
   } finally {
     await b.close();
   }
@@ -138,6 +148,11 @@ const MEASUREMENTS = [
     name: 'bytes fetched before the form shows (uncompressed server)',
     unit: 'KB',
     run: async (ctx) => (await slowOnce(ctx)).map((r) => r.bytes / 1024),
+  },
+  {
+    name: 'report preview on screen, same line (from navigation)',
+    unit: 'ms',
+    run: async (ctx) => (await slowOnce(ctx)).map((r) => r.reportMs),
   },
   {
     name: 'first render (cold, fresh profile)',
@@ -163,6 +178,8 @@ console.log(`\nPage assets in ${distDir} (gzip -9):\n`);
 table([
   ['file', 'raw', 'gzip -9'],
   ...s.assets.map((r) => [r.file, kb(r.raw), kb(r.gzip)]),
+  ['before the form (all but selfcheck-office*)', kb(s.first.raw), kb(s.first.gzip)],
+  ['second module (selfcheck-office*), after it', kb(s.later.raw), kb(s.later.gzip)],
   ['TOTAL page assets', kb(s.total.raw), kb(s.total.gzip)],
   ...(s.single ? [['single file selfcheck.html', kb(s.single.raw), kb(s.single.gzip)]] : []),
 ]);
