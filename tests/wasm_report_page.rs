@@ -11,7 +11,6 @@ use selfcheck::app::crosscheck::{target_of, TEXT_ID};
 use selfcheck::app::excel::{self, ExcelState, Pending};
 use selfcheck::app::report::{preview, Preview};
 use selfcheck::app::state::{Action, App};
-use selfcheck::core::crosscheck::Status;
 use selfcheck::core::document::draft::Drafts;
 use selfcheck::core::document::format::SelfEvaluation;
 use selfcheck::core::{evaluate, office::xlsx, Lang};
@@ -58,6 +57,9 @@ fn install_office() {
     text2!("generated_text", o::generated_text);
     text2!("docx_name", o::docx_name);
     text2!("crosscheck", o::crosscheck);
+    let c = Closure::<dyn Fn(String, String, String) -> String>::new(|t: String, d: String, l: String| o::crosscheck_view(&t, &d, &l));
+    put("crosscheck_view", c.as_ref());
+    c.forget();
     let c = Closure::<dyn Fn(js_sys::Uint8Array, String) -> String>::new(|b: js_sys::Uint8Array, d: String| o::xlsx_read(&b.to_vec(), &d));
     put("xlsx_read", c.as_ref());
     c.forget();
@@ -92,14 +94,13 @@ async fn report_preview_follows_the_document_and_language() {
         settle().await;
     }
     let p: Preview = r.get_untracked().expect("the report, once the module is loaded");
-    let text = selfcheck::core::report::render_text(&p.report);
-    assert!(text.contains("35,408.62"), "{text}");
-    assert!(text.contains("总执行率 95.50%"));
-    assert!(text.contains("93.53"));
-    assert!(p.charts.iter().all(|c| c.starts_with("<svg")));
+    assert!(p.doc.contains("35,408.62"), "{}", p.doc);
+    assert!(p.doc.contains("总执行率 95.50%"));
+    assert!(p.doc.contains("93.53"));
+    assert_eq!(p.charts.matches("<svg").count(), 3);
     a.lang.set(Lang::En);
     settle().await;
-    assert_eq!(r.get_untracked().unwrap().report.lang, Lang::En);
+    assert!(r.get_untracked().unwrap().charts.contains("Charts"));
 }
 
 #[wasm_bindgen_test]
@@ -110,18 +111,26 @@ async fn crosscheck_and_where_its_findings_lead() {
     settle().await;
     let cc = a.crosscheck.get_untracked();
     assert_eq!(cc.figures.len(), 7);
-    let amb = cc.figures.iter().find(|f| f.status == Status::Ambiguous).expect("95.68% is ambiguous");
-    assert_eq!(amb.raw, "95.68%");
     let f = cc.findings.iter().find(|f| f.rule == "report.figure_ambiguous").unwrap();
     assert!(f.message.zh.contains("95.50%"), "{}", f.message.zh);
-    assert_eq!(target_of(&f.path, &cc.figures).as_deref(), Some(format!("cc-fig-{}", amb.n).as_str()));
+    // 95.68% is the ambiguous figure: its row, where its finding leads.
+    let row = target_of(&f.path, &cc.figures).expect("a row");
+    let at = cc.html.find(&format!("id=\"{row}\" class=\"ambiguous\"")).expect("the ambiguous row");
+    assert!(cc.html[at..].contains("95.68%"));
     assert_eq!(target_of("report.text", &cc.figures).as_deref(), Some(TEXT_ID));
-    assert_eq!(target_of(&format!("report.text.s{}", amb.sentence_n), &cc.figures), Some(format!("cc-fig-1")));
+    let n: usize = row.trim_start_matches("cc-fig-").parse().unwrap();
+    let sentence = cc.figures.iter().find(|(m, _)| *m == n).unwrap().1;
+    let first = cc.figures.iter().find(|(_, s)| *s == sentence).unwrap().0;
+    assert_eq!(target_of(&format!("report.text.s{sentence}"), &cc.figures), Some(format!("cc-fig-{first}")));
     assert_eq!(target_of("narrative.summary", &cc.figures), None);
     // The check follows the document: a changed total makes 35,408.62 a mismatch.
     a.set_field("budget.total.adjusted", "35,000.00".into());
     settle().await;
-    assert!(a.crosscheck.with_untracked(|c| c.figures[0].status == Status::Mismatch));
+    assert!(
+        a.crosscheck.with_untracked(|c| c.html.contains("id=\"cc-fig-1\" class=\"mismatch\"")),
+        "{}",
+        a.crosscheck.get_untracked().html
+    );
     a.report_text.set(String::new());
     settle().await;
     assert!(a.crosscheck.with_untracked(|c| c.findings.is_empty()));

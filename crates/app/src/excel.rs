@@ -31,6 +31,22 @@ pub struct Staged {
     pub unplaced: Vec<Text>,
     /// Every problem, by cell (refused).
     pub errors: Vec<Text>,
+    /// The same lists as HTML `<li>` items, in both languages.
+    pub html: StagedHtml,
+}
+
+/// [`Staged`]'s lists as HTML (crates/office `html::items`), shown with `inner_html`.
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct StagedHtml {
+    /// What applying will change.
+    pub summary: Text,
+    /// Where each field was read.
+    pub mapping: Text,
+    /// The cells not read.
+    pub unplaced: Text,
+    /// The problems.
+    pub errors: Text,
 }
 
 /// A workbook read and waiting for the officer's decision.
@@ -44,6 +60,8 @@ pub enum Pending {
         bytes: Vec<u8>,
         /// What it would change.
         summary: Vec<Text>,
+        /// The lists as HTML.
+        html: StagedHtml,
     },
     /// A filled 自评表 in a template's layout ([`selfcheck_core::workbook`]): what was found where,
     /// and what could not be placed, shown before anything is applied.
@@ -58,6 +76,8 @@ pub enum Pending {
         mapping: Vec<Text>,
         /// The cells not read.
         unplaced: Vec<Text>,
+        /// The lists as HTML.
+        html: StagedHtml,
     },
     /// Refused: every problem, by cell.
     Refused {
@@ -65,6 +85,8 @@ pub enum Pending {
         file: String,
         /// The problems.
         errors: Vec<Text>,
+        /// The lists as HTML.
+        html: StagedHtml,
     },
 }
 
@@ -97,9 +119,16 @@ pub fn export(a: App) {
 pub fn pending_of(file: &str, bytes: Vec<u8>, staged: Staged) -> Pending {
     let file = file.to_string();
     match staged.kind.as_str() {
-        "ready" => Pending::Ready { file, bytes, summary: staged.summary },
-        "template" => Pending::Template { file, bytes, summary: staged.summary, mapping: staged.mapping, unplaced: staged.unplaced },
-        _ => Pending::Refused { file, errors: staged.errors },
+        "ready" => Pending::Ready { file, bytes, summary: staged.summary, html: staged.html },
+        "template" => Pending::Template {
+            file,
+            bytes,
+            summary: staged.summary,
+            mapping: staged.mapping,
+            unplaced: staged.unplaced,
+            html: staged.html,
+        },
+        _ => Pending::Refused { file, errors: staged.errors, html: staged.html },
     }
 }
 
@@ -208,13 +237,13 @@ pub fn ExcelPanel() -> impl IntoView {
     let st = expect_context::<ExcelState>();
     move || {
         st.pending.get().map(|p| match p {
-            Pending::Ready { file, summary, .. } => view! {
+            Pending::Ready { file, html, .. } => view! {
                 <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
                     <h3 id="xlsx-h">{move || match l.get() {
                         selfcheck_core::Lang::Zh => format!("从“{file}”导入将会："),
                         selfcheck_core::Lang::En => format!("Importing '{file}' will:"),
                     }}</h3>
-                    <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <ul inner_html=move || html.summary.get(l.get()).to_string()></ul>
                     <p class="hint">{tr("其他内容（基本信息、预算执行、报告文字）不变。确认前当前草稿不会改动；确认后可在提示中撤销。", "Everything else (basic information, budget, report text) stays. Your draft is unchanged until you confirm; you can undo afterwards.")}</p>
                     <div class="actions">
                         <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
@@ -223,15 +252,16 @@ pub fn ExcelPanel() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Pending::Template { file, summary, mapping, unplaced, .. } => {
+            Pending::Template { file, unplaced, html, .. } => {
                 let n_unplaced = unplaced.len();
+                let (h1, h2, h3) = (html.clone(), html.clone(), html);
                 view! {
                 <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
                     <h3 id="xlsx-h">{move || match l.get() {
                         selfcheck_core::Lang::Zh => format!("从自评表“{file}”导入将会："),
                         selfcheck_core::Lang::En => format!("Importing the filled form '{file}' will:"),
                     }}</h3>
-                    <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <ul inner_html=move || h1.summary.get(l.get()).to_string()></ul>
                     <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
                     <div class="actions">
                         <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
@@ -239,7 +269,7 @@ pub fn ExcelPanel() -> impl IntoView {
                     </div>
                     <details class="mapping" open=true>
                         <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
-                        <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                        <ul inner_html=move || h2.mapping.get(l.get()).to_string()></ul>
                     </details>
                     <Show when=move || n_unplaced != 0>
                         <details class="unplaced" open=true>
@@ -247,14 +277,14 @@ pub fn ExcelPanel() -> impl IntoView {
                                 selfcheck_core::Lang::Zh => format!("未能读入的单元格（{n_unplaced} 个，不会导入，请核对）"),
                                 selfcheck_core::Lang::En => format!("Cells not read ({n_unplaced}; not imported, please check)"),
                             }}</summary>
-                            <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                            <ul inner_html={ let u = h3.unplaced.clone(); move || u.get(l.get()).to_string() }></ul>
                         </details>
                     </Show>
                 </div>
                 }
                 .into_any()
             }
-            Pending::Refused { file, errors } => {
+            Pending::Refused { file, errors, html } => {
                 let n = errors.len();
                 view! {
                 <div class="excel-panel error" role="alert">
@@ -262,7 +292,7 @@ pub fn ExcelPanel() -> impl IntoView {
                         selfcheck_core::Lang::Zh => format!("无法导入“{file}”（{n} 处问题），当前草稿未改动："),
                         selfcheck_core::Lang::En => format!("Cannot import '{file}' ({n} problems); your draft is unchanged:"),
                     }}</h3>
-                    <ul>{errors.iter().cloned().map(|e| view! { <li>{move || e.get(l.get()).to_string()}</li> }).collect_view()}</ul>
+                    <ul inner_html=move || html.errors.get(l.get()).to_string()></ul>
                     <div class="actions">
                         <button type="button" on:click=move |_| cancel(st) aria-label=move || pick(l.get(), "关闭", "Close")>{tr("关闭", "Close")}</button>
                     </div>

@@ -2,17 +2,17 @@
 //! as a live preview (headings, paragraphs, tables), with the notes for the officer kept apart,
 //! the three charts of [`selfcheck_core::chart`], and 复制全文 / 打印报告 / 下载 Word.
 //!
-//! The preview, the copied text and the .docx all come from the same [`Report`], so they agree.
+//! The preview, the copied text and the .docx all come from the same `Report`, built by the
+//! second module (crates/office, through [`office_module`]), so they agree; the preview arrives as
+//! HTML, so this module carries neither the report's types nor their views.
 //! The preview and charts follow the document once typing pauses ([`SETTLE_MS`]); copying and
 //! downloading always build the report afresh.
-
-use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::report::{self, Block, Report, Section};
+use selfcheck_core::report;
 use selfcheck_core::Lang;
 
 use super::i18n::{pick, tr};
@@ -42,13 +42,16 @@ pub fn settled(a: App) -> RwSignal<u64> {
     tick
 }
 
-/// The preview as the second module built it: the report and its three charts (SVG).
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+/// The preview as the second module wrote it (crates/office `report`, its `html` module): the
+/// contents of the report's article, its notes (empty: none) and its charts, as HTML.
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
 pub struct Preview {
-    /// The report.
-    pub report: Report,
-    /// Scores, execution and indicator charts, as SVG text.
-    pub charts: [String; 3],
+    /// Title and sections.
+    pub doc: String,
+    /// The notes for the officer.
+    pub notes: String,
+    /// The three charts with their heading.
+    pub charts: String,
 }
 
 /// The report and charts of the open document in the page's language, rebuilt by the second
@@ -99,75 +102,6 @@ pub fn with_office(a: App, f: impl FnOnce(office_module::Office) -> Result<(), s
             a.notify(true, why, super::state::Action::None);
         }
     });
-}
-
-/// A key for a section that changes when its content does (the preview re-renders only the
-/// sections an edit changed).
-fn section_key(i: usize, s: &Section) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (i, s.level, &s.title).hash(&mut h);
-    for b in &s.blocks {
-        match b {
-            Block::Paragraph(p) => (0u8, p).hash(&mut h),
-            Block::Table(t) => (1u8, &t.header, &t.rows, &t.numeric).hash(&mut h),
-        }
-    }
-    h.finish()
-}
-
-/// Text with every 【待填写】 placeholder marked (highlighted on screen, outlined on paper), so
-/// an unwritten part is seen at a glance and never passes for written text in a printout.
-fn marked(text: String) -> AnyView {
-    let mut parts: Vec<AnyView> = Vec::new();
-    let mut rest = text.as_str();
-    while let Some((at, len)) = [report::TODO_ZH, report::TODO_EN].iter().filter_map(|t| rest.find(t).map(|i| (i, t.len()))).min() {
-        if at > 0 {
-            parts.push(rest[..at].to_string().into_any());
-        }
-        parts.push(view! { <mark class="placeholder">{rest[at..at + len].to_string()}</mark> }.into_any());
-        rest = &rest[at + len..];
-    }
-    if !rest.is_empty() {
-        parts.push(rest.to_string().into_any());
-    }
-    parts.into_any()
-}
-
-fn block_view(b: Block) -> AnyView {
-    match b {
-        Block::Paragraph(p) => {
-            let todo = p.contains(report::TODO_ZH) || p.contains(report::TODO_EN);
-            view! { <p class:todo=todo>{marked(p)}</p> }.into_any()
-        }
-        Block::Table(t) => {
-            let numeric = t.numeric.clone();
-            let num = move |i: usize| numeric.get(i).copied().unwrap_or(false);
-            let num2 = num.clone();
-            view! {
-                <div class="table-wrap">
-                    <table class="report-table">
-                        <thead><tr>{t.header.into_iter().enumerate().map(|(i, h)| view! { <th class:num=num(i)>{h}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {t.rows.into_iter().map(|r| view! {
-                                <tr>{r.into_iter().enumerate().map(|(i, c)| view! { <td class:num=num2(i)>{marked(c)}</td> }).collect_view()}</tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        }
-    }
-}
-
-fn section_view(s: Section) -> impl IntoView {
-    let heading = if s.level <= 1 { view! { <h4>{s.title}</h4> }.into_any() } else { view! { <h5>{s.title}</h5> }.into_any() };
-    view! {
-        <div class=format!("report-sec level-{}", s.level)>
-            {heading}
-            {s.blocks.into_iter().map(block_view).collect_view()}
-        </div>
-    }
 }
 
 /// Copies `text` to the clipboard: `navigator.clipboard` where the browser offers it, else a
@@ -226,15 +160,6 @@ enum Copied {
     Manual(String),
 }
 
-/// One chart: the core's SVG, inline.
-#[component]
-fn Chart(svg: Signal<String>, label: (&'static str, &'static str)) -> impl IntoView {
-    let l = app().lang;
-    view! {
-        <figure class="chart" role="img" aria-label=move || pick(l.get(), label.0, label.1) inner_html=move || svg.get()></figure>
-    }
-}
-
 /// The section.
 #[component]
 pub fn ReportSection() -> impl IntoView {
@@ -246,14 +171,7 @@ pub fn ReportSection() -> impl IntoView {
     let handle = window_event_listener_untyped("afterprint", |_| end_print());
     on_cleanup(move || handle.remove());
 
-    let sections = move || {
-        pre.with(|p| {
-            p.as_ref()
-                .map(|p| p.report.sections.iter().enumerate().map(|(i, s)| (section_key(i, s), s.clone())).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let notes = move || pre.with(|p| p.as_ref().map(|p| p.report.notes.clone()).unwrap_or_default());
+    let part = move |f: fn(&Preview) -> String| move || pre.with(|p| p.as_ref().map(f).unwrap_or_default());
     let copy = move |_| {
         let (doc, l) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
         with_office(a, move |m| {
@@ -274,8 +192,6 @@ pub fn ReportSection() -> impl IntoView {
             Ok(())
         });
     };
-    let chart = move |i: usize| Signal::derive(move || pre.with(|p| p.as_ref().map(|p| p.charts[i].clone()).unwrap_or_default()));
-    let (scores, execution, indicators) = (chart(0), chart(1), chart(2));
     let copy_msg = move || match (copied.get(), l.get()) {
         (Copied::Done(n), Lang::Zh) => format!("已复制全文（{n} 字），可粘贴到 Word 或公文系统。"),
         (Copied::Done(n), Lang::En) => format!("Copied the whole report ({n} characters); paste it into Word or your document system."),
@@ -306,24 +222,11 @@ pub fn ReportSection() -> impl IntoView {
             </div>
             {manual}
             <super::office_module::OfficeStatus />
-            <Show when=move || pre.with(|p| p.as_ref().is_some_and(|p| !p.report.notes.is_empty()))>
-                <aside class="report-notes no-print" aria-labelledby="h-report-notes">
-                    <h3 id="h-report-notes">{tr("给填报人的提示（不属于报告正文，不会复制、打印或写入 Word）", "Notes for you (not part of the report: not copied, printed or written to Word)")}</h3>
-                    <ul>
-                        <For each=notes key=|n| n.clone() children=|n| view! { <li>{n}</li> } />
-                    </ul>
-                </aside>
+            <Show when=move || pre.with(|p| p.as_ref().is_some_and(|p| !p.notes.is_empty()))>
+                <aside class="report-notes no-print" aria-labelledby="h-report-notes" inner_html=part(|p| p.notes.clone())></aside>
             </Show>
-            <article class="report-doc" aria-label=move || pick(l.get(), "报告预览", "Report preview")>
-                <h3 class="report-title">{move || pre.with(|p| p.as_ref().map(|p| p.report.title.clone()).unwrap_or_default())}</h3>
-                <For each=sections key=|(k, _)| *k children=|(_, s)| section_view(s) />
-            </article>
-            <div class="charts">
-                <h3>{tr("附图", "Charts")}</h3>
-                <Chart svg=scores label=("评分图", "Scores chart") />
-                <Chart svg=execution label=("预算执行图", "Budget execution chart") />
-                <Chart svg=indicators label=("绩效指标完成情况图", "Indicator completion chart") />
-            </div>
+            <article class="report-doc" aria-label=move || pick(l.get(), "报告预览", "Report preview") inner_html=part(|p| p.doc.clone())></article>
+            <div class="charts" inner_html=part(|p| p.charts.clone())></div>
         </section>
     }
 }

@@ -17,6 +17,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+pub mod html;
+
 use selfcheck_core::document::format::SelfEvaluation;
 use selfcheck_core::office::xlsx::{self, CellError};
 use selfcheck_core::text::lang::{Lang, Text};
@@ -38,8 +40,9 @@ fn error_json(why: &str) -> String {
     serde_json::json!({ "error": Text::new(format!("内部错误：{why}"), format!("internal error: {why}")) }).to_string()
 }
 
-/// The report preview: `{"report": Report, "charts": [scores, execution, indicators]}` (the three
-/// charts as SVG text), or `{"error": Text}`.
+/// The report preview as HTML: `{"doc": …, "notes": …, "charts": …}`, the contents of the
+/// page's `article.report-doc`, `aside.report-notes` ("" when there are no notes) and
+/// `div.charts` ([`html`]); or `{"error": Text}`.
 #[wasm_bindgen]
 pub fn report(doc_json: &str, lang: &str) -> String {
     let l = lang_of(lang);
@@ -47,7 +50,8 @@ pub fn report(doc_json: &str, lang: &str) -> String {
         Ok((d, e)) => {
             let r = report::build(&d, &e, l);
             let charts = [chart::scores_svg(&e, l), chart::execution_svg(&e, l), chart::indicators_svg(&d, &e, l)];
-            serde_json::json!({ "report": r, "charts": charts }).to_string()
+            serde_json::json!({ "doc": html::report_doc(&r), "notes": html::report_notes(&r, l), "charts": html::charts(l, &charts) })
+                .to_string()
         }
         Err(why) => error_json(&why),
     }
@@ -110,6 +114,28 @@ struct Staged {
     unplaced: Vec<Text>,
     /// Every problem, by cell (`refused`).
     errors: Vec<Text>,
+    /// The four lists as `<li>` items, in both languages.
+    html: StagedHtml,
+}
+
+/// [`Staged`]'s lists as HTML.
+#[derive(Serialize, Default)]
+struct StagedHtml {
+    summary: Text,
+    mapping: Text,
+    unplaced: Text,
+    errors: Text,
+}
+
+fn items(lines: &[Text]) -> Text {
+    Text::new(html::items(lines, Lang::Zh), html::items(lines, Lang::En))
+}
+
+impl Staged {
+    fn new(kind: &'static str, summary: Vec<Text>, mapping: Vec<Text>, unplaced: Vec<Text>, errors: Vec<Text>) -> Staged {
+        let html = StagedHtml { summary: items(&summary), mapping: items(&mapping), unplaced: items(&unplaced), errors: items(&errors) };
+        Staged { kind, summary, mapping, unplaced, errors, html }
+    }
 }
 
 fn both(line: impl Fn(Lang) -> String) -> Text {
@@ -125,22 +151,16 @@ pub fn xlsx_read(bytes: &[u8], doc_json: &str) -> String {
         Err(e) => return error_json(&e.to_string()),
     };
     let staged = match xlsx::import(bytes, &doc) {
-        Ok(import) => Staged { kind: "ready", summary: import.summary, mapping: vec![], unplaced: vec![], errors: vec![] },
+        Ok(import) => Staged::new("ready", import.summary, vec![], vec![], vec![]),
         Err(errors) => match workbook::read(bytes) {
-            Ok(r) if !r.parts.is_empty() => Staged {
-                kind: "template",
-                summary: r.summary(),
-                mapping: r.mapping.iter().map(|m| both(|l| m.line(l))).collect(),
-                unplaced: r.unplaced.iter().map(|u| both(|l| u.line(l))).collect(),
-                errors: vec![],
-            },
-            _ => Staged {
-                kind: "refused",
-                summary: vec![],
-                mapping: vec![],
-                unplaced: vec![],
-                errors: errors.iter().map(|e: &CellError| both(|l| e.line(l))).collect(),
-            },
+            Ok(r) if !r.parts.is_empty() => Staged::new(
+                "template",
+                r.summary(),
+                r.mapping.iter().map(|m| both(|l| m.line(l))).collect(),
+                r.unplaced.iter().map(|u| both(|l| u.line(l))).collect(),
+                vec![],
+            ),
+            _ => Staged::new("refused", vec![], vec![], vec![], errors.iter().map(|e: &CellError| both(|l| e.line(l))).collect()),
         },
     };
     serde_json::to_string(&staged).unwrap_or_default()
@@ -170,6 +190,21 @@ pub fn crosscheck(text: &str, doc_json: &str) -> String {
     }
 }
 
+/// The cross-check for the page's 核对报告文字 section: `{"findings": [Finding], "figures":
+/// [[n, sentence_n]], "html": …}` (the findings for 自查结果, where each figure's sentence is,
+/// and the summary and table as HTML, [`html::crosscheck`]), or `{"error": Text}`.
+#[wasm_bindgen]
+pub fn crosscheck_view(text: &str, doc_json: &str, lang: &str) -> String {
+    match open(doc_json) {
+        Ok((d, e)) => {
+            let c = crosscheck::analyse(text, &d, &e);
+            let figures: Vec<(usize, usize)> = c.figures.iter().map(|f| (f.n, f.sentence_n)).collect();
+            serde_json::json!({ "findings": c.findings, "figures": figures, "html": html::crosscheck(&c, lang_of(lang)) }).to_string()
+        }
+        Err(why) => error_json(&why),
+    }
+}
+
 /// A Word report (.docx) as the text the cross-check reads: `{"text": "…"}`, or `{"error": Text}`
 /// saying why it cannot be read.
 #[wasm_bindgen]
@@ -191,10 +226,9 @@ mod tests {
     #[test]
     fn report_and_charts_of_the_seed() {
         let v: serde_json::Value = serde_json::from_str(&report(&seed(), "zh")).unwrap();
-        let r: report::Report = serde_json::from_value(v["report"].clone()).unwrap();
-        assert!(report::render_text(&r).contains("35,408.62"));
-        assert_eq!(v["charts"].as_array().unwrap().len(), 3);
-        assert!(v["charts"][0].as_str().unwrap().starts_with("<svg"));
+        assert!(v["doc"].as_str().unwrap().contains("35,408.62"));
+        assert!(v["doc"].as_str().unwrap().starts_with("<h3 class=\"report-title\">"));
+        assert_eq!(v["charts"].as_str().unwrap().matches("<figure class=\"chart\"").count(), 3);
         assert!(report_text(&seed(), "en").contains("35,408.62"));
         assert!(report(" not json", "zh").contains("\"error\""));
     }
@@ -224,5 +258,8 @@ mod tests {
         let text = generated_text(&seed(), "zh");
         let cc: crosscheck::CrossCheck = serde_json::from_str(&crosscheck(&text, &seed())).unwrap();
         assert!(!cc.figures.is_empty());
+        let v: serde_json::Value = serde_json::from_str(&crosscheck_view("总预算 1.00 万元。", &seed(), "zh")).unwrap();
+        assert!(v["html"].as_str().unwrap().contains("id=\"cc-fig-1\""));
+        assert_eq!(v["figures"][0][0], 1);
     }
 }

@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 
 use selfcheck_core::check::incremental::Evaluator;
-use selfcheck_core::crosscheck::CrossCheck;
 use selfcheck_core::document::draft::Drafts;
 use selfcheck_core::document::format::{path, SelfEvaluation};
 use selfcheck_core::edit;
@@ -123,7 +122,7 @@ pub struct App {
     /// The cross-check of `report_text` against the document and its evaluation (empty when
     /// there is no text), computed by the second module (`office_module`) after each change of
     /// either. Its findings are listed in 自查结果 with the evaluation's.
-    pub crosscheck: RwSignal<CrossCheck>,
+    pub crosscheck: RwSignal<super::crosscheck::Checked>,
     /// Where loading the second module (report, Word, Excel, cross-check) stands.
     pub office: RwSignal<super::office_module::Status>,
     /// True between the browser's `beforeprint` and `afterprint`: every task is shown open with
@@ -218,7 +217,7 @@ impl App {
             });
         });
         let report_text = RwSignal::new(String::new());
-        let cc = RwSignal::new(CrossCheck { figures: Vec::new(), findings: Vec::new() });
+        let cc = RwSignal::new(super::crosscheck::Checked::default());
         let office = RwSignal::new(super::office_module::Status::Idle);
         let list = draft_list_of(&drafts);
         let total: usize = drafts.current().doc.tasks.iter().map(|t| t.indicators.len()).sum();
