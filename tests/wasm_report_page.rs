@@ -60,7 +60,9 @@ fn install_office() {
     let c = Closure::<dyn Fn(String, String, String) -> String>::new(|t: String, d: String, l: String| o::crosscheck_view(&t, &d, &l));
     put("crosscheck_view", c.as_ref());
     c.forget();
-    let c = Closure::<dyn Fn(js_sys::Uint8Array, String) -> String>::new(|b: js_sys::Uint8Array, d: String| o::xlsx_read(&b.to_vec(), &d));
+    let c = Closure::<dyn Fn(js_sys::Uint8Array, String, String) -> String>::new(|b: js_sys::Uint8Array, d: String, f: String| {
+        o::xlsx_read(&b.to_vec(), &d, &f)
+    });
     put("xlsx_read", c.as_ref());
     c.forget();
     let c = Closure::<dyn Fn(js_sys::Uint8Array, String) -> String>::new(|b: js_sys::Uint8Array, d: String| o::xlsx_apply(&b.to_vec(), &d));
@@ -147,14 +149,18 @@ async fn excel_import_waits_for_confirmation_and_can_be_undone() {
 
     // A broken file is refused, by cell; the draft is untouched.
     excel::stage(a, st, "broken.xlsx", b"not a workbook".to_vec()).await;
-    assert!(matches!(st.pending.get_untracked(), Some(Pending::Refused { ref errors, .. }) if !errors.is_empty()));
+    assert!(
+        matches!(st.pending.get_untracked(), Some(Pending { ref staged, .. }) if staged.kind == "refused" && !staged.errors.is_empty())
+    );
     excel::confirm(a, st).await;
     assert!(a.doc.with_untracked(|d| d.tasks.is_empty()));
 
     // A good one is shown first; cancel leaves the draft.
     excel::stage(a, st, "t.xlsx", bytes.clone()).await;
-    let Some(Pending::Ready { summary, .. }) = st.pending.get_untracked() else { panic!("not staged") };
-    assert!(summary.iter().any(|t| t.zh.contains("替换全部重点工作任务和绩效指标")));
+    let Some(Pending { staged, .. }) = st.pending.get_untracked() else { panic!("not staged") };
+    assert_eq!(staged.kind, "ready");
+    assert!(staged.html.zh.contains("id=\"xlsx-confirm\""));
+    assert!(staged.summary.iter().any(|t| t.zh.contains("替换全部重点工作任务和绩效指标")));
     assert!(a.doc.with_untracked(|d| d.tasks.is_empty()));
     excel::cancel(st);
     assert_eq!(st.pending.get_untracked(), None);

@@ -10,18 +10,18 @@ use wasm_bindgen_futures::JsFuture;
 use selfcheck_core::office::xlsx;
 use selfcheck_core::Text;
 
-use super::i18n::{pick, tr};
+use super::i18n::tr;
 use super::import_export::download_bytes;
 use super::office_module;
 use super::report::with_office;
 use super::state::App;
 
 /// What the second module read from a workbook (crates/office `xlsx_read`), every line in both
-/// languages.
+/// languages, with the confirmation panel written as HTML (crates/office `html::excel_panel`).
 #[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct Staged {
-    /// `ready`, `template` or `refused`.
+    /// `ready` (this page's own export), `template` (a filled 自评表) or `refused`.
     pub kind: String,
     /// What applying will change.
     pub summary: Vec<Text>,
@@ -31,63 +31,26 @@ pub struct Staged {
     pub unplaced: Vec<Text>,
     /// Every problem, by cell (refused).
     pub errors: Vec<Text>,
-    /// The same lists as HTML `<li>` items, in both languages.
-    pub html: StagedHtml,
-}
-
-/// [`Staged`]'s lists as HTML (crates/office `html::items`), shown with `inner_html`.
-#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct StagedHtml {
-    /// What applying will change.
-    pub summary: Text,
-    /// Where each field was read.
-    pub mapping: Text,
-    /// The cells not read.
-    pub unplaced: Text,
-    /// The problems.
-    pub errors: Text,
+    /// The panel, in both languages.
+    pub html: Text,
 }
 
 /// A workbook read and waiting for the officer's decision.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// Readable: this page's own export; what it would change.
-    Ready {
-        /// The file's name.
-        file: String,
-        /// The workbook (read again against the draft when confirmed).
-        bytes: Vec<u8>,
-        /// What it would change.
-        summary: Vec<Text>,
-        /// The lists as HTML.
-        html: StagedHtml,
-    },
-    /// A filled 自评表 in a template's layout ([`selfcheck_core::workbook`]): what was found where,
-    /// and what could not be placed, shown before anything is applied.
-    Template {
-        /// The file's name.
-        file: String,
-        /// The workbook.
-        bytes: Vec<u8>,
-        /// What it would change.
-        summary: Vec<Text>,
-        /// Where each field was read.
-        mapping: Vec<Text>,
-        /// The cells not read.
-        unplaced: Vec<Text>,
-        /// The lists as HTML.
-        html: StagedHtml,
-    },
-    /// Refused: every problem, by cell.
-    Refused {
-        /// The file's name.
-        file: String,
-        /// The problems.
-        errors: Vec<Text>,
-        /// The lists as HTML.
-        html: StagedHtml,
-    },
+pub struct Pending {
+    /// The file's name.
+    pub file: String,
+    /// The workbook (read again against the draft when confirmed).
+    pub bytes: Vec<u8>,
+    /// What was read.
+    pub staged: Staged,
+}
+
+impl Pending {
+    /// Whether it can be applied (not refused).
+    pub fn readable(&self) -> bool {
+        matches!(self.staged.kind.as_str(), "ready" | "template")
+    }
 }
 
 /// The Excel import waiting for confirmation (shared by the buttons and the panel).
@@ -115,23 +78,6 @@ pub fn export(a: App) {
     });
 }
 
-/// The pending import of `staged` (as the module read `bytes`).
-pub fn pending_of(file: &str, bytes: Vec<u8>, staged: Staged) -> Pending {
-    let file = file.to_string();
-    match staged.kind.as_str() {
-        "ready" => Pending::Ready { file, bytes, summary: staged.summary, html: staged.html },
-        "template" => Pending::Template {
-            file,
-            bytes,
-            summary: staged.summary,
-            mapping: staged.mapping,
-            unplaced: staged.unplaced,
-            html: staged.html,
-        },
-        _ => Pending::Refused { file, errors: staged.errors, html: staged.html },
-    }
-}
-
 /// Reads `bytes` against the open draft and shows the result for confirmation (the draft is
 /// not touched). Resolves once it is shown (or the module could not be loaded).
 pub async fn stage(a: App, st: ExcelState, file: &str, bytes: Vec<u8>) {
@@ -143,8 +89,8 @@ pub async fn stage(a: App, st: ExcelState, file: &str, bytes: Vec<u8>) {
         }
     };
     let doc = office_module::doc_json(a);
-    match m.json::<Staged>("xlsx_read", &[js_sys::Uint8Array::from(&bytes[..]).into(), doc]) {
-        Ok(staged) => st.pending.set(Some(pending_of(file, bytes, staged))),
+    match m.json::<Staged>("xlsx_read", &[js_sys::Uint8Array::from(&bytes[..]).into(), doc, JsValue::from_str(file)]) {
+        Ok(staged) => st.pending.set(Some(Pending { file: file.to_string(), bytes, staged })),
         Err(why) => {
             a.notify(true, why, super::state::Action::None);
         }
@@ -155,7 +101,7 @@ pub async fn stage(a: App, st: ExcelState, file: &str, bytes: Vec<u8>) {
 /// undo. Does nothing when none is staged.
 pub async fn confirm(a: App, st: ExcelState) {
     let (file, bytes) = match st.pending.get_untracked() {
-        Some(Pending::Ready { file, bytes, .. } | Pending::Template { file, bytes, .. }) => (file, bytes),
+        Some(p) if p.readable() => (p.file, p.bytes),
         _ => return,
     };
     let m = match office_module::get(a).await {
@@ -229,77 +175,23 @@ pub fn ExcelButtons() -> impl IntoView {
     }
 }
 
-/// The confirmation panel: the summary with 确认导入 / 取消, or the problems by cell.
+/// The confirmation panel: the summary with 确认导入 / 取消, or the problems by cell with 关闭, as
+/// the second module wrote it; one click handler serves its buttons (by their ids).
 #[component]
 pub fn ExcelPanel() -> impl IntoView {
     let a = super::state::app();
     let l = a.lang;
     let st = expect_context::<ExcelState>();
-    move || {
-        st.pending.get().map(|p| match p {
-            Pending::Ready { file, html, .. } => view! {
-                <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
-                    <h3 id="xlsx-h">{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("从“{file}”导入将会："),
-                        selfcheck_core::Lang::En => format!("Importing '{file}' will:"),
-                    }}</h3>
-                    <ul inner_html=move || html.summary.get(l.get()).to_string()></ul>
-                    <p class="hint">{tr("其他内容（基本信息、预算执行、报告文字）不变。确认前当前草稿不会改动；确认后可在提示中撤销。", "Everything else (basic information, budget, report text) stays. Your draft is unchanged until you confirm; you can undo afterwards.")}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
-                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
-                    </div>
-                </div>
-            }
-            .into_any(),
-            Pending::Template { file, unplaced, html, .. } => {
-                let n_unplaced = unplaced.len();
-                let (h1, h2, h3) = (html.clone(), html.clone(), html);
-                view! {
-                <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
-                    <h3 id="xlsx-h">{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("从自评表“{file}”导入将会："),
-                        selfcheck_core::Lang::En => format!("Importing the filled form '{file}' will:"),
-                    }}</h3>
-                    <ul inner_html=move || h1.summary.get(l.get()).to_string()></ul>
-                    <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| leptos::task::spawn_local(confirm(a, st))>{tr("确认导入", "Import")}</button>
-                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
-                    </div>
-                    <details class="mapping" open=true>
-                        <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
-                        <ul inner_html=move || h2.mapping.get(l.get()).to_string()></ul>
-                    </details>
-                    <Show when=move || n_unplaced != 0>
-                        <details class="unplaced" open=true>
-                            <summary>{move || match l.get() {
-                                selfcheck_core::Lang::Zh => format!("未能读入的单元格（{n_unplaced} 个，不会导入，请核对）"),
-                                selfcheck_core::Lang::En => format!("Cells not read ({n_unplaced}; not imported, please check)"),
-                            }}</summary>
-                            <ul inner_html={ let u = h3.unplaced.clone(); move || u.get(l.get()).to_string() }></ul>
-                        </details>
-                    </Show>
-                </div>
-                }
-                .into_any()
-            }
-            Pending::Refused { file, errors, html } => {
-                let n = errors.len();
-                view! {
-                <div class="excel-panel error" role="alert">
-                    <h3>{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("无法导入“{file}”（{n} 处问题），当前草稿未改动："),
-                        selfcheck_core::Lang::En => format!("Cannot import '{file}' ({n} problems); your draft is unchanged:"),
-                    }}</h3>
-                    <ul inner_html=move || html.errors.get(l.get()).to_string()></ul>
-                    <div class="actions">
-                        <button type="button" on:click=move |_| cancel(st) aria-label=move || pick(l.get(), "关闭", "Close")>{tr("关闭", "Close")}</button>
-                    </div>
-                </div>
-                }
-                .into_any()
-            }
-        })
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let id = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default();
+        match id.as_str() {
+            "xlsx-confirm" => leptos::task::spawn_local(confirm(a, st)),
+            "xlsx-cancel" | "xlsx-close" => cancel(st),
+            _ => {}
+        }
+    };
+    view! {
+        <div class="excel-host" on:click=click
+            inner_html=move || st.pending.with(|p| p.as_ref().map(|p| p.staged.html.get(l.get()).to_string()).unwrap_or_default())></div>
     }
 }

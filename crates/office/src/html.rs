@@ -241,6 +241,81 @@ pub fn crosscheck(c: &CrossCheck, l: Lang) -> String {
     o
 }
 
+/// The Excel import's confirmation panel in one language: what the workbook `file` would change
+/// with 确认导入 / 取消 (`kind` "ready" or "template", the latter with where each field was read and
+/// the cells not read), or the problems by cell with 关闭 ("refused"). The buttons carry ids the
+/// page's one click handler reads (`xlsx-confirm`, `xlsx-cancel`, `xlsx-close`).
+pub fn excel_panel(kind: &str, file: &str, lists: [&[Text]; 4], l: Lang) -> String {
+    let [summary, mapping, unplaced, errors] = lists;
+    let mut f = String::new();
+    esc(&mut f, file);
+    let buttons = format!(
+        "<div class=\"actions\"><button type=\"button\" class=\"primary\" id=\"xlsx-confirm\">{}</button><button type=\"button\" id=\"xlsx-cancel\">{}</button></div>",
+        pick(l, "确认导入", "Import"),
+        pick(l, "取消", "Cancel")
+    );
+    let mut o = String::new();
+    match kind {
+        "ready" | "template" => {
+            o.push_str("<div class=\"excel-panel\" role=\"dialog\" aria-labelledby=\"xlsx-h\"><h3 id=\"xlsx-h\">");
+            o.push_str(&match (l, kind) {
+                (Lang::Zh, "ready") => format!("从“{f}”导入将会："),
+                (Lang::En, "ready") => format!("Importing '{f}' will:"),
+                (Lang::Zh, _) => format!("从自评表“{f}”导入将会："),
+                (Lang::En, _) => format!("Importing the filled form '{f}' will:"),
+            });
+            o.push_str("</h3><ul>");
+            o.push_str(&items(summary, l));
+            o.push_str("</ul><p class=\"hint\">");
+            o.push_str(if kind == "ready" {
+                pick(l, "其他内容（基本信息、预算执行、报告文字）不变。确认前当前草稿不会改动；确认后可在提示中撤销。", "Everything else (basic information, budget, report text) stays. Your draft is unchanged until you confirm; you can undo afterwards.")
+            } else {
+                pick(l, "每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")
+            });
+            o.push_str("</p>");
+            o.push_str(&buttons);
+            if kind == "template" {
+                o.push_str("<details class=\"mapping\" open><summary>");
+                o.push_str(pick(
+                    l,
+                    "读取位置（按表头文字找到的列和行）",
+                    "Where each field was read (columns and rows found by their headings)",
+                ));
+                o.push_str("</summary><ul>");
+                o.push_str(&items(mapping, l));
+                o.push_str("</ul></details>");
+                if !unplaced.is_empty() {
+                    let n = unplaced.len();
+                    o.push_str("<details class=\"unplaced\" open><summary>");
+                    o.push_str(&match l {
+                        Lang::Zh => format!("未能读入的单元格（{n} 个，不会导入，请核对）"),
+                        Lang::En => format!("Cells not read ({n}; not imported, please check)"),
+                    });
+                    o.push_str("</summary><ul>");
+                    o.push_str(&items(unplaced, l));
+                    o.push_str("</ul></details>");
+                }
+            }
+            o.push_str("</div>");
+        }
+        _ => {
+            let n = errors.len();
+            o.push_str("<div class=\"excel-panel error\" role=\"alert\"><h3>");
+            o.push_str(&match l {
+                Lang::Zh => format!("无法导入“{f}”（{n} 处问题），当前草稿未改动："),
+                Lang::En => format!("Cannot import '{f}' ({n} problems); your draft is unchanged:"),
+            });
+            o.push_str("</h3><ul>");
+            o.push_str(&items(errors, l));
+            o.push_str(&format!(
+                "</ul><div class=\"actions\"><button type=\"button\" id=\"xlsx-close\" aria-label=\"{0}\">{0}</button></div></div>",
+                pick(l, "关闭", "Close")
+            ));
+        }
+    }
+    o
+}
+
 /// A list of lines as `<li>` items.
 pub fn items(lines: &[Text], l: Lang) -> String {
     let mut o = String::new();

@@ -114,26 +114,14 @@ struct Staged {
     unplaced: Vec<Text>,
     /// Every problem, by cell (`refused`).
     errors: Vec<Text>,
-    /// The four lists as `<li>` items, in both languages.
-    html: StagedHtml,
-}
-
-/// [`Staged`]'s lists as HTML.
-#[derive(Serialize, Default)]
-struct StagedHtml {
-    summary: Text,
-    mapping: Text,
-    unplaced: Text,
-    errors: Text,
-}
-
-fn items(lines: &[Text]) -> Text {
-    Text::new(html::items(lines, Lang::Zh), html::items(lines, Lang::En))
+    /// The confirmation panel ([`html::excel_panel`]), in both languages.
+    html: Text,
 }
 
 impl Staged {
-    fn new(kind: &'static str, summary: Vec<Text>, mapping: Vec<Text>, unplaced: Vec<Text>, errors: Vec<Text>) -> Staged {
-        let html = StagedHtml { summary: items(&summary), mapping: items(&mapping), unplaced: items(&unplaced), errors: items(&errors) };
+    fn new(kind: &'static str, summary: Vec<Text>, mapping: Vec<Text>, unplaced: Vec<Text>, errors: Vec<Text>, file: &str) -> Staged {
+        let panel = |l| html::excel_panel(kind, file, [&summary, &mapping, &unplaced, &errors], l);
+        let html = Text::new(panel(Lang::Zh), panel(Lang::En));
         Staged { kind, summary, mapping, unplaced, errors, html }
     }
 }
@@ -142,16 +130,17 @@ fn both(line: impl Fn(Lang) -> String) -> Text {
     Text::new(line(Lang::Zh), line(Lang::En))
 }
 
-/// Reads a workbook against the open document (导入 Excel): this tool's own export, else a filled
-/// template by its header words, else the problems by cell. JSON of `Staged`.
+/// Reads a workbook (named `file`, for the panel) against the open document (导入 Excel): this
+/// tool's own export, else a filled template by its header words, else the problems by cell.
+/// JSON of `Staged`.
 #[wasm_bindgen]
-pub fn xlsx_read(bytes: &[u8], doc_json: &str) -> String {
+pub fn xlsx_read(bytes: &[u8], doc_json: &str, file: &str) -> String {
     let doc = match SelfEvaluation::from_json(doc_json) {
         Ok(d) => d,
         Err(e) => return error_json(&e.to_string()),
     };
     let staged = match xlsx::import(bytes, &doc) {
-        Ok(import) => Staged::new("ready", import.summary, vec![], vec![], vec![]),
+        Ok(import) => Staged::new("ready", import.summary, vec![], vec![], vec![], file),
         Err(errors) => match workbook::read(bytes) {
             Ok(r) if !r.parts.is_empty() => Staged::new(
                 "template",
@@ -159,8 +148,9 @@ pub fn xlsx_read(bytes: &[u8], doc_json: &str) -> String {
                 r.mapping.iter().map(|m| both(|l| m.line(l))).collect(),
                 r.unplaced.iter().map(|u| both(|l| u.line(l))).collect(),
                 vec![],
+                file,
             ),
-            _ => Staged::new("refused", vec![], vec![], vec![], errors.iter().map(|e: &CellError| both(|l| e.line(l))).collect()),
+            _ => Staged::new("refused", vec![], vec![], vec![], errors.iter().map(|e: &CellError| both(|l| e.line(l))).collect(), file),
         },
     };
     serde_json::to_string(&staged).unwrap_or_default()
@@ -241,11 +231,12 @@ mod tests {
         let x = xlsx(&seed(), "zh");
         assert!(x.starts_with(b"PK"));
         assert!(xlsx_name(&seed()).ends_with(".xlsx"));
-        let staged: serde_json::Value = serde_json::from_str(&xlsx_read(&x, &seed())).unwrap();
+        let staged: serde_json::Value = serde_json::from_str(&xlsx_read(&x, &seed(), "t.xlsx")).unwrap();
         assert_eq!(staged["kind"], "ready");
         assert!(!xlsx_apply(&x, &seed()).is_empty());
-        let refused: serde_json::Value = serde_json::from_str(&xlsx_read(b"not a workbook", &seed())).unwrap();
+        let refused: serde_json::Value = serde_json::from_str(&xlsx_read(b"not a workbook", &seed(), "<b>.xlsx")).unwrap();
         assert_eq!(refused["kind"], "refused");
+        assert!(refused["html"]["zh"].as_str().unwrap().contains("无法导入“&lt;b&gt;.xlsx”"));
         assert_eq!(xlsx_apply(b"not a workbook", &seed()), "");
         let text: serde_json::Value = serde_json::from_str(&docx_text(&d)).unwrap();
         assert!(text["text"].as_str().unwrap().contains("35,408.62"));
