@@ -68,6 +68,9 @@ fn install_office() {
     let c = Closure::<dyn Fn(js_sys::Uint8Array, String) -> String>::new(|b: js_sys::Uint8Array, d: String| o::xlsx_apply(&b.to_vec(), &d));
     put("xlsx_apply", c.as_ref());
     c.forget();
+    let c = Closure::<dyn Fn() -> String>::new(o::example);
+    put("example", c.as_ref());
+    c.forget();
     let m: JsValue = m.into();
     let loader = Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&m));
     js_sys::Reflect::set(&web_sys::window().unwrap(), &"selfcheckOffice".into(), loader.as_ref()).unwrap();

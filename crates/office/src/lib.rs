@@ -57,6 +57,12 @@ pub fn report(doc_json: &str, lang: &str) -> String {
     }
 }
 
+/// The example self-evaluation (载入示例: the seed report, examples/guangzhou-ftu-2021.json).
+#[wasm_bindgen]
+pub fn example() -> String {
+    include_str!("../../../examples/guangzhou-ftu-2021.json").to_string()
+}
+
 /// The report as plain text (复制全文): `report::render_text` of the report built now.
 #[wasm_bindgen]
 pub fn report_text(doc_json: &str, lang: &str) -> String {
