@@ -2,11 +2,14 @@
 // Browser measurements of the built page (run by `make bench-page`, after `make dist`).
 //
 //   scripts/with-dist-server.sh -- node scripts/bench-page.mjs [--runs 5] [--json out.json]
+//   scripts/with-dist-server.sh --gzip -- node scripts/bench-page.mjs   (files sent gzip -9 compressed)
 //   node scripts/bench-page.mjs --url http://127.0.0.1:8080/        (any running server of dist/)
 //
 // Measures
 //   (a) gzip -9 size of the page assets in dist/ (index.html + .wasm + .js + .css) and of the
-//       single file dist/selfcheck.html;
+//       single file dist/selfcheck.html; split into what the page loads before its form is on
+//       screen and the second module (selfcheck-office*: report, Word, Excel, cross-check),
+//       fetched after it;
 //   (b) first render: ms from navigation start until `#app` has content (MutationObserver +
 //       performance.now() in the page), median of N cold loads, each in a fresh browser profile.
 // Prints a table; `--json FILE` also writes the numbers.
@@ -59,12 +62,17 @@ function sizes() {
     return { file: f, raw: buf.length, gzip: gzip9(buf) };
   });
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  // The second module (crates/office), fetched after the form is on screen.
+  const second = (f) => f.startsWith('selfcheck-office');
+  const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const first = sum(rows.filter((r) => !second(r.file)));
+  const later = sum(rows.filter((r) => second(r.file)));
   let single = null;
   try {
     const buf = readFileSync(path.join(distDir, 'selfcheck.html'));
     single = { file: 'selfcheck.html', raw: buf.length, gzip: gzip9(buf) };
   } catch { /* not built */ }
-  return { assets: rows, total, single };
+  return { assets: rows, total, first, later, single };
 }
 
 // ---- (b) browser measurements ----------------------------------------------------------------
@@ -116,7 +124,10 @@ async function formOnSlowLine({ url }) {
     await b.page.locator('#f-unit-name').waitFor({ state: 'visible', timeout: 60000 });
     const ms = Date.now() - t0;
     counting = false;
-    return { ms, bytes };
+    // The report preview: built by the second module, fetched once the form is on screen.
+    await b.page.locator('#sec-report .report-doc .report-sec').first().waitFor({ state: 'attached', timeout: 120000 });
+    const reportMs = Date.now() - t0;
+    return { ms, bytes, reportMs };
   } finally {
     await b.close();
   }
@@ -128,16 +139,24 @@ async function slowOnce(ctx) {
   return slowRuns;
 }
 
+// scripts/with-dist-server.sh --gzip: every response gzip -9 compressed, as a real host would.
+const server = process.env.E2E_SERVER_GZIP ? 'gzip server' : 'no compression';
+
 const MEASUREMENTS = [
   {
-    name: 'form on screen, 10 Mbit/s + 4× CPU, no compression',
+    name: `form on screen, 10 Mbit/s + 4× CPU, ${server}`,
     unit: 'ms',
     run: async (ctx) => (await slowOnce(ctx)).map((r) => r.ms),
   },
   {
-    name: 'bytes fetched before the form shows (uncompressed server)',
+    name: `bytes fetched before the form shows (${server})`,
     unit: 'KB',
     run: async (ctx) => (await slowOnce(ctx)).map((r) => r.bytes / 1024),
+  },
+  {
+    name: 'report preview on screen, same line (from navigation)',
+    unit: 'ms',
+    run: async (ctx) => (await slowOnce(ctx)).map((r) => r.reportMs),
   },
   {
     name: 'first render (cold, fresh profile)',
@@ -163,6 +182,8 @@ console.log(`\nPage assets in ${distDir} (gzip -9):\n`);
 table([
   ['file', 'raw', 'gzip -9'],
   ...s.assets.map((r) => [r.file, kb(r.raw), kb(r.gzip)]),
+  ['before the form (all but selfcheck-office*)', kb(s.first.raw), kb(s.first.gzip)],
+  ['second module (selfcheck-office*), after it', kb(s.later.raw), kb(s.later.gzip)],
   ['TOTAL page assets', kb(s.total.raw), kb(s.total.gzip)],
   ...(s.single ? [['single file selfcheck.html', kb(s.single.raw), kb(s.single.gzip)]] : []),
 ]);

@@ -6,6 +6,11 @@ links and loader script are removed, the wasm-bindgen `--target web` glue is pas
 <script type="module"> with its `export` keywords removed, and the .wasm is embedded as base64 and
 passed (decoded) to the glue's init function (-> WebAssembly.instantiate).
 
+The second module (crates/office: report, Word, Excel, cross-check), which the hosted page imports
+on first use through `window.selfcheckOffice()` (the inline script with id="office-loader" in
+index.html), is embedded the same way in its own inline module script (its own scope: both glues
+have the same top-level names); its bytes are decoded and instantiated on the first call only.
+
 Fails loudly (exit 1) whenever the input is not what this expects, in particular if the glue has
 `import` lines (wasm-bindgen JS snippets / inline_js), or if anything else in the page references
 another file. Usage: scripts/single_file.py [--dist dist] [--out dist/selfcheck.html]
@@ -146,6 +151,38 @@ def build(dist: Path) -> str:
     )
     page = page[:loader.start()] + '\x00LOADER\x00' + page[loader.end():]
 
+    # 1b. The second module's loader: the same glue + embedded wasm, instantiated on first call.
+    office_script = None
+    office = [m for m in re.finditer(r'<script\b[^>]*\bid=["\']office-loader["\'][^>]*>(.*?)</script>', page, re.S | re.I)]
+    if len(office) > 1:
+        raise InlineError(f'expected at most one office-loader script in index.html, found {len(office)}')
+    if office:
+        ojs_m = re.search(r'''import\(\s*['"]([^'"]+\.js)['"]\s*\)''', office[0].group(1))
+        if not ojs_m:
+            raise InlineError('could not find the module the office-loader imports')
+        ojs_path = local_file(dist, ojs_m.group(1))
+        owasm_path = ojs_path.with_name(ojs_path.stem + '_bg.wasm')
+        if not owasm_path.is_file():
+            raise InlineError(f'{owasm_path.name} (the wasm of {ojs_path.name}) is not in {dist}')
+        oglue, oinit, onames = strip_exports(ojs_path.read_text(encoding='utf-8'))
+        ob64 = base64.b64encode(owasm_path.read_bytes()).decode('ascii')
+        office_script = (
+            '<script type="module">\n'
+            f'// ---- wasm-bindgen glue ({ojs_path.name}), exports removed ----\n'
+            f'{script_safe(oglue, ojs_path.name)}\n'
+            f'// ---- {owasm_path.name}, embedded; decoded and instantiated on the first call ----\n'
+            'let officeLoading;\n'
+            'window.selfcheckOffice = () => officeLoading ??= (async () => {\n'
+            f'  const s = atob("{ob64}");\n'
+            '  const bytes = new Uint8Array(s.length);\n'
+            '  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n'
+            f'  await {oinit}({{ module_or_path: bytes }});\n'
+            f'  return {{ {", ".join(onames)} }};\n'
+            '})();\n'
+            '</script>'
+        )
+        page = page[:office[0].start()] + '\x00OFFICE\x00' + page[office[0].end():]
+
     # 2. Links: drop preloads, inline stylesheets, keep data: icons; anything else is an error.
     def link(m: re.Match) -> str:
         tag = m.group(0)
@@ -178,6 +215,8 @@ def build(dist: Path) -> str:
         raise InlineError('external <script src> left in index.html')
 
     page = page.replace('\x00LOADER\x00', script)
+    if office_script is not None:
+        page = page.replace('\x00OFFICE\x00', office_script)
     # 4. The policy: the hosted page's (with its loader's hash) is replaced by one for this file:
     #    only the script written above, and no connections at all.
     return csp.apply(page, 'none')

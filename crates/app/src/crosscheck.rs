@@ -8,12 +8,56 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::crosscheck::{Figure, Status};
-use selfcheck_core::report;
-use selfcheck_core::{Lang, Text};
+use selfcheck_core::check::finding::Finding;
+use selfcheck_core::Text;
 
 use super::i18n::{pick, tr};
+use super::office_module;
+use super::report::with_office;
 use super::state::{app, Action, App};
+
+/// The cross-check as the page keeps it: its findings (listed in 自查结果), where each figure is,
+/// and the summary and table as the second module wrote them (HTML: crates/office `html`).
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
+pub struct Checked {
+    /// Findings (rules `report.*`).
+    pub findings: Vec<Finding>,
+    /// `(n, sentence_n)` of every figure, in text order.
+    pub figures: Vec<(usize, usize)>,
+    /// Summary, general findings and the table of figures ("" when nothing was found).
+    pub html: String,
+}
+
+/// Keeps [`App::crosscheck`] the cross-check of `report_text` against the document: after each
+/// change of either (or of the language), the second module checks the text (loaded on the first
+/// text); empty while there is no text. An answer that arrives after a newer change is dropped.
+pub fn follow(a: App) {
+    let seq = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = a.report_text.get();
+        let l = a.lang.get();
+        a.ev.track();
+        seq.update_value(|n| *n += 1);
+        let me = seq.get_value();
+        if text.trim().is_empty() {
+            if a.crosscheck.with_untracked(|c| *c != Checked::default()) {
+                a.crosscheck.set(Checked::default());
+            }
+            return;
+        }
+        let doc = office_module::doc_json(a);
+        leptos::task::spawn_local(async move {
+            let Ok(m) = office_module::get(a).await else { return };
+            if seq.get_value() != me {
+                return;
+            }
+            match m.json::<Checked>("crosscheck_view", &[text.into(), doc, office_module::lang_code(l).into()]) {
+                Ok(cc) => a.crosscheck.set(cc),
+                Err(why) => a.office.set(office_module::Status::Failed(why)),
+            }
+        });
+    });
+}
 
 /// DOM id of the cross-check text box.
 pub const TEXT_ID: &str = "cc-text";
@@ -23,42 +67,18 @@ pub fn row_id(n: usize) -> String {
     format!("cc-fig-{n}")
 }
 
-/// The CSS class (and stable id) of a status.
-pub fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Matched => "matched",
-        Status::MatchedStated => "matched_stated",
-        Status::Mismatch => "mismatch",
-        Status::Ambiguous => "ambiguous",
-        Status::Difference => "difference",
-        Status::Unmatched => "unmatched",
-    }
-}
-
-/// What a status means, for the table.
-pub fn status_text(s: Status) -> Text {
-    match s {
-        Status::Matched => Text::new("一致", "matches"),
-        Status::MatchedStated => Text::new("与填报数一致（无法重算）", "matches the stated figure (cannot be recomputed)"),
-        Status::Mismatch => Text::new("不一致", "differs"),
-        Status::Ambiguous => Text::new("有歧义", "ambiguous"),
-        Status::Difference => Text::new("差额或变化，不核对", "a difference or change: not compared"),
-        Status::Unmatched => Text::new("无对应的计算数", "no computed figure to compare"),
-    }
-}
-
 /// The DOM id a cross-check finding's path leads to: `report.text.<n>` → that figure's row,
 /// `report.text.s<k>` → the first figure of sentence k (else the text box), `report.text` →
 /// the text box. `None` for other paths.
-pub fn target_of(path: &str, figures: &[Figure]) -> Option<String> {
+pub fn target_of(path: &str, figures: &[(usize, usize)]) -> Option<String> {
     let rest = path.strip_prefix("report.text")?;
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     if let Ok(n) = rest.parse::<usize>() {
         return Some(row_id(n));
     }
     if let Some(k) = rest.strip_prefix('s').and_then(|k| k.parse::<usize>().ok()) {
-        if let Some(f) = figures.iter().find(|f| f.sentence_n == k) {
-            return Some(row_id(f.n));
+        if let Some((n, _)) = figures.iter().find(|(_, s)| *s == k) {
+            return Some(row_id(*n));
         }
     }
     Some(TEXT_ID.to_string())
@@ -78,24 +98,6 @@ pub fn reveal(a: App, path: &str) -> bool {
     true
 }
 
-/// The sentence with the figure's text marked (the first occurrence of it).
-fn sentence_view(f: &Figure) -> impl IntoView {
-    match f.sentence.find(&f.raw) {
-        Some(p) if !f.raw.is_empty() => {
-            let (a, rest) = f.sentence.split_at(p);
-            let (m, b) = rest.split_at(f.raw.len());
-            view! { {a.to_string()}<mark>{m.to_string()}</mark>{b.to_string()} }.into_any()
-        }
-        _ => f.sentence.clone().into_any(),
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct Row {
-    fig: Figure,
-    msgs: Vec<Text>,
-}
-
 /// Reads a chosen .txt file into the text box.
 fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -108,28 +110,9 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
                 let bytes = js_sys::Uint8Array::new(&v).to_vec();
                 // A Word report: its paragraphs one per line and its tables row by row, as an
                 // officer would paste them (core::report_docx), checked like pasted text.
-                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_lowercase().ends_with(".docx") {
-                    match selfcheck_core::report_docx::read(&bytes) {
-                        Ok(r) => {
-                            let flat = selfcheck_core::report_docx::flatten(&r);
-                            set_text(a, area, flat.text);
-                            a.notify(
-                                false,
-                                Text::new(
-                                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
-                                    format!("Read the text and tables of the Word file '{name}'; checking."),
-                                ),
-                                Action::None,
-                            );
-                        }
-                        Err(why) => {
-                            a.notify(
-                                true,
-                                Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)),
-                                Action::None,
-                            );
-                        }
-                    }
+                if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || name.to_ascii_lowercase().ends_with(".docx")
+                {
+                    read_docx(a, area, name, bytes).await;
                     return;
                 }
                 match String::from_utf8(bytes) {
@@ -154,6 +137,46 @@ fn read_txt(a: App, ev: leptos::ev::Event, area: NodeRef<leptos::html::Textarea>
     });
 }
 
+/// What the module read from a .docx: its text, or why not.
+#[derive(serde::Deserialize)]
+struct DocxText {
+    text: Option<String>,
+    error: Option<Text>,
+}
+
+/// A Word report: its paragraphs one per line and its tables row by row, as an officer would
+/// paste them (core::report_docx, in the second module), checked like pasted text.
+async fn read_docx(a: App, area: NodeRef<leptos::html::Textarea>, name: String, bytes: Vec<u8>) {
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, Action::None);
+            return;
+        }
+    };
+    let read = m.json::<DocxText>("docx_text", &[js_sys::Uint8Array::from(&bytes[..]).into()]);
+    match read {
+        Ok(DocxText { text: Some(text), .. }) => {
+            set_text(a, area, text);
+            a.notify(
+                false,
+                Text::new(
+                    format!("已读入 Word 文件“{name}”的正文和表格，正在核对。"),
+                    format!("Read the text and tables of the Word file '{name}'; checking."),
+                ),
+                Action::None,
+            );
+        }
+        Ok(DocxText { error, .. }) => {
+            let why = error.unwrap_or_else(|| Text::new("无法识别", "not recognised"));
+            a.notify(true, Text::new(format!("无法读取“{name}”：{}", why.zh), format!("Cannot read '{name}': {}", why.en)), Action::None);
+        }
+        Err(why) => {
+            a.notify(true, why, Action::None);
+        }
+    }
+}
+
 fn set_text(a: App, area: NodeRef<leptos::html::Textarea>, text: String) {
     if let Some(t) = area.get_untracked() {
         t.set_value(&text);
@@ -167,37 +190,28 @@ pub fn CrossCheckSection() -> impl IntoView {
     let a = app();
     let l = a.lang;
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let rows = Memo::new(move |_| {
-        a.crosscheck.with(|c| {
-            c.figures
-                .iter()
-                .map(|f| Row {
-                    fig: f.clone(),
-                    msgs: c.findings.iter().filter(|x| x.path == f.path).map(|x| x.message.both().clone()).collect(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let general = Memo::new(move |_| {
-        a.crosscheck.with(|c| {
-            c.findings.iter().filter(|x| !c.figures.iter().any(|f| f.path == x.path)).map(|x| x.message.both().clone()).collect::<Vec<_>>()
-        })
-    });
-    let summary = move || {
-        a.crosscheck.with(|c| {
-            let n = c.figures.len();
-            let count = |s: Status| c.figures.iter().filter(|f| f.status == s).count();
-            let ok = count(Status::Matched) + count(Status::MatchedStated);
-            let (bad, amb) = (count(Status::Mismatch), count(Status::Ambiguous));
-            match l.get() {
-                Lang::Zh => format!("找到 {n} 个数字：{ok} 个一致，{bad} 个不一致，{amb} 个有歧义，其余不核对。"),
-                Lang::En => format!("{n} figures found: {ok} match, {bad} differ, {amb} ambiguous, the rest not compared."),
+    // The rows are the module's HTML: the followed one is highlighted here (see `reveal`).
+    Effect::new(move |_| {
+        let id = a.flash.get();
+        a.crosscheck.track();
+        request_animation_frame(move || {
+            let doc = document();
+            while let Ok(Some(el)) = doc.query_selector("#sec-crosscheck tr.flash") {
+                if el.class_list().remove_1("flash").is_err() {
+                    break;
+                }
             }
-        })
-    };
+            if let Some(el) = id.filter(|i| i.starts_with("cc-fig-")).and_then(|i| doc.get_element_by_id(&i)) {
+                let _ = el.class_list().add_1("flash");
+            }
+        });
+    });
     let use_generated = move |_| {
-        let text = a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::generate(d, e, l.get_untracked())));
-        set_text(a, area, text);
+        let (doc, lang) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            set_text(a, area, m.text("generated_text", &[doc, lang.into()])?);
+            Ok(())
+        });
     };
     let flash = a.flash;
     view! {
@@ -221,45 +235,9 @@ pub fn CrossCheckSection() -> impl IntoView {
                 <button type="button" on:click=use_generated>{tr("用本页生成的报告", "Use the generated report")}</button>
                 <button type="button" on:click=move |_| set_text(a, area, String::new())>{tr("清空", "Clear")}</button>
             </div>
-            <Show when=move || a.crosscheck.with(|c| !c.figures.is_empty() || !c.findings.is_empty())>
-                <p class="cc-summary" role="status">{summary}</p>
-                <ul class="cc-general">
-                    <For each=move || general.get() key=|t| t.zh.clone() children=move |t: Text| view! { <li class="note">{move || t.get(l.get()).to_string()}</li> } />
-                </ul>
-                <div class="table-wrap">
-                    <table class="grid cc">
-                        <thead><tr>
-                            <th>"#"</th>
-                            <th>{tr("报告中的数字", "Figure in the text")}</th>
-                            <th>{tr("所在句子", "Sentence")}</th>
-                            <th>{tr("认定为", "Taken as")}</th>
-                            <th>{tr("计算值", "Computed")}</th>
-                            <th>{tr("核对结果", "Result")}</th>
-                        </tr></thead>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| (r.fig.n, r.fig.raw.clone(), r.fig.status as u8, r.msgs.len(), r.fig.computed.clone()) children=move |r: Row| {
-                                let id = row_id(r.fig.n);
-                                let id2 = id.clone();
-                                let st = r.fig.status;
-                                let label = r.fig.label.clone();
-                                let msgs = r.msgs.clone();
-                                view! {
-                                    <tr id=id class=status_class(st) tabindex="-1" class:flash=move || flash.with(|f| f.as_deref() == Some(id2.as_str()))>
-                                        <td class="n">{r.fig.n}</td>
-                                        <td class="fig">{r.fig.raw.clone()}</td>
-                                        <td class="sent">{sentence_view(&r.fig)}</td>
-                                        <td class="what">{move || { let t = label.get(l.get()); if t.is_empty() { "—".to_string() } else { t.to_string() } }}</td>
-                                        <td class="num">{r.fig.computed.clone().unwrap_or_else(|| "—".into())}</td>
-                                        <td class="st">
-                                            {move || status_text(st).get(l.get()).to_string()}
-                                            {msgs.into_iter().map(|m| view! { <span class="cc-msg">{move || m.get(l.get()).to_string()}</span> }).collect_view()}
-                                        </td>
-                                    </tr>
-                                }
-                            } />
-                        </tbody>
-                    </table>
-                </div>
+            <super::office_module::OfficeStatus />
+            <Show when=move || a.crosscheck.with(|c| !c.html.is_empty())>
+                <div class="cc-results" inner_html=move || a.crosscheck.with(|c| c.html.clone())></div>
             </Show>
             <p class="hint no-print">{move || pick(l.get(), "这些核对结果也列在“自查结果”中。", "These results are also listed under Check results.")}</p>
         </section>

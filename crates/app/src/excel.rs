@@ -4,41 +4,53 @@
 //! be undone from the notice like other replacements. Problems are listed by cell.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::office::xlsx::{self, CellError, Import};
+use selfcheck_core::office::xlsx;
 use selfcheck_core::Text;
 
-use super::i18n::{pick, tr};
+use super::i18n::tr;
 use super::import_export::download_bytes;
+use super::office_module;
+use super::report::with_office;
 use super::state::App;
+
+/// What the second module read from a workbook (crates/office `xlsx_read`), every line in both
+/// languages, with the confirmation panel written as HTML (crates/office `html::excel_panel`).
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Staged {
+    /// `ready` (this page's own export), `template` (a filled 自评表) or `refused`.
+    pub kind: String,
+    /// What applying will change.
+    pub summary: Vec<Text>,
+    /// Where each field was read (a filled template).
+    pub mapping: Vec<Text>,
+    /// The cells not read (a filled template).
+    pub unplaced: Vec<Text>,
+    /// Every problem, by cell (refused).
+    pub errors: Vec<Text>,
+    /// The panel, in both languages.
+    pub html: Text,
+}
 
 /// A workbook read and waiting for the officer's decision.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// Readable: what it would change.
-    Ready {
-        /// The file's name.
-        file: String,
-        /// The validated import.
-        import: Import,
-    },
-    /// A filled 自评表 in a template's layout ([`selfcheck_core::workbook`]): what was found where,
-    /// and what could not be placed, shown before anything is applied.
-    Template {
-        /// The file's name.
-        file: String,
-        /// What was read.
-        reading: Box<selfcheck_core::workbook::Reading>,
-    },
-    /// Refused: every problem, by cell.
-    Refused {
-        /// The file's name.
-        file: String,
-        /// The problems.
-        errors: Vec<CellError>,
-    },
+pub struct Pending {
+    /// The file's name.
+    pub file: String,
+    /// The workbook (read again against the draft when confirmed).
+    pub bytes: Vec<u8>,
+    /// What was read.
+    pub staged: Staged,
+}
+
+impl Pending {
+    /// Whether it can be applied (not refused).
+    pub fn readable(&self) -> bool {
+        matches!(self.staged.kind.as_str(), "ready" | "template")
+    }
 }
 
 /// The Excel import waiting for confirmation (shared by the buttons and the panel).
@@ -57,33 +69,54 @@ pub fn provide() -> ExcelState {
 
 /// Downloads the open draft's indicator and score tables as .xlsx.
 pub fn export(a: App) {
-    let l = a.lang.get_untracked();
-    let (name, bytes) = a.ev.with_untracked(|e| a.doc.with_untracked(|d| (xlsx::file_name(d), xlsx::export(d, e, l))));
-    super::import_export::download_or_say(a, ("Excel 文件", "The Excel file"), download_bytes(&name, xlsx::MIME, &bytes));
+    let (doc, l) = (office_module::doc_json(a), office_module::lang_code(a.lang.get_untracked()));
+    with_office(a, move |m| {
+        let name = m.text("xlsx_name", std::slice::from_ref(&doc))?;
+        let bytes = m.bytes("xlsx", &[doc, l.into()])?;
+        super::import_export::download_or_say(a, ("Excel 文件", "The Excel file"), download_bytes(&name, xlsx::MIME, &bytes));
+        Ok(())
+    });
 }
 
 /// Reads `bytes` against the open draft and shows the result for confirmation (the draft is
-/// not touched).
-pub fn stage(a: App, st: ExcelState, file: &str, bytes: &[u8]) {
-    let result = a.doc.with_untracked(|d| xlsx::import(bytes, d));
-    st.pending.set(Some(match result {
-        Ok(import) => Pending::Ready { file: file.to_string(), import },
-        // Not this page's own export: a filled template is read by its header words.
-        Err(errors) => match selfcheck_core::workbook::read(bytes) {
-            Ok(reading) if !reading.parts.is_empty() => Pending::Template { file: file.to_string(), reading: Box::new(reading) },
-            _ => Pending::Refused { file: file.to_string(), errors },
-        },
-    }));
+/// not touched). Resolves once it is shown (or the module could not be loaded).
+pub async fn stage(a: App, st: ExcelState, file: &str, bytes: Vec<u8>) {
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+            return;
+        }
+    };
+    let doc = office_module::doc_json(a);
+    match m.json::<Staged>("xlsx_read", &[js_sys::Uint8Array::from(&bytes[..]).into(), doc, JsValue::from_str(file)]) {
+        Ok(staged) => st.pending.set(Some(Pending { file: file.to_string(), bytes, staged })),
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+        }
+    }
 }
 
-/// Applies the staged import to the open draft, offering undo. Does nothing when none is staged.
-pub fn confirm(a: App, st: ExcelState) {
-    let before = a.doc.get_untracked();
-    let (file, after) = match st.pending.get_untracked() {
-        Some(Pending::Ready { file, import }) => (file, import.apply(&before)),
-        Some(Pending::Template { file, reading }) => (file, reading.apply(&before)),
+/// Applies the staged import to the open draft (read again against it as it is now), offering
+/// undo. Does nothing when none is staged.
+pub async fn confirm(a: App, st: ExcelState) {
+    let (file, bytes) = match st.pending.get_untracked() {
+        Some(p) if p.readable() => (p.file, p.bytes),
         _ => return,
     };
+    let m = match office_module::get(a).await {
+        Ok(m) => m,
+        Err(why) => {
+            a.notify(true, why, super::state::Action::None);
+            return;
+        }
+    };
+    let before = a.doc.get_untracked();
+    let after = m
+        .text("xlsx_apply", &[js_sys::Uint8Array::from(&bytes[..]).into(), JsValue::from_str(&before.to_json())])
+        .ok()
+        .and_then(|j| selfcheck_core::document::format::SelfEvaluation::from_json(&j).ok());
+    let Some(after) = after else { return };
     a.rewrite(|d| *d = after);
     st.pending.set(None);
     a.notify_undo(Text::new(format!("已从“{file}”导入。"), format!("Imported from '{file}'.")), move |d, _| *d = before);
@@ -115,7 +148,7 @@ pub fn read(a: App, st: ExcelState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buf) => {
-                stage(a, st, &name, &js_sys::Uint8Array::new(&buf).to_vec());
+                stage(a, st, &name, js_sys::Uint8Array::new(&buf).to_vec()).await;
                 request_animation_frame(|| {
                     if let Some(el) = document().query_selector(".excel-panel").ok().flatten() {
                         el.scroll_into_view();
@@ -142,79 +175,23 @@ pub fn ExcelButtons() -> impl IntoView {
     }
 }
 
-/// The confirmation panel: the summary with 确认导入 / 取消, or the problems by cell.
+/// The confirmation panel: the summary with 确认导入 / 取消, or the problems by cell with 关闭, as
+/// the second module wrote it; one click handler serves its buttons (by their ids).
 #[component]
 pub fn ExcelPanel() -> impl IntoView {
     let a = super::state::app();
     let l = a.lang;
     let st = expect_context::<ExcelState>();
-    move || {
-        st.pending.get().map(|p| match p {
-            Pending::Ready { file, import } => view! {
-                <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
-                    <h3 id="xlsx-h">{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("从“{file}”导入将会："),
-                        selfcheck_core::Lang::En => format!("Importing '{file}' will:"),
-                    }}</h3>
-                    <ul>{import.summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
-                    <p class="hint">{tr("其他内容（基本信息、预算执行、报告文字）不变。确认前当前草稿不会改动；确认后可在提示中撤销。", "Everything else (basic information, budget, report text) stays. Your draft is unchanged until you confirm; you can undo afterwards.")}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
-                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
-                    </div>
-                </div>
-            }
-            .into_any(),
-            Pending::Template { file, reading } => {
-                let summary = reading.summary();
-                let mapping = reading.mapping.clone();
-                let unplaced = reading.unplaced.clone();
-                let n_unplaced = unplaced.len();
-                view! {
-                <div class="excel-panel" role="dialog" aria-labelledby="xlsx-h">
-                    <h3 id="xlsx-h">{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("从自评表“{file}”导入将会："),
-                        selfcheck_core::Lang::En => format!("Importing the filled form '{file}' will:"),
-                    }}</h3>
-                    <ul>{summary.into_iter().map(|t| view! { <li>{move || t.get(l.get()).to_string()}</li> }).collect_view()}</ul>
-                    <p class="hint">{tr("每个值都按表中原样读入。确认前当前草稿不会改动；确认后可在提示中撤销。请先核对下面的读取位置和未能读入的单元格。", "Every value is read exactly as written. Your draft is unchanged until you confirm; you can undo afterwards. Check where each field was read and the cells not read below.")}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" id="xlsx-confirm" on:click=move |_| confirm(a, st)>{tr("确认导入", "Import")}</button>
-                        <button type="button" id="xlsx-cancel" on:click=move |_| cancel(st)>{tr("取消", "Cancel")}</button>
-                    </div>
-                    <details class="mapping" open=true>
-                        <summary>{tr("读取位置（按表头文字找到的列和行）", "Where each field was read (columns and rows found by their headings)")}</summary>
-                        <ul>{mapping.into_iter().map(|m| view! { <li>{move || m.line(l.get())}</li> }).collect_view()}</ul>
-                    </details>
-                    <Show when=move || n_unplaced != 0>
-                        <details class="unplaced" open=true>
-                            <summary>{move || match l.get() {
-                                selfcheck_core::Lang::Zh => format!("未能读入的单元格（{n_unplaced} 个，不会导入，请核对）"),
-                                selfcheck_core::Lang::En => format!("Cells not read ({n_unplaced}; not imported, please check)"),
-                            }}</summary>
-                            <ul>{unplaced.iter().cloned().map(|u| view! { <li>{move || u.line(l.get())}</li> }).collect_view()}</ul>
-                        </details>
-                    </Show>
-                </div>
-                }
-                .into_any()
-            }
-            Pending::Refused { file, errors } => {
-                let n = errors.len();
-                view! {
-                <div class="excel-panel error" role="alert">
-                    <h3>{move || match l.get() {
-                        selfcheck_core::Lang::Zh => format!("无法导入“{file}”（{n} 处问题），当前草稿未改动："),
-                        selfcheck_core::Lang::En => format!("Cannot import '{file}' ({n} problems); your draft is unchanged:"),
-                    }}</h3>
-                    <ul>{errors.iter().cloned().map(|e| view! { <li>{move || e.line(l.get())}</li> }).collect_view()}</ul>
-                    <div class="actions">
-                        <button type="button" on:click=move |_| cancel(st) aria-label=move || pick(l.get(), "关闭", "Close")>{tr("关闭", "Close")}</button>
-                    </div>
-                </div>
-                }
-                .into_any()
-            }
-        })
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let id = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default();
+        match id.as_str() {
+            "xlsx-confirm" => leptos::task::spawn_local(confirm(a, st)),
+            "xlsx-cancel" | "xlsx-close" => cancel(st),
+            _ => {}
+        }
+    };
+    view! {
+        <div class="excel-host" on:click=click
+            inner_html=move || st.pending.with(|p| p.as_ref().map(|p| p.staged.html.get(l.get()).to_string()).unwrap_or_default())></div>
     }
 }

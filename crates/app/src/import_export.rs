@@ -14,9 +14,6 @@ use selfcheck_core::Text;
 
 use super::state::{Action, App};
 
-/// The example self-evaluation (the seed report), compiled in.
-pub const EXAMPLE: &str = include_str!("../../../examples/guangzhou-ftu-2021.json");
-
 /// What a chosen file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -170,9 +167,17 @@ pub fn open_as_new_draft(a: App, name: &str, mut doc: SelfEvaluation) -> Result<
     Ok(())
 }
 
-/// Loads the example report as a new draft.
+/// Loads the example report (the seed report, compiled into the second module: crates/office
+/// `example`) as a new draft.
 pub fn load_example(a: App) {
-    match SelfEvaluation::from_json(EXAMPLE) {
+    super::report::with_office(a, move |m| {
+        open_example(a, &m.text("example", &[])?);
+        Ok(())
+    });
+}
+
+fn open_example(a: App, json: &str) {
+    match SelfEvaluation::from_json(json) {
         Ok(doc) => {
             if let Err(m) = open_as_new_draft(a, "示例：广州市总工会 2021", doc) {
                 a.notify(true, m, Action::None);

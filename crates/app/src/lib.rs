@@ -5,8 +5,9 @@
 //! persistence effect), `fields` (inputs bound to field paths with their messages), `explain`
 //! (computed figures with their formula), one file per section (`basic`, `budget_table`,
 //! `indicators`, `scores`, `narrative`, `findings`, `report`, `crosscheck`), `drafts` (the draft bar),
-//! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `i18n`, `perf` (typing-latency marks),
-//! `desk` (审核: many submissions in one table, shown instead of the form).
+//! `import_export` (files in and out), `excel` (.xlsx out and in, with confirmation), `office_module`
+//! (the second wasm module: report, Word, Excel, cross-check, loaded on first use), `i18n`, `perf`
+//! (typing-latency marks), `desk` (审核: many submissions in one table, shown instead of the form).
 
 // The page exists only on wasm32 (its browser crates are wasm32-only dependencies); natively
 // this crate is empty, so `cargo test` of the workspace never compiles Leptos.
@@ -27,6 +28,7 @@ pub mod i18n;
 pub mod import_export;
 pub mod indicators;
 pub mod narrative;
+pub mod office_module;
 pub mod perf;
 pub mod report;
 pub mod scores;
@@ -59,6 +61,7 @@ pub fn start() {
     leptos::mount::mount_to_body(move || {
         storage::set_base(&startup.drafts, stored);
         let app = App::new(lang, startup.drafts);
+        crosscheck::follow(app);
         aside::provide(stuck);
         if let Some(reason) = not_saved {
             app.saved.set(state::Saved::Failed(reason));

@@ -2,34 +2,26 @@
 //! as a live preview (headings, paragraphs, tables), with the notes for the officer kept apart,
 //! the three charts of [`selfcheck_core::chart`], and 复制全文 / 打印报告 / 下载 Word.
 //!
-//! The preview, the copied text and the .docx all come from the same [`Report`], so they agree.
+//! The preview, the copied text and the .docx all come from the same `Report`, built by the
+//! second module (crates/office, through [`office_module`]), so they agree; the preview arrives as
+//! HTML, so this module carries neither the report's types nor their views.
 //! The preview and charts follow the document once typing pauses ([`SETTLE_MS`]); copying and
 //! downloading always build the report afresh.
-
-use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use selfcheck_core::report::{self, Block, Report, Section};
-use selfcheck_core::{chart, Lang};
+use selfcheck_core::report;
+use selfcheck_core::Lang;
 
 use super::i18n::{pick, tr};
 use super::import_export::download_bytes;
+use super::office_module;
 use super::state::{app, App};
 
 /// The class on `<body>` while only the report is printed (see `style/report.css`).
 pub const PRINT_CLASS: &str = "print-report";
-
-/// The report of the open document in the page's language, rebuilt with each evaluation (the
-/// section itself rebuilds only once typing pauses, see [`settled`]).
-pub fn report_memo(a: App) -> Memo<Report> {
-    Memo::new(move |_| {
-        let l = a.lang.get();
-        a.ev.with(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
-    })
-}
 
 /// How long the document must rest before the preview and charts are rebuilt: building the
 /// report of a 2,000-indicator draft on every keystroke would cost ~40 ms per key.
@@ -50,88 +42,66 @@ pub fn settled(a: App) -> RwSignal<u64> {
     tick
 }
 
-/// The report as of the last [`settled`] tick (and on a language switch).
-fn report_when_settled(a: App, tick: RwSignal<u64>) -> Memo<Report> {
-    Memo::new(move |_| {
+/// The preview as the second module wrote it (crates/office `report`, its `html` module): the
+/// contents of the report's article, its notes (empty: none) and its charts, as HTML.
+#[derive(Clone, Debug, PartialEq, Default, serde::Deserialize)]
+pub struct Preview {
+    /// Title and sections.
+    pub doc: String,
+    /// The notes for the officer.
+    pub notes: String,
+    /// The three charts with their heading.
+    pub charts: String,
+}
+
+/// The report and charts of the open document in the page's language, rebuilt by the second
+/// module after each [`settled`] tick (and on a language switch) once it is loaded; `None`
+/// until then. The module is fetched after the form is on screen ([`office_module::prefetch`]).
+pub fn preview(a: App, tick: RwSignal<u64>) -> RwSignal<Option<Preview>> {
+    let out = RwSignal::new(None::<Preview>);
+    let seq = StoredValue::new(0u64);
+    Effect::new(move |_| {
         tick.track();
         let l = a.lang.get();
-        a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
-    })
-}
-
-/// The report now (for copying and downloading: never a stale one).
-fn report_now(a: App) -> Report {
-    let l = a.lang.get_untracked();
-    a.ev.with_untracked(|e| a.doc.with_untracked(|d| report::build(d, e, l)))
-}
-
-/// A key for a section that changes when its content does (the preview re-renders only the
-/// sections an edit changed).
-fn section_key(i: usize, s: &Section) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (i, s.level, &s.title).hash(&mut h);
-    for b in &s.blocks {
-        match b {
-            Block::Paragraph(p) => (0u8, p).hash(&mut h),
-            Block::Table(t) => (1u8, &t.header, &t.rows, &t.numeric).hash(&mut h),
-        }
-    }
-    h.finish()
-}
-
-/// Text with every 【待填写】 placeholder marked (highlighted on screen, outlined on paper), so
-/// an unwritten part is seen at a glance and never passes for written text in a printout.
-fn marked(text: String) -> AnyView {
-    let mut parts: Vec<AnyView> = Vec::new();
-    let mut rest = text.as_str();
-    while let Some((at, len)) = [report::TODO_ZH, report::TODO_EN].iter().filter_map(|t| rest.find(t).map(|i| (i, t.len()))).min() {
-        if at > 0 {
-            parts.push(rest[..at].to_string().into_any());
-        }
-        parts.push(view! { <mark class="placeholder">{rest[at..at + len].to_string()}</mark> }.into_any());
-        rest = &rest[at + len..];
-    }
-    if !rest.is_empty() {
-        parts.push(rest.to_string().into_any());
-    }
-    parts.into_any()
-}
-
-fn block_view(b: Block) -> AnyView {
-    match b {
-        Block::Paragraph(p) => {
-            let todo = p.contains(report::TODO_ZH) || p.contains(report::TODO_EN);
-            view! { <p class:todo=todo>{marked(p)}</p> }.into_any()
-        }
-        Block::Table(t) => {
-            let numeric = t.numeric.clone();
-            let num = move |i: usize| numeric.get(i).copied().unwrap_or(false);
-            let num2 = num.clone();
-            view! {
-                <div class="table-wrap">
-                    <table class="report-table">
-                        <thead><tr>{t.header.into_iter().enumerate().map(|(i, h)| view! { <th class:num=num(i)>{h}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {t.rows.into_iter().map(|r| view! {
-                                <tr>{r.into_iter().enumerate().map(|(i, c)| view! { <td class:num=num2(i)>{marked(c)}</td> }).collect_view()}</tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+        match a.office.get() {
+            office_module::Status::Ready => {}
+            office_module::Status::Idle => {
+                // First render: let the form paint, then fetch the module.
+                request_animation_frame(move || {
+                    let _ = set_timeout_with_handle(move || office_module::prefetch(a), std::time::Duration::from_millis(0));
+                });
+                return;
             }
-            .into_any()
+            _ => return,
         }
-    }
+        seq.update_value(|n| *n += 1);
+        let me = seq.get_value();
+        let doc = office_module::doc_json(a);
+        leptos::task::spawn_local(async move {
+            let Ok(m) = office_module::get(a).await else { return };
+            if seq.get_value() != me {
+                return;
+            }
+            match m.json::<Preview>("report", &[doc, office_module::lang_code(l).into()]) {
+                Ok(p) => out.set(Some(p)),
+                Err(why) => a.office.set(office_module::Status::Failed(why)),
+            }
+        });
+    });
+    out
 }
 
-fn section_view(s: Section) -> impl IntoView {
-    let heading = if s.level <= 1 { view! { <h4>{s.title}</h4> }.into_any() } else { view! { <h5>{s.title}</h5> }.into_any() };
-    view! {
-        <div class=format!("report-sec level-{}", s.level)>
-            {heading}
-            {s.blocks.into_iter().map(block_view).collect_view()}
-        </div>
-    }
+/// Runs `f` with the loaded module (loading it first); a failure is said in a notice.
+pub fn with_office(a: App, f: impl FnOnce(office_module::Office) -> Result<(), selfcheck_core::Text> + 'static) {
+    leptos::task::spawn_local(async move {
+        let r = match office_module::get(a).await {
+            Ok(m) => f(m),
+            Err(why) => Err(why),
+        };
+        if let Err(why) = r {
+            a.notify(true, why, super::state::Action::None);
+        }
+    });
 }
 
 /// Copies `text` to the clipboard: `navigator.clipboard` where the browser offers it, else a
@@ -190,56 +160,38 @@ enum Copied {
     Manual(String),
 }
 
-/// One chart: the core's SVG, inline.
-#[component]
-fn Chart(svg: Memo<String>, label: (&'static str, &'static str)) -> impl IntoView {
-    let l = app().lang;
-    view! {
-        <figure class="chart" role="img" aria-label=move || pick(l.get(), label.0, label.1) inner_html=move || svg.get()></figure>
-    }
-}
-
 /// The section.
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let a = app();
     let l = a.lang;
     let tick = settled(a);
-    let rep = report_when_settled(a, tick);
+    let pre = preview(a, tick);
     let copied = RwSignal::new(Copied::None);
     let handle = window_event_listener_untyped("afterprint", |_| end_print());
     on_cleanup(move || handle.remove());
 
-    let sections = move || rep.with(|r| r.sections.iter().enumerate().map(|(i, s)| (section_key(i, s), s.clone())).collect::<Vec<_>>());
-    let notes = move || rep.with(|r| r.notes.clone());
+    let part = move |f: fn(&Preview) -> String| move || pre.with(|p| p.as_ref().map(f).unwrap_or_default());
     let copy = move |_| {
-        let text = report::render_text(&report_now(a));
-        leptos::task::spawn_local(async move {
-            let ok = copy_text(&text).await;
-            copied.set(if ok { Copied::Done(text.chars().count()) } else { Copied::Manual(text) });
+        let (doc, l) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            let text = m.text("report_text", &[doc, l.into()])?;
+            leptos::task::spawn_local(async move {
+                let ok = copy_text(&text).await;
+                copied.set(if ok { Copied::Done(text.chars().count()) } else { Copied::Manual(text) });
+            });
+            Ok(())
         });
     };
     let docx = move |_| {
-        let r = report_now(a);
-        let charts = a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::all(d, e, r.lang)));
-        let (name, bytes) = (report::docx::file_name(&r), report::docx::to_docx(&r, &charts));
-        super::import_export::download_or_say(a, ("Word 文件", "The Word file"), download_bytes(&name, report::docx::MIME, &bytes));
+        let (doc, l) = (office_module::doc_json(a), office_module::lang_code(l.get_untracked()));
+        with_office(a, move |m| {
+            let name = m.text("docx_name", &[doc.clone(), l.into()])?;
+            let bytes = m.bytes("docx", &[doc, l.into()])?;
+            super::import_export::download_or_say(a, ("Word 文件", "The Word file"), download_bytes(&name, report::docx::MIME, &bytes));
+            Ok(())
+        });
     };
-    let scores = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| chart::scores_svg(e, lang))
-    });
-    let execution = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| chart::execution_svg(e, lang))
-    });
-    let indicators = Memo::new(move |_| {
-        tick.track();
-        let lang = l.get();
-        a.ev.with_untracked(|e| a.doc.with_untracked(|d| chart::indicators_svg(d, e, lang)))
-    });
     let copy_msg = move || match (copied.get(), l.get()) {
         (Copied::Done(n), Lang::Zh) => format!("已复制全文（{n} 字），可粘贴到 Word 或公文系统。"),
         (Copied::Done(n), Lang::En) => format!("Copied the whole report ({n} characters); paste it into Word or your document system."),
@@ -269,24 +221,12 @@ pub fn ReportSection() -> impl IntoView {
                 <span class="copied" role="status" aria-live="polite">{copy_msg}</span>
             </div>
             {manual}
-            <Show when=move || rep.with(|r| !r.notes.is_empty())>
-                <aside class="report-notes no-print" aria-labelledby="h-report-notes">
-                    <h3 id="h-report-notes">{tr("给填报人的提示（不属于报告正文，不会复制、打印或写入 Word）", "Notes for you (not part of the report: not copied, printed or written to Word)")}</h3>
-                    <ul>
-                        <For each=notes key=|n| n.clone() children=|n| view! { <li>{n}</li> } />
-                    </ul>
-                </aside>
+            <super::office_module::OfficeStatus />
+            <Show when=move || pre.with(|p| p.as_ref().is_some_and(|p| !p.notes.is_empty()))>
+                <aside class="report-notes no-print" aria-labelledby="h-report-notes" inner_html=part(|p| p.notes.clone())></aside>
             </Show>
-            <article class="report-doc" aria-label=move || pick(l.get(), "报告预览", "Report preview")>
-                <h3 class="report-title">{move || rep.with(|r| r.title.clone())}</h3>
-                <For each=sections key=|(k, _)| *k children=|(_, s)| section_view(s) />
-            </article>
-            <div class="charts">
-                <h3>{tr("附图", "Charts")}</h3>
-                <Chart svg=scores label=("评分图", "Scores chart") />
-                <Chart svg=execution label=("预算执行图", "Budget execution chart") />
-                <Chart svg=indicators label=("绩效指标完成情况图", "Indicator completion chart") />
-            </div>
+            <article class="report-doc" aria-label=move || pick(l.get(), "报告预览", "Report preview") inner_html=part(|p| p.doc.clone())></article>
+            <div class="charts" inner_html=part(|p| p.charts.clone())></div>
         </section>
     }
 }

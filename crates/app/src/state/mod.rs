@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 
 use selfcheck_core::check::incremental::Evaluator;
-use selfcheck_core::crosscheck::{self, CrossCheck};
 use selfcheck_core::document::draft::Drafts;
 use selfcheck_core::document::format::{path, SelfEvaluation};
 use selfcheck_core::edit;
@@ -121,8 +120,11 @@ pub struct App {
     /// The text of an existing report pasted (or loaded) for cross-checking; empty: none.
     pub report_text: RwSignal<String>,
     /// The cross-check of `report_text` against the document and its evaluation (empty when
-    /// there is no text). Its findings are listed in 自查结果 with the evaluation's.
-    pub crosscheck: Memo<CrossCheck>,
+    /// there is no text), computed by the second module (`office_module`) after each change of
+    /// either. Its findings are listed in 自查结果 with the evaluation's.
+    pub crosscheck: RwSignal<super::crosscheck::Checked>,
+    /// Where loading the second module (report, Word, Excel, cross-check) stands.
+    pub office: RwSignal<super::office_module::Status>,
     /// True between the browser's `beforeprint` and `afterprint`: every task is shown open with
     /// all its rows, so a printout holds every indicator, not only the page of rows on screen.
     pub printing: RwSignal<bool>,
@@ -215,14 +217,8 @@ impl App {
             });
         });
         let report_text = RwSignal::new(String::new());
-        let cc = Memo::new(move |_| {
-            report_text.with(|t| {
-                if t.trim().is_empty() {
-                    return CrossCheck { figures: Vec::new(), findings: Vec::new() };
-                }
-                ev.with(|e| doc.with_untracked(|d| crosscheck::analyse(t, d, e)))
-            })
-        });
+        let cc = RwSignal::new(super::crosscheck::Checked::default());
+        let office = RwSignal::new(super::office_module::Status::Idle);
         let list = draft_list_of(&drafts);
         let total: usize = drafts.current().doc.tasks.iter().map(|t| t.indicators.len()).sum();
         let task_view = RwSignal::new(initial_view(&drafts.current().doc, total));
@@ -245,6 +241,7 @@ impl App {
             flash: RwSignal::new(None),
             report_text,
             crosscheck: cc,
+            office,
             printing: RwSignal::new(false),
             touched,
             full_check,

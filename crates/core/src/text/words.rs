@@ -385,7 +385,9 @@ pub fn result_of(actual: &str, target: &str) -> Option<usize> {
         }
         return Some(if d_a <= d_t { 0 } else { 2 });
     }
-    let lower = a.to_lowercase();
+    // ASCII only: the word lists are Chinese and lower-case ASCII, and `to_lowercase` would link
+    // the Unicode case tables into the page (≈ 8 KB gzip; BENCHMARKS.md, "Size").
+    let lower = a.to_ascii_lowercase();
     if PARTLY.iter().any(|w| lower == *w) {
         return Some(1);
     }
