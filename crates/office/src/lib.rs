@@ -260,3 +260,39 @@ mod tests {
         assert_eq!(v["figures"][0][0], 1);
     }
 }
+
+/// The reviewer's desk (审核): checks many files together (a .docx paired with the submission of
+/// its name, `selfcheck_core::review`). The files come as their `names` (JSON array), their
+/// `lengths` (JSON array) and their bytes one after the other in `data`; `failed` (JSON array of
+/// `[name, Text]`) names the files the browser could not read. JSON of `[review::opened::Entry]`,
+/// in the table's order, or `{"error": Text}`.
+#[wasm_bindgen]
+pub fn review(names: &str, lengths: &str, data: &[u8], failed: &str) -> String {
+    use selfcheck_core::review::{self, opened::Entry, Submission};
+    let (Ok(names), Ok(lengths), Ok(failed)) = (
+        serde_json::from_str::<Vec<String>>(names),
+        serde_json::from_str::<Vec<usize>>(lengths),
+        serde_json::from_str::<Vec<(String, Text)>>(failed),
+    ) else {
+        return error_json("review: bad arguments");
+    };
+    let mut subs = Vec::with_capacity(names.len() + failed.len());
+    let mut at = 0usize;
+    for (name, len) in names.iter().zip(&lengths) {
+        let end = at.saturating_add(*len).min(data.len());
+        subs.push(Submission::new(name, &data[at..end]));
+        at = end;
+    }
+    for (name, why) in &failed {
+        subs.push(Submission::failed(name, why.clone()));
+    }
+    let entries: Vec<Entry> = review::review_detailed(&subs).iter().map(Entry::of).collect();
+    serde_json::to_string(&entries).unwrap_or_default()
+}
+
+/// The review table's rows (JSON of `[review::Row]`, in the order shown) as an .xlsx table.
+#[wasm_bindgen]
+pub fn review_xlsx(rows: &str, lang: &str) -> Vec<u8> {
+    let rows: Vec<selfcheck_core::review::Row> = serde_json::from_str(rows).unwrap_or_default();
+    selfcheck_core::review::xlsx::to_xlsx(&rows, lang_of(lang))
+}

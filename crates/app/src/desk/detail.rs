@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use selfcheck_core::check::finding::{Finding, Severity};
-use selfcheck_core::review::Reviewed;
+use selfcheck_core::review::opened::Entry;
 use selfcheck_core::{Lang, Text};
 
 use super::super::i18n::pick;
@@ -51,29 +51,26 @@ fn findings_list(mut items: Vec<(Severity, AnyView)>, l: Lang) -> AnyView {
     view! { <ul class="desk-findings">{shown}</ul>{folded} }.into_any()
 }
 
-fn body(r: &Reviewed, l: Lang) -> AnyView {
+fn body(r: &Entry, l: Lang) -> AnyView {
     if let Some(why) = &r.row.unread {
         return view! { <p class="desk-unread">{pick(l, "无法读取：", "Cannot be read: ")}{why.get(l).to_string()}</p> }.into_any();
     }
-    let own: Vec<(Severity, AnyView)> = r
-        .checked
-        .as_ref()
-        .map(|c| c.evaluation.findings.iter().map(|f| (f.severity, finding_view(f, None, l).into_any())).collect())
-        .unwrap_or_default();
+    let own: Vec<(Severity, AnyView)> = r.opened.findings.iter().map(|f| (f.severity, finding_view(f, None, l).into_any())).collect();
     let unplaced = (r.row.unplaced > 0).then(|| {
         let n = r.row.unplaced;
         view! { <p class="note">{pick(l, format!("自评表中有 {n} 个单元格未能对应到字段（命令行 selfcheck import 可逐一列出）。"), format!("{n} cells of the workbook were not placed (the command line's selfcheck import lists each)."))}</p> }
     });
     let reports = r
+        .opened
         .reports
         .iter()
         .map(|rc| {
-            let inner = match &rc.result {
-                Err(why) => view! { <p class="desk-unread">{pick(l, "无法读取：", "Cannot be read: ")}{why.get(l).to_string()}</p> }.into_any(),
-                Ok(cc) => {
-                    let items = cc.located.iter().map(|x| (x.finding.severity, finding_view(&x.finding, Some(x.place.describe()), l).into_any())).collect();
-                    let n = cc.cross.figures.len();
-                    let not_read = cc.not_read.iter().map(|t| view! { <p class="note">{t.get(l).to_string()}</p> }).collect_view();
+            let inner = match &rc.unread {
+                Some(why) => view! { <p class="desk-unread">{pick(l, "无法读取：", "Cannot be read: ")}{why.get(l).to_string()}</p> }.into_any(),
+                None => {
+                    let items = rc.findings.iter().map(|(f, place)| (f.severity, finding_view(f, Some(place.clone()), l).into_any())).collect();
+                    let n = rc.figures;
+                    let not_read = rc.not_read.iter().map(|t| view! { <p class="note">{t.get(l).to_string()}</p> }).collect_view();
                     view! {
                         <p class="muted">{pick(l, format!("报告中找到 {n} 个数字，逐个与数据核对。"), format!("{n} figures found in the report, each checked against the data."))}</p>
                         {not_read}

@@ -6,7 +6,7 @@
 //! browser, and the officer's own drafts are never read or written by it. A file chosen again
 //! (same name) replaces the earlier one; a file the browser could not read is a row saying so.
 //!
-//! Files: `run` (every call into the core), `table` (the table, its sort and filter), `detail`
+//! Files: `run` (every call into the core, checking through the second wasm module), `table` (the table, its sort and filter), `detail`
 //! (one submission opened: its findings and its report's cross-check).
 
 mod detail;
@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use selfcheck_core::review::opened::Entry;
 use selfcheck_core::review::table::{Filter, Sort};
-use selfcheck_core::review::Reviewed;
 use selfcheck_core::Text;
 
 use super::i18n::{pick, tr};
@@ -35,7 +35,7 @@ pub struct Desk {
     /// The files as read, by name.
     files: StoredValue<Vec<run::File>>,
     /// Their review, in the table's order.
-    pub reviewed: RwSignal<Vec<Reviewed>>,
+    pub reviewed: RwSignal<Vec<Entry>>,
     /// The table's sort.
     pub sort: RwSignal<Sort>,
     /// The table's filter.
@@ -44,11 +44,16 @@ pub struct Desk {
     pub opened: RwSignal<Option<String>>,
     /// Files still being read.
     pub reading: RwSignal<usize>,
+    /// Bumped by every change of the files: a check that finishes after a later change is dropped.
+    round: StoredValue<u64>,
+    /// The page (its second module, its notices), for the checks that finish later.
+    app: super::state::App,
 }
 
 /// Creates the desk's state and provides it to the components below.
 pub fn provide() -> Desk {
     let d = Desk {
+        app: super::state::app(),
         shown: RwSignal::new(false),
         files: StoredValue::new(Vec::new()),
         reviewed: RwSignal::new(Vec::new()),
@@ -56,6 +61,7 @@ pub fn provide() -> Desk {
         filter: RwSignal::new(Filter::default()),
         opened: RwSignal::new(None),
         reading: RwSignal::new(0),
+        round: StoredValue::new(0),
     };
     provide_context(d);
     d
@@ -76,13 +82,27 @@ impl Desk {
                 files.push(f);
             }
         });
-        let reviewed = self.files.with_value(|f| run::check(f));
-        self.reviewed.set(reviewed);
+        let files = self.files.get_value();
+        self.round.update_value(|r| *r += 1);
+        let round = self.round.get_value();
+        self.reading.update(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let a = self.app;
+            match run::check(a, files).await {
+                Ok(reviewed) if self.round.get_value() == round => self.reviewed.set(reviewed),
+                Ok(_) => {}
+                Err(why) => {
+                    a.notify(true, why, super::state::Action::None);
+                }
+            }
+            self.reading.update(|n| *n = n.saturating_sub(1));
+        });
     }
 
     /// Removes every file from the desk.
     fn clear(self) {
         self.files.set_value(Vec::new());
+        self.round.update_value(|r| *r += 1);
         self.reviewed.set(Vec::new());
         self.opened.set(None);
     }

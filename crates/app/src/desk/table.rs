@@ -108,11 +108,21 @@ pub fn DeskTable() -> impl IntoView {
     let l = super::super::i18n::lang();
     let shown = Memo::new(move |_| d.reviewed.with(|r| run::visible(r, &d.filter.get(), d.sort.get(), l.get())));
     let export = move |_| {
-        let bytes = d.reviewed.with_untracked(|r| run::to_xlsx(r, &shown.get_untracked(), l.get_untracked()));
-        let name = pick(l.get_untracked(), "审核汇总.xlsx", "review.xlsx");
-        if let Err(why) = download_bytes(name, XLSX_MIME, &bytes) {
-            download_or_say(super::super::state::app(), ("审核汇总表", "The review table"), Err(why));
-        }
+        let rows = d.reviewed.with_untracked(|r| shown.get_untracked().iter().map(|&i| r[i].row.clone()).collect::<Vec<_>>());
+        let lang = l.get_untracked();
+        let a = super::super::state::app();
+        leptos::task::spawn_local(async move {
+            match run::to_xlsx(a, rows, lang).await {
+                Ok(bytes) => {
+                    if let Err(why) = download_bytes(pick(lang, "审核汇总.xlsx", "review.xlsx"), XLSX_MIME, &bytes) {
+                        download_or_say(a, ("审核汇总表", "The review table"), Err(why));
+                    }
+                }
+                Err(why) => {
+                    a.notify(true, why, super::super::state::Action::None);
+                }
+            }
+        });
     };
     let header = move |(col, zh, en, class): (Column, &'static str, &'static str, &'static str)| {
         let sort = d.sort;

@@ -17,6 +17,7 @@
 //! - The order: rows that could not be read first, then by errors (most first), then by unit,
 //!   then by file name, so the same files give the same table in any order.
 
+pub mod opened;
 pub mod pair;
 pub mod table;
 pub mod xlsx;
