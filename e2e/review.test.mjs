@@ -1,5 +1,5 @@
-// Issue 14, the reviewer's desk: 审核 in the page. A folder of 20 submissions (12 real reports as
-// JSON, the 6 filled workbooks, the seed with its Word report, one file cut off) chosen at once →
+// Issue 14, the reviewer's desk: 审核 in the page. A folder of 20 submissions (11 real reports as
+// JSON, the 7 filled workbooks, the seed with its Word report, one file cut off) chosen at once →
 // one table with the figures the core computes (e2e/fixtures/desk.expected.json is what
 // `selfcheck review e2e/fixtures/desk --json` says; tests/review.rs keeps it current), sortable,
 // filterable, each row openable, exportable as .xlsx; the officer's drafts are not touched.
@@ -186,5 +186,32 @@ test('审核: files dropped on the page go on the desk, not into the drafts; a s
   // 清空 empties the desk.
   await p.locator('#desk-clear').click();
   await p.locator('.desk-empty').waitFor();
+  b.assertClean();
+});
+
+test('审核: a folder chosen with 选择文件夹 (subfolders too): its submissions in the table, other files counted and said', async (t) => {
+  const { mkdtempSync, mkdirSync, copyFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  // The folder as a bureau keeps it: the submissions in a subfolder, a note and a PDF beside them.
+  const dir = mkdtempSync(path.join(tmpdir(), '审核-'));
+  mkdirSync(path.join(dir, '第一批'));
+  for (const f of readdirSync(folder)) copyFileSync(path.join(folder, f), path.join(dir, '第一批', f));
+  writeFileSync(path.join(dir, '说明.txt'), '各单位报送材料');
+  writeFileSync(path.join(dir, '通知.pdf'), '%PDF-1.4');
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  t.after(() => b.close());
+  const p = b.page;
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await b.waitForApp();
+  await p.locator('#view-desk').click();
+  await p.locator('#desk').waitFor();
+  const before = await storage(p);
+  assert.equal(await p.locator('#desk-folder').getAttribute('webkitdirectory'), '');
+  await p.locator('#desk-folder').setInputFiles(dir);
+  await p.waitForFunction(() => document.querySelectorAll('#desk-table tbody tr').length === 20, null, { timeout: 15000 });
+  const shown = await table(p);
+  assert.deepEqual(shown.map((r) => r.file), expected.map((r) => r.file));
+  await p.locator('.notice', { hasText: '另有 2 个文件不是自评材料' }).waitFor();
+  assert.deepEqual(await storage(p), before);
   b.assertClean();
 });

@@ -110,6 +110,33 @@ impl Desk {
     /// Reads `files` (from a file input or a drop) and adds them together.
     pub fn read(self, files: web_sys::FileList) {
         let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        self.read_list(list);
+    }
+
+    /// Reads the files of a chosen folder (and its subfolders): the submissions and reports among
+    /// them (.json, .xlsx, .xls, .docx); the others (PDF, images, notes) are counted and said,
+    /// not read.
+    pub fn read_folder(self, files: web_sys::FileList) {
+        let all: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let n = all.len();
+        let list: Vec<web_sys::File> = all.into_iter().filter(|f| is_submission_name(&f.name())).collect();
+        let skipped = n - list.len();
+        if skipped > 0 {
+            self.app.notify(
+                false,
+                Text::new(
+                    format!("文件夹中另有 {skipped} 个文件不是自评材料（只读取 .json、.xlsx、.xls 和 .docx），未读取。"),
+                    format!(
+                        "{skipped} other files in the folder are not submissions (only .json, .xlsx, .xls and .docx are read): not read."
+                    ),
+                ),
+                super::state::Action::None,
+            );
+        }
+        self.read_list(list);
+    }
+
+    fn read_list(self, list: Vec<web_sys::File>) {
         if list.is_empty() {
             return;
         }
@@ -136,6 +163,12 @@ impl Desk {
             self.reading.update(|n| *n = n.saturating_sub(list.len()));
         });
     }
+}
+
+/// True for the file names the desk reads from a folder.
+fn is_submission_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".json", ".xlsx", ".xls", ".docx"].iter().any(|x| lower.ends_with(x))
 }
 
 /// DOM id of the table's button that opens the submission at `at` in [`Desk::reviewed`].
@@ -175,6 +208,20 @@ pub fn DeskView() -> impl IntoView {
         }
         input.set_value("");
     };
+    // `webkitdirectory` (every browser's name for it) makes the input choose a folder.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+    let on_folder = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(files) = input.files() {
+            d.read_folder(files);
+        }
+        input.set_value("");
+    };
     let count = move || {
         d.reviewed.with(|r| {
             let n = r.len();
@@ -200,6 +247,10 @@ pub fn DeskView() -> impl IntoView {
                         <input type="file" id="desk-files" class="file" multiple
                             accept=".json,.xlsx,.xls,.docx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                             on:change=on_input />
+                    </span>
+                    <span class="file-pick">
+                        <label for="desk-folder" class="button">{tr("选择文件夹…", "Choose a folder…")}</label>
+                        <input type="file" id="desk-folder" class="file" multiple node_ref=folder on:change=on_folder />
                     </span>
                     <button type="button" id="desk-back" on:click=move |_| d.shown.set(false)>{tr("返回填写", "Back to the form")}</button>
                     <button type="button" id="desk-clear" on:click=move |_| d.clear()
