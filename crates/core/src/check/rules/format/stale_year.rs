@@ -70,7 +70,16 @@ fn stale_years(text: &str, year: u32, dated: bool) -> Option<(u32, String)> {
         if reference || (dated && !date) {
             continue;
         }
-        let from: String = before.chars().rev().take(6).collect::<Vec<char>>().into_iter().rev().collect();
+        // Up to six characters before the year, from the start of its clause ("明：该指标以" → "该指标以").
+        let from: String = before
+            .chars()
+            .rev()
+            .take(6)
+            .take_while(|c| !matches!(c, '：' | ':' | '，' | ',' | '。' | '；' | ';' | '\n'))
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
         let to: String = text[at - 4..].chars().take(12).collect();
         return Some((y, format!("{from}{to}").trim().to_string()));
     }
@@ -120,12 +129,19 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use super::stale_years;
     use crate::check::rules::testing::*;
 
     #[test]
     fn fires_on_an_old_deadline() {
         let f = with(|d| i1(d).name = "2021年11月30日前完成体检".into());
         fires(&f, "format.stale_year", "tasks.t1.indicators.i1.name", &["2021年11月30日前", "2023", "2021"]);
+    }
+
+    #[test]
+    fn the_quote_starts_at_its_clause() {
+        let (_, quote) = stale_years("指标说明：该指标以2015年完工的新建楼堂馆所为评价内容", 2022, false).unwrap();
+        assert!(quote.starts_with("该指标以2015年"), "{quote}");
     }
 
     #[test]
