@@ -185,10 +185,26 @@ impl Reading {
                     format!("替换全部重点工作任务和绩效指标：{} 项任务、{n} 个指标", d.tasks.len()),
                     format!("replace every task and indicator: {} tasks, {n} indicators", d.tasks.len()),
                 ),
-                Part::Stated => Text::new(
-                    format!("替换自评得分：总分“{}”，等级“{}”", d.stated.total, d.stated.grade),
-                    format!("replace the stated scores: total '{}', grade '{}'", d.stated.total, d.stated.grade),
-                ),
+                Part::Stated => {
+                    // What the workbook states, and only that: item scores, a total, a grade.
+                    let items = d.stated.scores.values().filter(|s| !s.score.trim().is_empty()).count();
+                    let (total, grade) = (d.stated.total.trim(), d.stated.grade.trim());
+                    let mut zh = vec![];
+                    let mut en = vec![];
+                    if items > 0 {
+                        zh.push(format!("{items} 项得分"));
+                        en.push(format!("{items} item scores"));
+                    }
+                    if !total.is_empty() {
+                        zh.push(format!("总分“{total}”"));
+                        en.push(format!("total '{total}'"));
+                    }
+                    if !grade.is_empty() {
+                        zh.push(format!("等级“{grade}”"));
+                        en.push(format!("grade '{grade}'"));
+                    }
+                    Text::new(format!("替换自评得分：{}", zh.join("，")), format!("replace the stated scores: {}", en.join(", ")))
+                }
                 Part::Narrative => Text::new("年度总体目标（预期目标、实际完成情况）", "the year's overall goal (expected, achieved)"),
             })
             .collect()
