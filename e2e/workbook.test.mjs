@@ -60,14 +60,13 @@ test('every workbook layout reads into the page as the core reads it', async (t)
   const dir = path.join(repoRoot, 'tests/fixtures/workbooks');
   const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
   assert.ok(files.length >= 7, files.join(', '));
-  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
-  t.after(() => b.close());
-  const p = b.page;
   for (const f of files) {
     const want = JSON.parse(readFileSync(path.join(dir, f.replace('.xlsx', '.expected.json')), 'utf8')).document;
+    // A fresh profile for each: the page keeps a durable copy of the last draft (IndexedDB), so a
+    // cleared localStorage alone would bring the previous workbook's draft back.
+    const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
+    const p = b.page;
     await p.goto(baseUrl, { waitUntil: 'load' });
-    await p.evaluate(() => localStorage.clear());
-    await p.reload({ waitUntil: 'load' });
     await b.waitForApp();
     const before = await p.locator('tr.ind').count();
     await p.locator('#xlsx-import').setInputFiles(path.join(dir, f));
@@ -84,6 +83,7 @@ test('every workbook layout reads into the page as the core reads it', async (t)
     const nodes = want.rubric?.inline?.nodes ?? [];
     const scores = await p.locator('#sec-scores').textContent();
     for (const n of nodes) assert.ok(scores.includes(n.name), `${f}: rubric item ${n.name} in the score table`);
+    b.assertClean();
+    await b.close();
   }
-  b.assertClean();
 });
