@@ -169,24 +169,6 @@ fn part(z: &ZipReader, name: &str) -> Result<Option<Element>, Text> {
     }
 }
 
-fn resolve(base: &str, target: &str) -> String {
-    if let Some(abs) = target.strip_prefix('/') {
-        return abs.to_string();
-    }
-    let mut parts: Vec<&str> = base.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 /// The text of a shared or inline string: its `<t>` runs, phonetic runs left out.
 fn rich_text(si: &Element) -> String {
     let mut s = String::new();
@@ -217,7 +199,10 @@ pub fn read(bytes: &[u8]) -> Result<Book, Text> {
     if let Some(r) = &rels {
         for rel in r.elements() {
             if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
-                targets.insert(id.to_string(), (rel.attr("Type").unwrap_or("").to_string(), resolve(wb_path, t)));
+                targets.insert(
+                    id.to_string(),
+                    (rel.attr("Type").unwrap_or("").to_string(), crate::office::ooxml::zip::resolve_part(wb_path, t)),
+                );
             }
         }
     }

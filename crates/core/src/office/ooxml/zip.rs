@@ -178,6 +178,27 @@ struct Entry {
     local_offset: usize,
 }
 
+/// The name in the package of the part a relationship targets: `target` relative to the folder
+/// of the part `base` (".." and "." resolved), or package-absolute when it starts with "/"
+/// (Open Packaging Conventions, as the workbook's relationships write it).
+pub fn resolve_part(base: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut parts: Vec<&str> = base.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
 /// A ZIP package opened for reading; entries are inflated on demand.
 pub struct ZipReader<'a> {
     data: &'a [u8],

@@ -279,24 +279,6 @@ pub fn number_text(v: &str) -> String {
     d.round_dp(dp).normalize().to_string()
 }
 
-fn resolve(base: &str, target: &str) -> String {
-    if let Some(abs) = target.strip_prefix('/') {
-        return abs.to_string();
-    }
-    let mut parts: Vec<&str> = base.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 /// Reads every sheet of an .xlsx workbook.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
     let z = ZipReader::new(bytes).map_err(ReadError::Zip)?;
@@ -307,7 +289,10 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<SheetIn>, ReadError> {
     if let Some(r) = &rels {
         for rel in r.elements() {
             if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
-                targets.insert(id.to_string(), (rel.attr("Type").unwrap_or("").to_string(), resolve(wb_path, t)));
+                targets.insert(
+                    id.to_string(),
+                    (rel.attr("Type").unwrap_or("").to_string(), crate::office::ooxml::zip::resolve_part(wb_path, t)),
+                );
             }
         }
     }
@@ -434,8 +419,8 @@ mod tests {
 
     #[test]
     fn paths_resolve_like_office() {
-        assert_eq!(resolve("xl/workbook.xml", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl/workbook.xml", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl/workbook.xml", "../x.xml"), "x.xml");
+        assert_eq!(crate::office::ooxml::zip::resolve_part("xl/workbook.xml", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(crate::office::ooxml::zip::resolve_part("xl/workbook.xml", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(crate::office::ooxml::zip::resolve_part("xl/workbook.xml", "../x.xml"), "x.xml");
     }
 }
